@@ -1,0 +1,79 @@
+// Lint: typescript-eslint with type information for promise rules, and import
+// zones that repeat what the per-folder tsconfigs enforce, so a forbidden import
+// is named plainly in the editor as well as failing the build.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'net', 'tls', 'http', 'https', 'stream', 'events', 'util', 'buffer', 'worker_threads', 'url', 'process', 'readline', 'dns', 'zlib'];
+
+const zone = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', 'release/', 'e2e/output/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        ...['it', 'describe', 'test'].map((object) => ({ object, property: 'only', message: 'No focused tests: they silently skip the rest.' })),
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Playwright fixtures must destructure their first argument, even when they use none of it.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
+    files: ['otr/**/*.ts'],
+    ignores: ['otr/**/*.test.ts', 'otr/test-support/**'],
+    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', ...nodeBuiltins, 'electron'], 'otr/ is pure: no I/O, no Node, no app code.'),
+  },
+  {
+    files: ['protocols/**/*.ts'],
+    ignores: ['protocols/**/*.test.ts'],
+    rules: zone(['**/app/**', '**/main/**', '**/renderer/**', '**/otr/**', 'electron'], 'protocols/ never imports app/, otr/, main/ or renderer/.'),
+  },
+  {
+    files: ['app/**/*.ts'],
+    ignores: ['app/**/*.test.ts'],
+    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.'),
+  },
+  {
+    files: ['app/api/**/*.ts'],
+    ignores: ['app/api/**/*.test.ts'],
+    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', ...nodeBuiltins, 'electron'], 'app/api is the contract only: shared by every front end, with no Node.'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+app/(?!api/)', message: 'The renderer may import only app/api (the contract).' },
+            { group: ['**/otr/**', '**/protocols/**', '**/main/**', ...nodeBuiltins, 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
+          ],
+        },
+      ],
+    },
+  },
+);
