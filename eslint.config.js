@@ -5,10 +5,20 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'net', 'tls', 'http', 'https', 'stream', 'events', 'util', 'buffer', 'worker_threads', 'url', 'process', 'readline', 'dns', 'zlib'];
+import { builtinModules } from 'node:module';
 
-const zone = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+// Bare built-in names must match exactly ('crypto', not '../crypto/dsa'), so they are
+// `paths`; 'node:*' is a pattern.
+const nodeBuiltinPaths = (message) => builtinModules.map((name) => ({ name, message }));
+
+const zone = (patterns, message, { node = false } = {}) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [{ group: node ? [...patterns, 'node:*'] : patterns, message }],
+      ...(node ? { paths: nodeBuiltinPaths(message) } : {}),
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -43,7 +53,7 @@ export default tseslint.config(
   {
     files: ['otr/**/*.ts'],
     ignores: ['otr/**/*.test.ts', 'otr/test-support/**'],
-    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', ...nodeBuiltins, 'electron'], 'otr/ is pure: no I/O, no Node, no app code.'),
+    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', 'electron'], 'otr/ is pure: no I/O, no Node, no app code.', { node: true }),
   },
   {
     files: ['protocols/**/*.ts'],
@@ -58,7 +68,7 @@ export default tseslint.config(
   {
     files: ['app/api/**/*.ts'],
     ignores: ['app/api/**/*.test.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', ...nodeBuiltins, 'electron'], 'app/api is the contract only: shared by every front end, with no Node.'),
+    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', 'electron'], 'app/api is the contract only: shared by every front end, with no Node.', { node: true }),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -70,8 +80,9 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+app/(?!api/)', message: 'The renderer may import only app/api (the contract).' },
-            { group: ['**/otr/**', '**/protocols/**', '**/main/**', ...nodeBuiltins, 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
+            { group: ['**/otr/**', '**/protocols/**', '**/main/**', 'node:*', 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
           ],
+          paths: nodeBuiltinPaths('The renderer is untrusted: no Node.'),
         },
       ],
     },

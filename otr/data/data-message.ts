@@ -1,0 +1,52 @@
+/**
+ * Sealing and opening data messages (Protocol-v3, "Data Message" and "When you
+ * receive a Data Message"): AES-128-CTR under the pairing's key with the
+ * counter's top half, HMAC-SHA1 over everything up to the ciphertext, revealed
+ * old MAC keys appended. Opening checks, in this order: the key ids, the next
+ * D-H value, the MAC (constant time), the counter (strictly increasing per
+ * pairing); only then does it decrypt and rotate keys.
+ */
+import { constantTimeEqual } from '../bytes';
+import { bigintToFixedBytes, bytesToBigint } from '../crypto/bigint';
+import { isValidGroupElement } from '../crypto/dh-group';
+import { aesCtr, hmacSha1 } from '../crypto/primitives';
+import { CTR_BYTES, encodeDataAuthenticated, type DataMessage, type Header } from '../wire/messages';
+import type { KeyRing, SessionKeys } from './key-ring';
+
+export interface Sealed {
+  message: DataMessage;
+  /** The pairing's keys, for the extra symmetric key of a TLV 8. */
+  keys: SessionKeys;
+}
+
+export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8Array, flags: number): Sealed {
+  const send = ring.nextSend();
+  const ctrTop = bigintToFixedBytes(send.counter, CTR_BYTES);
+  const body = {
+    ...header,
+    flags,
+    senderKeyId: send.senderKeyId,
+    recipientKeyId: send.recipientKeyId,
+    nextDh: send.nextDh,
+    ctrTop,
+    encrypted: aesCtr(send.keys.sendAes, ctrTop, plaintext),
+  };
+  const mac = hmacSha1(send.keys.sendMac, encodeDataAuthenticated(body));
+  return { message: { ...body, type: 'data', mac, oldMacKeys: send.oldMacKeys }, keys: send.keys };
+}
+
+export type Opened = { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string };
+
+export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Uint8Array): Opened {
+  const keys = ring.receiveKeys(m.senderKeyId, m.recipientKeyId);
+  if (typeof keys === 'string') return { ok: false, reason: keys };
+  if (!isValidGroupElement(m.nextDh)) return { ok: false, reason: 'its next D-H key is out of range' };
+  if (!constantTimeEqual(hmacSha1(keys.recvMac, authenticated), m.mac)) return { ok: false, reason: 'its MAC does not verify' };
+  const counter = bytesToBigint(m.ctrTop);
+  if (counter <= keys.recvCounter) return { ok: false, reason: 'its counter did not increase (a replay?)' };
+  keys.recvCounter = counter;
+  keys.recvMacUsed = true;
+  const plaintext = aesCtr(keys.recvAes, m.ctrTop, m.encrypted);
+  ring.acceptReceived(m.senderKeyId, m.recipientKeyId, m.nextDh);
+  return { ok: true, plaintext, keys };
+}

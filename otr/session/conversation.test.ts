@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../crypto/dsa';
+import { ALICE_KEY, BOB_KEY } from '../test-support/fixtures';
+import { ALICE_TAG, BOB_TAG, deliver, makePair, say, startOtr } from '../test-support/pair';
+import { decodeMessage } from '../wire/messages';
+import { classify } from '../wire/text-messages';
+
+describe('a whole OTR v3 conversation between two Sotto conversations', () => {
+  it('runs the AKE from a query and goes private on both sides with the same ssid', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    const a = alice.conv.status();
+    const b = bob.conv.status();
+    expect(a.state).toBe('encrypted');
+    expect(b.state).toBe('encrypted');
+    expect(a.instanceTag).toBe(BOB_TAG);
+    expect(b.instanceTag).toBe(ALICE_TAG);
+    expect(a.ssid).toEqual(b.ssid);
+    expect(a.fingerprint).toEqual(fingerprint(BOB_KEY));
+    expect(b.fingerprint).toEqual(fingerprint(ALICE_KEY));
+    expect(alice.events.filter((e) => e.type === 'gone-secure')).toHaveLength(1);
+  });
+
+  it('carries messages both ways, encrypted, and nothing readable on the wire', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    say(alice, bob, 'hello bob');
+    say(bob, alice, 'hi alice ✓');
+    say(alice, bob, 'third');
+    expect(bob.received.map((r) => [r.text, r.encrypted])).toEqual([
+      ['hello bob', true],
+      ['third', true],
+    ]);
+    expect(alice.received).toEqual([{ text: 'hi alice ✓', encrypted: true, instanceTag: BOB_TAG }]);
+    for (const m of [...alice.sent, ...bob.sent]) expect(m.text).not.toMatch(/hello|alice ✓|third/);
+  });
+
+  it('reveals old MAC keys on the wire as keys rotate (deniability)', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    for (let i = 0; i < 4; i++) {
+      say(alice, bob, `a${i}`);
+      say(bob, alice, `b${i}`);
+    }
+    const revealed = [...alice.sent, ...bob.sent]
+      .map((m) => classify(m.text))
+      .flatMap((c) => (c.kind === 'encoded' ? [decodeMessage(c.bytes)] : []))
+      .flatMap((m) => (m.type === 'data' ? [m.oldMacKeys.length] : []));
+    expect(revealed.some((n) => n > 0)).toBe(true);
+    expect(revealed.every((n) => n % 20 === 0)).toBe(true);
+  });
+
+  it('starts the AKE from a whitespace tag under the opportunistic policy', () => {
+    const { alice, bob } = makePair('opportunistic');
+    say(alice, bob, 'plain hello');
+    expect(bob.received[0]).toEqual({ text: 'plain hello', encrypted: false });
+    expect(alice.conv.status().state).toBe('encrypted');
+    expect(bob.conv.status().state).toBe('encrypted');
+  });
+
+  it('holds messages under "always" and sends them, encrypted and in order, once private', () => {
+    const { alice, bob } = makePair('always');
+    const first = alice.conv.send('one');
+    const second = alice.conv.send('two');
+    expect(first.status).toBe('held');
+    expect(second.status).toBe('held');
+    expect(second.send).toEqual([]);
+    // Only the query went out: never the text in the clear.
+    expect(first.send).toHaveLength(1);
+    expect(first.send[0]?.text).toMatch(/^\?OTRv23\?/);
+    deliver(alice, bob, first.send);
+    expect(bob.received.map((r) => [r.text, r.encrypted])).toEqual([
+      ['one', true],
+      ['two', true],
+    ]);
+    for (const m of alice.sent) expect(m.text).not.toMatch(/one|two/);
+  });
+
+  it('ends: the peer goes finished and refuses to send until it ends too', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    const end = alice.conv.end();
+    deliver(alice, bob, end.send);
+    expect(alice.conv.status().state).toBe('plaintext');
+    expect(bob.conv.status().state).toBe('finished');
+    expect(bob.events).toContainEqual({ type: 'peer-ended', instanceTag: ALICE_TAG });
+    const refused = bob.conv.send('are you there?');
+    expect(refused.status).toBe('refused');
+    expect(refused.send).toEqual([]);
+    bob.conv.end();
+    expect(bob.conv.status().state).toBe('plaintext');
+    startOtr(bob, alice);
+    expect(alice.conv.status().state).toBe('encrypted');
+    say(bob, alice, 'back again');
+    expect(alice.received.at(-1)).toEqual({ text: 'back again', encrypted: true, instanceTag: BOB_TAG });
+  });
+
+  it('fragments a 10 kB message at 400 bytes and reassembles it', () => {
+    const { alice, bob } = makePair('manual', { maxMessageBytes: 400 });
+    startOtr(alice, bob);
+    const text = 'x'.repeat(10_000);
+    const out = say(alice, bob, text);
+    expect(out.send.length).toBeGreaterThan(30);
+    for (const m of out.send) expect(m.text.length).toBeLessThanOrEqual(400);
+    expect(bob.received.at(-1)?.text).toBe(text);
+  });
+
+  it('answers a replayed data message as unreadable and keeps working', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    const out = say(alice, bob, 'once');
+    const replay = bob.conv.receive(out.send[0]!.text);
+    expect(replay.received).toBeUndefined();
+    expect(replay.events).toContainEqual(expect.objectContaining({ type: 'unreadable', reason: expect.stringMatching(/counter/) }));
+    say(alice, bob, 'twice');
+    expect(bob.received.map((r) => r.text)).toEqual(['once', 'twice']);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * What a conversation tells its host, as data: the host turns these into
+ * system lines, status icons and notifications. Every event is safe to log.
+ */
+import type { DsaPublicKey } from '../crypto/dsa';
+import type { Tlv } from '../wire/tlv';
+
+export type MessageState = 'plaintext' | 'encrypted' | 'finished';
+
+export type OtrEvent =
+  /** An AKE completed: the instance is now private (refreshed: it already was, with other keys). */
+  | {
+      type: 'gone-secure';
+      instanceTag: number;
+      version: 2 | 3;
+      theirKey: DsaPublicKey;
+      fingerprint: Uint8Array;
+      ssid: Uint8Array;
+      weSentRevealSignature: boolean;
+      refreshed: boolean;
+    }
+  /** The peer ended its private conversation: nothing more is sent until the user ends or restarts ours. */
+  | { type: 'peer-ended'; instanceTag: number }
+  /** We ended the private conversation with this instance. */
+  | { type: 'gone-plaintext'; instanceTag: number }
+  /** Messages typed before the conversation was private, waiting for the AKE. */
+  | { type: 'message-held'; id: number }
+  /** Held messages sent, now encrypted, in the order typed. */
+  | { type: 'held-sent'; ids: number[]; instanceTag: number }
+  /** Held messages given up on: the AKE did not complete in time. They were not sent. */
+  | { type: 'held-expired'; ids: number[]; texts: string[] }
+  /** A query or commit got no answer in time: the buddy probably has no OTR. */
+  | { type: 'ake-no-answer' }
+  /** A message could not be sent: the peer ended the conversation (state finished). */
+  | { type: 'not-sent'; reason: string }
+  /** Plaintext arrived while private, or while encryption is required. */
+  | { type: 'received-unencrypted' }
+  /** An encrypted message we could not read; an OTR error was sent back unless it asked to be ignored. */
+  | { type: 'unreadable'; reason: string; instanceTag?: number }
+  /** Input that is not a valid OTR message: dropped, nothing else changed. */
+  | { type: 'malformed'; reason: string }
+  /** A message addressed to another instance of our account: ignored. */
+  | { type: 'for-other-instance' }
+  /** The peer's client sent an OTR error message. */
+  | { type: 'peer-error'; text: string }
+  /** An AKE message that was ignored, and why (diagnostics only). */
+  | { type: 'ake-ignored'; reason: string }
+  /** A heartbeat went out to rotate keys after a quiet spell. */
+  | { type: 'heartbeat-sent'; instanceTag: number }
+  /**
+   * TLVs other than padding and disconnect, for the SMP and extra-key layers. With a
+   * TLV 8, `extraKey` is the extra symmetric key of the message that carried it.
+   */
+  | { type: 'tlvs'; instanceTag: number; tlvs: Tlv[]; extraKey?: Uint8Array };

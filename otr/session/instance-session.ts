@@ -1,0 +1,101 @@
+/**
+ * One instance of the peer (one login, one instance tag; tag 0 holds version 2
+ * and AKEs begun before the peer's tag is known): its message state, its
+ * authentication state and, once private, its keys. libotr calls this a child
+ * context; the conversation routes messages to it.
+ */
+import { AUTH_NONE, type AkeCompletion, type AuthState } from '../ake/ake';
+import { fingerprint, type DsaPublicKey } from '../crypto/dsa';
+import type { OtrEnv } from '../crypto/env';
+import { KeyRing } from '../data/key-ring';
+import { openDataMessage, sealDataMessage } from '../data/data-message';
+import type { DataMessage, ProtocolVersion } from '../wire/messages';
+import { encodeOtrMessage } from '../wire/text-messages';
+import { encodeMessage } from '../wire/messages';
+import { encodePlaintext, type Tlv } from '../wire/tlv';
+import type { MessageState, OtrEvent } from './events';
+
+export interface PrivateSession {
+  version: ProtocolVersion;
+  ring: KeyRing;
+  theirKey: DsaPublicKey;
+  fingerprint: Uint8Array;
+  ssid: Uint8Array;
+  weSentRevealSignature: boolean;
+  since: number;
+}
+
+export class InstanceSession {
+  msgState: MessageState = 'plaintext';
+  auth: AuthState = AUTH_NONE;
+  /** Set while encrypted. */
+  private: PrivateSession | undefined;
+  /** The peer's long-term key of the last private session, kept after it ends for status and SMP. */
+  identity: { theirKey: DsaPublicKey; fingerprint: Uint8Array } | undefined;
+  /** When the last data message went out: heartbeats follow a quiet spell. */
+  lastSentAt = 0;
+  lastActivityAt = 0;
+
+  constructor(readonly theirTag: number) {}
+
+  /** Installs the keys of a completed AKE and returns the event to report. */
+  goSecure(c: AkeCompletion, env: OtrEnv): OtrEvent {
+    const refreshed = this.msgState === 'encrypted';
+    const now = env.clock.now();
+    this.private = {
+      version: c.version,
+      ring: new KeyRing(c, env),
+      theirKey: c.theirLongTerm,
+      fingerprint: fingerprint(c.theirLongTerm),
+      ssid: c.ssid,
+      weSentRevealSignature: c.weSentRevealSignature,
+      since: now,
+    };
+    this.msgState = 'encrypted';
+    this.lastActivityAt = now;
+    this.identity = { theirKey: c.theirLongTerm, fingerprint: this.private.fingerprint };
+    return {
+      type: 'gone-secure',
+      instanceTag: this.theirTag,
+      version: c.version,
+      theirKey: c.theirLongTerm,
+      fingerprint: this.private.fingerprint,
+      ssid: c.ssid,
+      weSentRevealSignature: c.weSentRevealSignature,
+      refreshed,
+    };
+  }
+
+  /** Encrypts one data message to this instance; only valid while encrypted. */
+  seal(ourTag: number, text: string, tlvs: readonly Tlv[], flags: number, now: number): { wire: string; extraKey: Uint8Array } {
+    const p = this.private;
+    if (this.msgState !== 'encrypted' || !p) throw new Error('seal() outside an encrypted session');
+    const header = { version: p.version, senderTag: p.version === 3 ? ourTag : 0, receiverTag: p.version === 3 ? this.theirTag : 0 };
+    const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags);
+    this.lastSentAt = now;
+    this.lastActivityAt = now;
+    return { wire: encodeOtrMessage(encodeMessage(sealed.message)), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
+  }
+
+  open(m: DataMessage, authenticated: Uint8Array, now: number): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string } {
+    const p = this.private;
+    if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
+    if (m.version !== p.version) return { ok: false, reason: 'it uses another protocol version than this conversation' };
+    const opened = openDataMessage(p.ring, m, authenticated);
+    if (!opened.ok) return opened;
+    this.lastActivityAt = now;
+    return { ok: true, plaintext: opened.plaintext, extraKey: () => KeyRing.extraSymmetricKey(opened.keys) };
+  }
+
+  /** The peer sent TLV 1: keys are forgotten, nothing more is sent until the user acts. */
+  finish(): void {
+    this.msgState = 'finished';
+    this.private = undefined;
+  }
+
+  toPlaintext(): void {
+    this.msgState = 'plaintext';
+    this.private = undefined;
+    this.auth = AUTH_NONE;
+  }
+}

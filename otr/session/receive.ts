@@ -1,0 +1,131 @@
+/**
+ * Everything that arrives from the buddy (Protocol-v3, "State transitions",
+ * received messages): fragments, encoded AKE and data messages, errors, queries
+ * and plaintext with or without the whitespace tag. Nothing here throws on bad
+ * input: it becomes an event, and the conversation carries on.
+ */
+import { decodeMessage, FLAG_IGNORE_UNREADABLE, type DataMessage, type DecodedMessage } from '../wire/messages';
+import { WireError } from '../wire/codec';
+import { parseFragment } from '../wire/fragments';
+import { classify } from '../wire/text-messages';
+import { decodePlaintext, TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
+import type { Conversation, Outcome } from './conversation';
+import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
+import type { InstanceSession } from './instance-session';
+import { allowsVersion } from './policy';
+
+const none = (): Outcome => ({ send: [], events: [] });
+
+export function receiveMessage(conv: Conversation, raw: string, fromFragments = false): Outcome {
+  const c = classify(raw);
+  if (c.kind !== 'fragment') conv.reassembler.reset();
+  switch (c.kind) {
+    case 'fragment':
+      return fromFragments ? { send: [], events: [{ type: 'malformed', reason: 'a fragment inside a fragmented message' }] } : receiveFragment(conv, c.raw);
+    case 'malformed':
+      return { send: [], events: [{ type: 'malformed', reason: c.reason }] };
+    case 'encoded':
+      return receiveEncoded(conv, c.bytes);
+    case 'error': {
+      const out: Outcome = { send: [], events: [{ type: 'peer-error', text: c.text }] };
+      // Their client could not read us (it lost its session, say): start over when policy says so.
+      if (conv.policy.errorStartAke) out.send.push(...conv.start().send);
+      return out;
+    }
+    case 'query':
+      return { send: conv.answerOffer(c.versions), events: [] };
+    case 'tagged':
+    case 'plaintext': {
+      const out: Outcome = { send: [], events: [], received: { text: c.text, encrypted: false } };
+      const target = conv.target();
+      if (target.msgState !== 'plaintext' || conv.policy.requireEncryption) out.events.push({ type: 'received-unencrypted' });
+      if (c.kind === 'plaintext') conv.sendTag = false;
+      else if (conv.policy.whitespaceStartAke && target.msgState !== 'encrypted') out.send.push(...conv.answerOffer(c.versions));
+      return out;
+    }
+  }
+}
+
+function receiveFragment(conv: Conversation, raw: string): Outcome {
+  const f = parseFragment(raw);
+  if (!f) return { send: [], events: [{ type: 'malformed', reason: 'a fragment that does not parse' }] };
+  if (!allowsVersion(conv.policy, f.version)) return none();
+  if (f.version === 3) {
+    if (f.senderTag < MIN_INSTANCE_TAG) return { send: [], events: [{ type: 'malformed', reason: 'a fragment with an invalid sender instance tag' }] };
+    if (f.receiverTag !== 0 && f.receiverTag !== conv.options.ourTag) return { send: [], events: [{ type: 'for-other-instance' }] };
+  }
+  const r = conv.reassembler.add(f, conv.now());
+  switch (r.status) {
+    case 'incomplete':
+      return none();
+    case 'discarded':
+      return { send: [], events: [{ type: 'malformed', reason: `dropped ${r.reason}` }] };
+    case 'complete':
+      return receiveMessage(conv, r.message, true);
+  }
+}
+
+function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
+  let m: DecodedMessage;
+  try {
+    m = decodeMessage(bytes);
+  } catch (err) {
+    const reason = err instanceof WireError ? err.message : 'an undecodable OTR message';
+    return { send: [], events: [{ type: 'malformed', reason }] };
+  }
+  if (!allowsVersion(conv.policy, m.version)) return none();
+  let inst: InstanceSession;
+  if (m.version === 3) {
+    if (m.senderTag < MIN_INSTANCE_TAG) return { send: [], events: [{ type: 'malformed', reason: 'an invalid sender instance tag' }] };
+    if (m.receiverTag !== 0 && m.receiverTag !== conv.options.ourTag) return { send: [], events: [{ type: 'for-other-instance' }] };
+    inst = conv.instance(m.senderTag);
+  } else {
+    inst = conv.instance(MASTER);
+  }
+  if (m.type === 'data') return receiveData(conv, inst, m, m.authenticated ?? new Uint8Array(0));
+  if (m.type === 'dh-key' && inst.theirTag !== MASTER && inst.auth.state === 'none') {
+    // Our commit went out from the master before we knew their tag: each instance that
+    // answers gets its own copy of it (libotr's otrl_auth_copy_on_key).
+    const master = conv.instance(MASTER).auth;
+    if (master.state === 'awaiting-dhkey' && master.version === m.version) inst.auth = { ...master };
+  }
+  return conv.handleAke(inst, m);
+}
+
+function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
+  const now = conv.now();
+  const opened = inst.open(m, authenticated, now);
+  if (!opened.ok) {
+    if (m.flags & FLAG_IGNORE_UNREADABLE) return none();
+    const notPrivate = inst.msgState !== 'encrypted';
+    const reply = notPrivate
+      ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.`
+      : 'You transmitted an unreadable encrypted message.';
+    return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason: opened.reason, instanceTag: inst.theirTag }] };
+  }
+  const { text, tlvs, malformed } = decodePlaintext(opened.plaintext);
+  // The readable part stands; malformed TLVs after it are dropped with a word.
+  return finishData(conv, inst, text, tlvs, opened.extraKey, malformed ? [{ type: 'malformed', reason: malformed }] : []);
+}
+
+function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events']): Outcome {
+  const out: Outcome = { send: [], events };
+  if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag };
+  const upward = tlvs.filter((t) => t.type !== TLV_PADDING && t.type !== TLV_DISCONNECTED);
+  if (upward.length > 0) {
+    const withKey = upward.some((t) => t.type === TLV_EXTRA_SYMMETRIC_KEY);
+    out.events.push({ type: 'tlvs', instanceTag: inst.theirTag, tlvs: upward, ...(withKey ? { extraKey: extraKey() } : {}) });
+  }
+  if (tlvs.some((t) => t.type === TLV_DISCONNECTED)) {
+    inst.finish();
+    out.events.push({ type: 'peer-ended', instanceTag: inst.theirTag });
+    return out;
+  }
+  // After a quiet spell, a heartbeat rotates our keys so that the ones just used can be forgotten.
+  const now = conv.now();
+  if (now - inst.lastSentAt > (conv.options.heartbeatMs ?? 60_000)) {
+    out.send.push(...conv.sendTlvs(inst.theirTag, [], '', FLAG_IGNORE_UNREADABLE).send);
+    out.events.push({ type: 'heartbeat-sent', instanceTag: inst.theirTag });
+  }
+  return out;
+}
