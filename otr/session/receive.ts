@@ -40,7 +40,9 @@ export function receiveMessage(conv: Conversation, raw: string, fromFragments = 
       const target = conv.target();
       if (target.msgState !== 'plaintext' || conv.policy.requireEncryption) out.events.push({ type: 'received-unencrypted' });
       if (c.kind === 'plaintext') conv.sendTag = false;
-      else if (conv.policy.whitespaceStartAke && target.msgState !== 'encrypted') out.send.push(...conv.answerOffer(c.versions));
+      // "In any event" (Protocol-v3): even while private, a tag means their side is in
+      // plaintext, most likely because it lost its session, so a new AKE is what helps.
+      else if (conv.policy.whitespaceStartAke) out.send.push(...conv.answerOffer(c.versions));
       return out;
     }
   }

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `npm run bench`: bundles the TypeScript benchmarks with esbuild and runs them.
+// Flags: --json, --only NAME[,NAME]. Figures are printed beside the reference
+// (libotr through scripts/libotr-harness) measured in the same run.
+import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+
+const outfile = 'build/bench/bench.mjs';
+await build({ entryPoints: ['scripts/bench/main.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+const { main } = await import(pathToFileURL(outfile).href);
+await main(process.argv.slice(2));

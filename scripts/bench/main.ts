@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: Sotto beside the reference, measured in the same run on the
+ * same machine. Prints a table, or with --json one object {rows: [...]};
+ * --only NAME[,NAME] runs a subset.
+ */
+import { generateDsaKey } from '../../app/otr/dsa-keygen';
+import { runLibotrBench, type LibotrBenchName } from '../../otr/test-support/libotr-peer';
+import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, type Figure } from './otr-bench';
+
+interface Row {
+  name: string;
+  unit: string;
+  sotto: number;
+  reference: number;
+  /** How many times better Sotto is: reference/sotto for times, sotto/reference for rates. */
+  ratio: number;
+  note?: string;
+}
+
+type Bench = { name: string; run: () => Promise<Row[]> };
+
+const ratioOf = (unit: string, sotto: number, reference: number) => (unit === 'ms' ? reference / sotto : sotto / reference);
+
+function row(name: string, sotto: Figure, reference: { median: number }, note?: string): Row {
+  return { name, unit: sotto.unit, sotto: sotto.median, reference: reference.median, ratio: ratioOf(sotto.unit, sotto.median, reference.median), ...(note ? { note } : {}) };
+}
+
+let keysPromise: Promise<[Awaited<ReturnType<typeof generateDsaKey>>, Awaited<ReturnType<typeof generateDsaKey>>]> | undefined;
+const keys = () => (keysPromise ??= Promise.all([generateDsaKey(), generateDsaKey()]));
+const libotr = (name: LibotrBenchName, iterations?: number) => runLibotrBench(name, iterations === undefined ? {} : { iterations });
+
+const BENCHES: Bench[] = [
+  {
+    name: 'keygen',
+    run: async () => {
+      const s = await benchKeygen(20);
+      const r = await libotr('keygen', 10);
+      const worst = { ...s, median: s.max };
+      return [row('DSA key generation (median)', s, r), row('DSA key generation (p90)', { ...s, median: s.p90 }, { median: r.p90 }), { ...row('DSA key generation (worst of Sotto)', worst, { median: r.p90 }), note: 'reference: libotr p90' }];
+    },
+  },
+  { name: 'ake', run: async () => [row('AKE, both sides', benchAke(await keys()), await libotr('ake'))] },
+  { name: 'data-alternating', run: async () => [row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating'))] },
+  { name: 'data-one-way', run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))] },
+  { name: 'fragmented', run: async () => [row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented'))] },
+];
+
+function printTable(rows: Row[]): void {
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const lines = [['benchmark', 'unit', 'Sotto', 'libotr 4.1.1', 'Sotto vs libotr'], ...rows.map((r) => [r.name, r.unit, fmt(r.sotto), fmt(r.reference), `${r.ratio.toFixed(2)}x${r.note ? ` (${r.note})` : ''}`])];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  for (const [i, l] of lines.entries()) {
+    console.log(l.map((c, j) => (j >= 2 && j <= 3 ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('\nratio > 1: Sotto is faster (times: libotr/Sotto; rates: Sotto/libotr). Medians unless named.');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const onlyArg = argv.indexOf('--only');
+  const only = onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : undefined;
+  const selected = BENCHES.filter((b) => !only || only.includes(b.name));
+  if (only && selected.length !== only.length) throw new Error(`unknown benchmark in --only; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  const rows: Row[] = [];
+  for (const b of selected) {
+    if (!json) process.stderr.write(`running ${b.name}…\n`);
+    rows.push(...(await b.run()));
+  }
+  if (json) console.log(JSON.stringify({ rows: rows.map(({ name, unit, sotto, reference, ratio }) => ({ name, unit, sotto, reference, ratio })) }));
+  else printTable(rows);
+}
