@@ -18,7 +18,7 @@ export class SottoParty implements OtrParty {
     readonly name: string,
     key: DsaPrivateKey,
     ourTag: number,
-    options: { policy?: PolicyLevel } & Partial<ConversationOptions> = {},
+    options: { policy?: PolicyLevel } & Partial<Omit<ConversationOptions, 'policy'>> = {},
   ) {
     const { policy = 'opportunistic', ...rest } = options;
     this.conv = new Conversation({ env: createNodeOtrEnv(), ourKey: key, ourTag, policy: policyForLevel(policy), accountName: name, ...rest });
