@@ -2,7 +2,7 @@
  * The Diffie-Hellman group of OTR v2/v3: the 1536-bit MODP group of RFC 3526
  * (section 2) with generator 2. DH private exponents are 320 bits, as libotr's.
  */
-import { bytesToBigint } from './bigint';
+import { bigintToBytes, bytesToBigint } from './bigint';
 import type { ModPow, Random } from './env';
 
 export const DH_PRIME = BigInt(
@@ -24,6 +24,23 @@ export const DH_PRIVATE_BYTES = 40;
 /** 2 <= v <= p - 2: the check every group element from the wire must pass. */
 export function isValidGroupElement(v: bigint): boolean {
   return v >= 2n && v <= DH_PRIME - 2n;
+}
+
+const P_MINUS_2 = bigintToBytes(DH_PRIME - 2n);
+
+/** The same check on an MPI's value bytes, without converting them (leading zeros allowed). */
+export function isValidGroupElementBytes(bytes: Uint8Array): boolean {
+  let start = 0;
+  while (start < bytes.length && bytes[start] === 0) start++;
+  const len = bytes.length - start;
+  if (len === 0 || (len === 1 && (bytes[start] as number) < 2)) return false;
+  if (len !== P_MINUS_2.length) return len < P_MINUS_2.length;
+  for (let i = 0; i < len; i++) {
+    const a = bytes[start + i] as number;
+    const b = P_MINUS_2[i] as number;
+    if (a !== b) return a < b;
+  }
+  return true;
 }
 
 export interface DhKeyPair {

@@ -3,6 +3,7 @@
  * tests are deterministic: randomness, the clock and modular exponentiation.
  */
 import { bigintModPow } from './bigint';
+import type { Symmetric } from './primitives';
 
 export interface Random {
   /** `length` bytes from a cryptographically secure source. */
@@ -29,4 +30,6 @@ export interface OtrEnv {
   random: Random;
   clock: Clock;
   math: ModPow;
+  /** AES-CTR and HMAC-SHA1 for data messages; the noble implementations when absent. */
+  symmetric?: Symmetric;
 }

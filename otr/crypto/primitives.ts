@@ -24,3 +24,15 @@ export function aesCtr(key: Uint8Array, top: Uint8Array, data: Uint8Array): Uint
 }
 
 export const ZERO_CTR = new Uint8Array(8);
+
+/**
+ * The two primitives on the data-message path, injectable because a host's
+ * native implementation (OpenSSL in Node) is several times faster than
+ * JavaScript here; the noble versions are the portable default.
+ */
+export interface Symmetric {
+  aesCtr(key: Uint8Array, top: Uint8Array, data: Uint8Array): Uint8Array;
+  hmacSha1(key: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+export const nobleSymmetric: Symmetric = { aesCtr, hmacSha1 };

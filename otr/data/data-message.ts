@@ -8,18 +8,21 @@
  */
 import { constantTimeEqual } from '../bytes';
 import { bigintToFixedBytes, bytesToBigint } from '../crypto/bigint';
-import { isValidGroupElement } from '../crypto/dh-group';
-import { aesCtr, hmacSha1 } from '../crypto/primitives';
+import { isValidGroupElementBytes } from '../crypto/dh-group';
+import type { Symmetric } from '../crypto/primitives';
+import { Writer } from '../wire/codec';
 import { CTR_BYTES, encodeDataAuthenticated, type DataMessage, type Header } from '../wire/messages';
 import type { KeyRing, SessionKeys } from './key-ring';
 
 export interface Sealed {
   message: DataMessage;
+  /** The encoded message, built once: its authenticated part is what the MAC covered. */
+  bytes: Uint8Array;
   /** The pairing's keys, for the extra symmetric key of a TLV 8. */
   keys: SessionKeys;
 }
 
-export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8Array, flags: number): Sealed {
+export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8Array, flags: number, symmetric: Symmetric): Sealed {
   const send = ring.nextSend();
   const ctrTop = bigintToFixedBytes(send.counter, CTR_BYTES);
   const body = {
@@ -29,24 +32,26 @@ export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8A
     recipientKeyId: send.recipientKeyId,
     nextDh: send.nextDh,
     ctrTop,
-    encrypted: aesCtr(send.keys.sendAes, ctrTop, plaintext),
+    encrypted: symmetric.aesCtr(send.keys.sendAes, ctrTop, plaintext),
   };
-  const mac = hmacSha1(send.keys.sendMac, encodeDataAuthenticated(body));
-  return { message: { ...body, type: 'data', mac, oldMacKeys: send.oldMacKeys }, keys: send.keys };
+  const authenticated = encodeDataAuthenticated(body);
+  const mac = symmetric.hmacSha1(send.keys.sendMac, authenticated);
+  const bytes = new Writer().raw(authenticated).raw(mac).data(send.oldMacKeys).finish();
+  return { message: { ...body, type: 'data', mac, oldMacKeys: send.oldMacKeys }, bytes, keys: send.keys };
 }
 
 export type Opened = { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string };
 
-export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Uint8Array): Opened {
+export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Uint8Array, symmetric: Symmetric): Opened {
   const keys = ring.receiveKeys(m.senderKeyId, m.recipientKeyId);
   if (typeof keys === 'string') return { ok: false, reason: keys };
-  if (!isValidGroupElement(m.nextDh)) return { ok: false, reason: 'its next D-H key is out of range' };
-  if (!constantTimeEqual(hmacSha1(keys.recvMac, authenticated), m.mac)) return { ok: false, reason: 'its MAC does not verify' };
+  if (!isValidGroupElementBytes(m.nextDh)) return { ok: false, reason: 'its next D-H key is out of range' };
+  if (!constantTimeEqual(symmetric.hmacSha1(keys.recvMac, authenticated), m.mac)) return { ok: false, reason: 'its MAC does not verify' };
   const counter = bytesToBigint(m.ctrTop);
   if (counter <= keys.recvCounter) return { ok: false, reason: 'its counter did not increase (a replay?)' };
   keys.recvCounter = counter;
   keys.recvMacUsed = true;
-  const plaintext = aesCtr(keys.recvAes, m.ctrTop, m.encrypted);
+  const plaintext = symmetric.aesCtr(keys.recvAes, m.ctrTop, m.encrypted);
   ring.acceptReceived(m.senderKeyId, m.recipientKeyId, m.nextDh);
   return { ok: true, plaintext, keys };
 }

@@ -9,7 +9,8 @@
  * our next key is generated only when a message must announce it.
  */
 import { concatBytes } from '../bytes';
-import { dhSharedSecret, generateDhKeyPair, isValidGroupElement, type DhKeyPair } from '../crypto/dh-group';
+import { bigintToBytes, bytesToBigint } from '../crypto/bigint';
+import { dhSharedSecret, generateDhKeyPair, isValidGroupElementBytes, type DhKeyPair } from '../crypto/dh-group';
 import type { OtrEnv } from '../crypto/env';
 import { sha1Hash } from '../crypto/primitives';
 import { h2, secbytes } from '../ake/ake-keys';
@@ -48,6 +49,7 @@ export class KeyRing {
   private readonly theirKeys = new Map<number, bigint>();
   private readonly sessions = new Map<string, SessionKeys>();
   private macKeysToReveal: Uint8Array[] = [];
+  private ourPublicBytes: { id: number; bytes: Uint8Array } | undefined;
 
   constructor(
     ake: AkeCompletion,
@@ -81,7 +83,7 @@ export class KeyRing {
   }
 
   /** Keys, ids and the next public key for one outgoing message; advances its counter. */
-  nextSend(): { senderKeyId: number; recipientKeyId: number; nextDh: bigint; counter: bigint; keys: SessionKeys; oldMacKeys: Uint8Array } {
+  nextSend(): { senderKeyId: number; recipientKeyId: number; nextDh: Uint8Array; counter: bigint; keys: SessionKeys; oldMacKeys: Uint8Array } {
     const senderKeyId = this.ourKeyId - 1;
     const recipientKeyId = this.theirKeyId;
     const keys = this.session(senderKeyId, recipientKeyId);
@@ -90,7 +92,13 @@ export class KeyRing {
     keys.sendCounter += 1n;
     const oldMacKeys = concatBytes(...this.macKeysToReveal);
     this.macKeysToReveal = [];
-    return { senderKeyId, recipientKeyId, nextDh: next.pub, counter: keys.sendCounter, keys, oldMacKeys };
+    return { senderKeyId, recipientKeyId, nextDh: this.publicBytes(this.ourKeyId, next), counter: keys.sendCounter, keys, oldMacKeys };
+  }
+
+  /** Our public key's MPI bytes, encoded once per key rather than once per message. */
+  private publicBytes(id: number, key: DhKeyPair): Uint8Array {
+    if (this.ourPublicBytes?.id !== id) this.ourPublicBytes = { id, bytes: bigintToBytes(key.pub) };
+    return this.ourPublicBytes.bytes;
   }
 
   /**
@@ -107,15 +115,15 @@ export class KeyRing {
   }
 
   /** After a message verified and decrypted: rotate keys as the spec says. */
-  acceptReceived(senderKeyId: number, recipientKeyId: number, nextDh: bigint): void {
+  acceptReceived(senderKeyId: number, recipientKeyId: number, nextDh: Uint8Array): void {
     if (recipientKeyId === this.ourKeyId) {
       // They have seen our newest key: forget the previous one and start a new one (lazily).
       this.forgetOurKey(this.ourKeyId - 1);
       this.ourKeyId += 1;
     }
-    if (senderKeyId === this.theirKeyId && isValidGroupElement(nextDh)) {
+    if (senderKeyId === this.theirKeyId && isValidGroupElementBytes(nextDh)) {
       this.theirKeyId += 1;
-      this.theirKeys.set(this.theirKeyId, nextDh);
+      this.theirKeys.set(this.theirKeyId, bytesToBigint(nextDh));
       this.forgetTheirKey(this.theirKeyId - 2);
     }
   }

@@ -11,6 +11,7 @@
 import { handleAkeMessage, startAke, type AkeParty, type AuthState } from '../ake/ake';
 import type { DsaPrivateKey } from '../crypto/dsa';
 import type { OtrEnv } from '../crypto/env';
+import { nobleSymmetric } from '../crypto/primitives';
 import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage, type ReassemblyLimits } from '../wire/fragments';
 import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage, errorMessage, queryMessage, whitespaceTag } from '../wire/text-messages';
@@ -84,7 +85,7 @@ interface HeldMessage {
 }
 
 export class Conversation {
-  readonly instances = new Map<number, InstanceSession>([[MASTER, new InstanceSession(MASTER)]]);
+  readonly instances = new Map<number, InstanceSession>();
   private selected: number | undefined;
   /** We may still advertise OTR with the whitespace tag: no plaintext came back since we went plaintext. */
   sendTag = true;
@@ -97,6 +98,7 @@ export class Conversation {
   constructor(readonly options: ConversationOptions) {
     if (options.ourTag < MIN_INSTANCE_TAG) throw new RangeError('instance tags start at 0x100');
     this.reassembler = new FragmentReassembler(options.reassembly ?? DEFAULT_REASSEMBLY_LIMITS);
+    this.instance(MASTER);
   }
 
   get policy(): OtrPolicy {
@@ -114,7 +116,7 @@ export class Conversation {
   instance(tag: number): InstanceSession {
     let inst = this.instances.get(tag);
     if (!inst) {
-      inst = new InstanceSession(tag);
+      inst = new InstanceSession(tag, this.options.env.symmetric ?? nobleSymmetric);
       this.instances.set(tag, inst);
     }
     return inst;

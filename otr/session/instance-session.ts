@@ -7,11 +7,11 @@
 import { AUTH_NONE, type AkeCompletion, type AuthState } from '../ake/ake';
 import { fingerprint, type DsaPublicKey } from '../crypto/dsa';
 import type { OtrEnv } from '../crypto/env';
+import type { Symmetric } from '../crypto/primitives';
 import { KeyRing } from '../data/key-ring';
 import { openDataMessage, sealDataMessage } from '../data/data-message';
 import type { DataMessage, ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage } from '../wire/text-messages';
-import { encodeMessage } from '../wire/messages';
 import { encodePlaintext, type Tlv } from '../wire/tlv';
 import type { MessageState, OtrEvent } from './events';
 
@@ -36,7 +36,10 @@ export class InstanceSession {
   lastSentAt = 0;
   lastActivityAt = 0;
 
-  constructor(readonly theirTag: number) {}
+  constructor(
+    readonly theirTag: number,
+    private readonly symmetric: Symmetric,
+  ) {}
 
   /** Installs the keys of a completed AKE and returns the event to report. */
   goSecure(c: AkeCompletion, env: OtrEnv): OtrEvent {
@@ -71,17 +74,17 @@ export class InstanceSession {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) throw new Error('seal() outside an encrypted session');
     const header = { version: p.version, senderTag: p.version === 3 ? ourTag : 0, receiverTag: p.version === 3 ? this.theirTag : 0 };
-    const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags);
+    const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags, this.symmetric);
     this.lastSentAt = now;
     this.lastActivityAt = now;
-    return { wire: encodeOtrMessage(encodeMessage(sealed.message)), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
+    return { wire: encodeOtrMessage(sealed.bytes), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
   }
 
   open(m: DataMessage, authenticated: Uint8Array, now: number): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
     if (m.version !== p.version) return { ok: false, reason: 'it uses another protocol version than this conversation' };
-    const opened = openDataMessage(p.ring, m, authenticated);
+    const opened = openDataMessage(p.ring, m, authenticated, this.symmetric);
     if (!opened.ok) return opened;
     this.lastActivityAt = now;
     return { ok: true, plaintext: opened.plaintext, extraKey: () => KeyRing.extraSymmetricKey(opened.keys) };

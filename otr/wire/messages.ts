@@ -54,7 +54,12 @@ export interface DataMessage extends Header {
   flags: number;
   senderKeyId: number;
   recipientKeyId: number;
-  nextDh: bigint;
+  /**
+   * The sender's next D-H public key as the MPI's value bytes, kept as bytes: most
+   * messages repeat the previous one, so it is compared and converted only when
+   * the keys rotate.
+   */
+  nextDh: Uint8Array;
   ctrTop: Uint8Array;
   encrypted: Uint8Array;
   mac: Uint8Array;
@@ -75,7 +80,7 @@ export function encodeDataAuthenticated(m: Omit<DataMessage, 'mac' | 'oldMacKeys
     .byte(m.flags)
     .int(m.senderKeyId)
     .int(m.recipientKeyId)
-    .mpi(m.nextDh)
+    .data(m.nextDh)
     .raw(m.ctrTop)
     .data(m.encrypted)
     .finish();
@@ -131,7 +136,7 @@ export function decodeMessage(bytes: Uint8Array): DecodedMessage {
       const flags = r.byte('the flags');
       const senderKeyId = r.int('the sender key id');
       const recipientKeyId = r.int('the recipient key id');
-      const nextDh = r.mpi('the next DH key');
+      const nextDh = r.data('the next DH key');
       const ctrTop = r.raw(CTR_BYTES, 'the counter');
       const encrypted = r.data('the encrypted message');
       const authenticated = bytes.subarray(0, r.position);

@@ -15,8 +15,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const HARNESS_SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = resolve(HARNESS_SOURCE_DIR, '../..');
+/** The repository root: the nearest folder up from this module (or from a bundle of it) with a package.json. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'libotr-harness'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no Sotto checkout above ${from}`);
+  }
+}
+
+const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+export const HARNESS_SOURCE_DIR = join(REPO_ROOT, 'scripts', 'libotr-harness');
 export const HARNESS_BUILD_DIR = join(REPO_ROOT, 'build', 'libotr-harness');
 export const HARNESS_BINARY = join(HARNESS_BUILD_DIR, 'harness');
 const HASH_FILE = `${HARNESS_BINARY}.sha256`;
