@@ -82,11 +82,12 @@ export function findWhitespaceTag(text: string): { text: string; versions: numbe
       continue;
     }
     if (pos + chunk.length === text.length && chunk.length > 0) {
-      const cut = VERSION_TAGS.filter(([tag]) => tag.startsWith(chunk));
-      if (cut.length === 1 && cut[0]) {
-        versions.push(cut[0][1]);
-        pos += chunk.length;
-      }
+      // Cut short: it can only be a version not listed yet; v2 and v3 share their
+      // first seven characters, and senders list v3 last, so the highest wins.
+      const cut = VERSION_TAGS.filter(([tag, v]) => tag.startsWith(chunk) && !versions.includes(v));
+      const version = Math.max(...cut.map(([, v]) => v));
+      if (cut.length > 0) versions.push(version);
+      if (cut.length > 0 || VERSION_TAGS.some(([tag]) => tag.startsWith(chunk))) pos += chunk.length;
     }
     break;
   }
