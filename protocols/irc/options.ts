@@ -1,0 +1,75 @@
+/**
+ * What an IRC account is configured with, checked once when the adapter is
+ * made: RFC 2812 §2.3.1 nick grammar (letters, digits and []\`_^{|}-, not
+ * starting with a digit or -), a port, and SASL only where the password
+ * cannot be read on the way (TLS, or loopback).
+ */
+import { AdapterError } from '../adapter';
+import type { CtcpAnswers } from './ctcp';
+import type { FloodPolicy } from './flood-clock';
+import type { InboundPolicy } from './inbound-limiter';
+import type { LogLevel } from './transport';
+
+export interface IrcLogger {
+  log(level: LogLevel, message: string): void;
+}
+
+export interface SaslCredentials {
+  account: string;
+  password: string;
+}
+
+export interface IrcAdapterOptions {
+  nick: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  /** Server password (PASS). */
+  password?: string;
+  /** SASL PLAIN account and password. */
+  sasl?: SaslCredentials;
+  /** Nicks to try when `nick` is taken; default nick_ and nick__. */
+  alternativeNicks?: string[];
+  /** USER name; default derived from the nick. */
+  username?: string;
+  /** Real name shown by WHOIS; default the nick (nothing about the client or the person). */
+  realname?: string;
+  /** SHA-256 fingerprints of certificates the user accepted although the system does not trust them. */
+  trustedCertificates?: string[];
+  /** Extra trust anchors (PEM), e.g. a private CA, added to the system's. */
+  caCertificates?: string[];
+  /** Buddies the app kept from before: the roster starts with them. */
+  buddies?: { peer: string; name?: string; groups?: string[] }[];
+  /** Answers to CTCP queries; by default none (see ctcp.ts). */
+  ctcp?: CtcpAnswers;
+  /** Outgoing pacing; the default suits ngIRCd and RFC 1459 servers. */
+  flood?: Partial<FloodPolicy>;
+  /** Incoming messages accepted per sender before they count as a flood. */
+  inbound?: InboundPolicy;
+  /** Never given passwords or message bodies. */
+  logger: IrcLogger;
+}
+
+export const NICK_PATTERN = /^[A-Za-z[\]\\`_^{|}][A-Za-z0-9[\]\\`_^{|}-]*$/;
+
+const isLoopback = (host: string) => host === 'localhost' || /^127\./.test(host) || host === '::1';
+
+/** Checks the options; throws an AdapterError of kind 'config' saying what is wrong. */
+export function checkOptions(o: IrcAdapterOptions): { nicks: string[]; username: string; realname: string } {
+  const bad = (message: string) => new AdapterError(message, 'config');
+  if (!NICK_PATTERN.test(o.nick)) throw bad(`"${o.nick}" is not a valid IRC nick: use letters, digits and []\\\`_^{|}-, not starting with a digit or -.`);
+  const alternatives = o.alternativeNicks ?? [`${o.nick}_`, `${o.nick}__`];
+  for (const nick of alternatives) if (!NICK_PATTERN.test(nick)) throw bad(`"${nick}" is not a valid IRC nick.`);
+  if (!o.host || /\s/.test(o.host)) throw bad('The IRC server name is missing or has spaces.');
+  if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535) throw bad(`${o.port} is not a TCP port.`);
+  if (o.sasl && !o.tls && !isLoopback(o.host)) throw bad('SASL PLAIN would send the password readable by anyone on the way: use TLS for this server.');
+  for (const [name, value] of [['password', o.password], ['SASL account', o.sasl?.account], ['SASL password', o.sasl?.password]] as const) {
+    if (value !== undefined && /[\r\n\0]/.test(value)) throw bad(`The ${name} cannot contain line breaks or NUL.`);
+  }
+  const username = o.username ?? (o.nick.replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'user');
+  if (!/^[^\s@\0\r\n]+$/.test(username)) throw bad(`"${username}" cannot be an IRC user name.`);
+  const realname = o.realname ?? o.nick;
+  if (/[\r\n\0]/.test(realname)) throw bad('The real name cannot contain line breaks.');
+  const nicks = [o.nick, ...alternatives.filter((n) => n !== o.nick)];
+  return { nicks, username, realname };
+}
