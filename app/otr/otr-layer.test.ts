@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../otr/crypto/dsa';
+import type { PolicyLevel } from '../../otr/session/policy';
+import { ALICE_KEY, BOB_KEY, testEnv } from '../../otr/test-support/fixtures';
+import type { IncomingMessage } from '../../protocols/adapter';
+import { FakeAdapter } from '../test-support/fake-adapter';
+import type { LineNote } from './otr-lines';
+import { OtrLayer, type OtrIdentity, type TrustVerdict } from './otr-layer';
+
+interface Side {
+  layer: OtrLayer;
+  adapter: FakeAdapter;
+  messages: { peer: string; text: string; encrypted: boolean; verified: boolean }[];
+  notes: LineNote[];
+  held: { ids: number[]; outcome: string }[];
+  inbox: IncomingMessage[];
+  policy: PolicyLevel;
+}
+
+function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = {}): OtrIdentity {
+  const seen = new Map(Object.entries(known));
+  return {
+    key,
+    instanceTag: tag,
+    observeFingerprint(peer, fp): TrustVerdict {
+      const before = seen.get(peer);
+      seen.set(peer, fp);
+      return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';
+    },
+    isVerified: () => false,
+  };
+}
+
+function side(name: string, id: OtrIdentity, policy: PolicyLevel): Side {
+  const adapter = new FakeAdapter(name);
+  const s: Side = { adapter, messages: [], notes: [], held: [], inbox: [], policy, layer: undefined as never };
+  s.layer = new OtrLayer({
+    accountName: name,
+    adapter,
+    identity: id,
+    env: testEnv(name),
+    policyFor: () => s.policy,
+    logger: { log: () => undefined },
+    events: {
+      message: (peer, text, encrypted, verified) => s.messages.push({ peer, text, encrypted, verified }),
+      note: (_peer, note) => s.notes.push(note),
+      state: () => undefined,
+      held: (_peer, ids, outcome) => s.held.push({ ids, outcome }),
+      otrEvent: () => undefined,
+    },
+  });
+  return s;
+}
+
+/** Links two sides; messages queue up and flow() delivers them until quiet. */
+function link(a: Side, b: Side) {
+  a.adapter.deliver = (m) => b.inbox.push(m);
+  b.adapter.deliver = (m) => a.inbox.push(m);
+  return async () => {
+    for (let i = 0; i < 100 && (a.inbox.length || b.inbox.length); i++) {
+      for (const s of [a, b]) {
+        const batch = s.inbox.splice(0);
+        for (const m of batch) await s.layer.receive(m);
+      }
+    }
+  };
+}
+
+describe('the OTR policy layer', () => {
+  it('goes private by itself between two opportunistic buddies, with a clear line', async () => {
+    const alice = side('alice', identity(ALICE_KEY, 0x111), 'opportunistic');
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
+    const flow = link(alice, bob);
+    expect(await alice.layer.send('bob', 'hi there')).toEqual({ status: 'sent' });
+    await flow();
+    expect(bob.messages[0]).toEqual({ peer: 'alice', text: 'hi there', encrypted: false, verified: false });
+    expect(alice.layer.status('bob')).toMatchObject({ state: 'encrypted', verified: false, fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex') });
+    expect(alice.notes.map((n) => n.text)).toContain('Unverified conversation with bob started. Authenticate bob to be sure you are talking to them.');
+    await alice.layer.send('bob', 'now private');
+    await flow();
+    expect(bob.messages.at(-1)).toEqual({ peer: 'alice', text: 'now private', encrypted: true, verified: false });
+  });
+
+  it('leaves a buddy without OTR alone, and says once that the conversation is not private', async () => {
+    const alice = side('alice', identity(), 'opportunistic');
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'never');
+    const flow = link(alice, bob);
+    await alice.layer.send('bob', 'hello');
+    await flow();
+    // Bob has no OTR: he sees the text with the tag, as a client without OTR would (whitespace only).
+    expect(bob.messages[0]?.text.startsWith('hello')).toBe(true);
+    await bob.layer.send('alice', 'hi, plain');
+    await bob.layer.send('alice', 'again');
+    await flow();
+    expect(alice.messages.map((m) => [m.text, m.encrypted])).toEqual([
+      ['hi, plain', false],
+      ['again', false],
+    ]);
+    expect(alice.notes.filter((n) => /does not support private conversations/.test(n.text))).toHaveLength(1);
+    // No AKE was started, nothing but the two messages and the tag went out.
+    expect(alice.adapter.sent.map((s) => s.body.trim())).toEqual(['hello']);
+  });
+
+  it('holds messages typed during the AKE and sends each once, in order, encrypted', async () => {
+    const alice = side('alice', identity(), 'always');
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
+    const flow = link(alice, bob);
+    const statuses = [];
+    for (const t of ['one', 'two', 'three']) statuses.push((await alice.layer.send('bob', t)).status);
+    expect(statuses).toEqual(['queued', 'queued', 'queued']);
+    // One query only: the AKE is not restarted per message.
+    expect(alice.adapter.sent.filter((s) => s.body.startsWith('?OTRv'))).toHaveLength(1);
+    await flow();
+    expect(bob.messages.map((m) => [m.text, m.encrypted])).toEqual([
+      ['one', true],
+      ['two', true],
+      ['three', true],
+    ]);
+    expect(alice.held).toEqual([{ ids: [1, 2, 3], outcome: 'sent' }]);
+    for (const s of alice.adapter.sent) expect(s.body).not.toMatch(/one|two|three/);
+  });
+
+  it('restarts the AKE when an encrypted message cannot be read (the buddy lost its session)', async () => {
+    const alice = side('alice', identity(), 'opportunistic');
+    let bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
+    let flow = link(alice, bob);
+    await alice.layer.start('bob');
+    await flow();
+    expect(alice.layer.status('bob').state).toBe('encrypted');
+    bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic'); // bob restarted
+    flow = link(alice, bob);
+    await alice.layer.send('bob', 'lost');
+    await flow();
+    expect(bob.notes.map((n) => n.text).join('\n')).toMatch(/could not be read/);
+    expect(alice.layer.status('bob').state).toBe('encrypted');
+    expect(bob.layer.status('alice').state).toBe('encrypted');
+    await alice.layer.send('bob', 'found');
+    await flow();
+    expect(bob.messages.at(-1)).toMatchObject({ text: 'found', encrypted: true });
+  });
+
+  it('flags a changed fingerprint loudly', async () => {
+    const alice = side('alice', identity(ALICE_KEY, 0x111, { bob: 'ff'.repeat(20) }), 'manual');
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'manual');
+    const flow = link(alice, bob);
+    await alice.layer.start('bob');
+    await flow();
+    expect(alice.notes.find((n) => n.level === 'error')?.text).toMatch(/key has CHANGED/);
+  });
+
+  it('sends OTR messages to the resource of the instance they belong to, with the hints flag', async () => {
+    const alice = side('alice', identity(), 'manual');
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'manual');
+    const flow = link(alice, bob);
+    await alice.layer.start('bob');
+    await flow();
+    await alice.layer.send('bob', 'routed');
+    const last = alice.adapter.sent.at(-1)!;
+    expect(last.options).toEqual({ otr: true, instance: 'fake' });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The system lines a conversation shows for what OTR did, worded as Pidgin's
+ * OTR plugin words them where people already know them, and plainer elsewhere.
+ */
+import type { OtrEvent } from '../../otr/session/events';
+import type { TrustVerdict } from './otr-layer';
+
+export interface LineNote {
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdict): LineNote[] {
+  switch (e.type) {
+    case 'gone-secure':
+      if (!verdict) return [];
+      if (e.refreshed) return [{ level: 'info', text: `Successfully refreshed the private conversation with ${peer}.` }];
+      if (verdict === 'changed') {
+        return [
+          {
+            level: 'error',
+            text: `${peer}'s key has CHANGED since your last private conversation. This may be a new device, or someone pretending to be ${peer}. Authenticate ${peer} before you say anything private.`,
+          },
+        ];
+      }
+      if (verdict === 'verified') return [{ level: 'info', text: `Private conversation with ${peer} started.` }];
+      return [{ level: 'warning', text: `Unverified conversation with ${peer} started. Authenticate ${peer} to be sure you are talking to them.` }];
+    case 'peer-ended':
+      return [{ level: 'warning', text: `${peer} has ended their private conversation with you; you should do the same.` }];
+    case 'gone-plaintext':
+      return [{ level: 'info', text: `Private conversation with ${peer} ended.` }];
+    case 'held-expired':
+      return [{ level: 'error', text: `${e.ids.length === 1 ? 'A message was' : `${e.ids.length} messages were`} not sent: the conversation with ${peer} did not become private in time.` }];
+    case 'ake-no-answer':
+      return [{ level: 'warning', text: `${peer} did not answer the request for a private conversation. Their client probably does not support OTR.` }];
+    case 'not-sent':
+      return [{ level: 'error', text: `Not sent: ${e.reason}.` }];
+    case 'received-unencrypted':
+      return [{ level: 'warning', text: `The following message from ${peer} was NOT encrypted.` }];
+    case 'unreadable':
+      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}). Starting a new private conversation.` }];
+    case 'malformed':
+      return [{ level: 'warning', text: `A malformed OTR message from ${peer} was dropped (${e.reason}).` }];
+    case 'peer-error':
+      return [{ level: 'warning', text: `OTR error from ${peer}: ${e.text}` }];
+    case 'message-held':
+    case 'held-sent':
+    case 'for-other-instance':
+    case 'ake-ignored':
+    case 'heartbeat-sent':
+    case 'tlvs':
+      return [];
+  }
+}
