@@ -46,6 +46,8 @@ interface LibraryOptions {
 /** A client line may not exceed 512 bytes with CR LF: ngIRCd drops a client that sends one. */
 const MAX_OUT_BYTES = 510;
 const CONNECT_TIMEOUT_MS = 20_000;
+/** A TLS handshake is a few round trips; a plain-text server just waits for a line. */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /** The nick a server line comes from, for reports; never the text. */
 function sourceOf(line: string): string {
@@ -76,6 +78,7 @@ export function transportClass(hooks: TransportHooks): new (options: LibraryOpti
       const port = Number(this.options.port);
       this.lastError = undefined;
       let socket: Socket | TLSSocket;
+      let handshaking = false;
       if (this.options.tls) {
         const tlsSocket = tlsConnect({
           host,
@@ -85,7 +88,12 @@ export function transportClass(hooks: TransportHooks): new (options: LibraryOpti
           rejectUnauthorized: false,
           ca: hooks.caCertificates?.length ? [...rootCertificates, ...hooks.caCertificates] : undefined,
         });
+        tlsSocket.once('connect', () => {
+          handshaking = true;
+          tlsSocket.setTimeout(HANDSHAKE_TIMEOUT_MS);
+        });
         tlsSocket.once('secureConnect', () => {
+          handshaking = false;
           const verdict = judgeCertificate(tlsSocket, host, hooks.trustedCertificates());
           if (!verdict.accept) {
             hooks.onUntrustedCertificate(verdict.certificate);
@@ -108,7 +116,9 @@ export function transportClass(hooks: TransportHooks): new (options: LibraryOpti
         this.lastError = err;
       });
       socket.on('timeout', () => {
-        this.lastError = new Error(this.connected ? 'The server stopped answering.' : 'The server did not answer in time.');
+        this.lastError = new Error(
+          this.connected ? 'The server stopped answering.' : handshaking ? `${host}:${port} did not complete a TLS handshake: is this the server's TLS port?` : `${host}:${port} did not answer in time.`,
+        );
         socket.destroy();
       });
       socket.once('close', () => this.closed(socket));

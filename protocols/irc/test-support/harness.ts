@@ -10,8 +10,10 @@ export interface Recorded {
   adapter: IrcAdapter;
   events: { [E in AdapterEventName]: AdapterEvents[E][] };
   logs: string[];
-  /** Resolves with the first event of that name matching, past or future. */
-  next<E extends AdapterEventName>(name: E, match?: (payload: AdapterEvents[E]) => boolean, timeoutMs?: number): Promise<AdapterEvents[E]>;
+  /** Resolves with the first event of that name matching, from the `since`-th on (default: all, past or future). */
+  next<E extends AdapterEventName>(name: E, match?: (payload: AdapterEvents[E]) => boolean, timeoutMs?: number, since?: number): Promise<AdapterEvents[E]>;
+  /** How many events of that name so far: pass it as `since` to wait only for later ones. */
+  count(name: AdapterEventName): number;
 }
 
 const NAMES: AdapterEventName[] = ['state', 'message', 'presence', 'roster', 'subscription', 'certificate', 'group.message', 'group.members', 'send.failed', 'dropped'];
@@ -27,9 +29,9 @@ export function recordedAdapter(options: Omit<IrcAdapterOptions, 'logger'> & Par
       for (const w of waiters) w();
     });
   }
-  const next: Recorded['next'] = (name, match = () => true, timeoutMs = 10_000) =>
+  const next: Recorded['next'] = (name, match = () => true, timeoutMs = 10_000, since = 0) =>
     new Promise((resolve, reject) => {
-      let seen = 0;
+      let seen = since;
       const check = () => {
         const list = events[name];
         for (; seen < list.length; seen++) {
@@ -52,5 +54,5 @@ export function recordedAdapter(options: Omit<IrcAdapterOptions, 'logger'> & Par
       waiters.add(check);
       check();
     });
-  return { adapter, events, logs, next };
+  return { adapter, events, logs, next, count: (name) => events[name].length };
 }
