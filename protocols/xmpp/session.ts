@@ -1,0 +1,186 @@
+/**
+ * The life of an account's connection (RFC 6120 §3.3 reconnection, XEP-0198
+ * §5 resumption): connect once on request; when an established connection
+ * drops, try again by itself with growing, jittered delays (backoff.ts) until
+ * it is back, the user disconnects, or the server says something retrying
+ * cannot fix (wrong password, untrusted certificate, signed in elsewhere).
+ */
+import { AdapterError, type ConnectionState } from '../adapter';
+import { backoffDelay } from './backoff';
+import type { XmppConnection } from './connection';
+import { classifyError } from './errors';
+import type { XmppLogger } from './options';
+
+export interface SessionHooks {
+  state(state: ConnectionState): void;
+  /** Runs once an attempt succeeded, before the state says online. Must not throw. */
+  online(kind: 'new' | 'resumed'): void;
+  /** The account stopped trying: queued messages must be reported. */
+  stopped(reason: string): void;
+}
+
+export interface SessionOptions {
+  /** How the server is named in messages for the user. */
+  where: string;
+  logger: XmppLogger;
+  attemptTimeoutMs?: number;
+  random?: () => number;
+}
+
+export class Session {
+  private current: ConnectionState = { state: 'offline' };
+  private wanted = false;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private lastError: unknown;
+  private connecting: Promise<void> | undefined;
+  private inFlight = false;
+
+  constructor(
+    private readonly connection: XmppConnection,
+    private readonly options: SessionOptions,
+    private readonly hooks: SessionHooks,
+  ) {
+    const { entity } = connection;
+    entity.on('error', (err: unknown) => {
+      this.lastError = err;
+      options.logger.log('warn', `${options.where}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    });
+    entity.on('disconnect', () => this.onDisconnect());
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** The user wants this account online: messages written now are kept for later. */
+  get active(): boolean {
+    return this.wanted;
+  }
+
+  /**
+   * After the stream is ready, waits one turn of the event loop before saying
+   * online: xmpp.js enables stream management (XEP-0198 <enable/>) right after
+   * announcing online, and what we send at login must come after it, or stream
+   * management would not cover it. Then checks the connection is still there.
+   */
+  private async settled(kind: 'new' | 'resumed'): Promise<'new' | 'resumed'> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.connection.entity.status !== 'online') throw this.lastError ?? Object.assign(new Error('the connection closed during login'), { code: 'ECONNRESET' });
+    return kind;
+  }
+
+  private setState(state: ConnectionState): void {
+    this.current = state;
+    this.hooks.state(state);
+  }
+
+  connect(): Promise<void> {
+    if (this.current.state === 'online') return Promise.resolve();
+    if (this.connecting) return this.connecting;
+    if (this.current.state === 'reconnecting') {
+      // Already trying: skip the wait and try now (unless an attempt is under way).
+      if (!this.inFlight) this.tryAgain();
+      return Promise.resolve();
+    }
+    this.wanted = true;
+    this.setState({ state: 'connecting' });
+    this.connecting = this.firstAttempt().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async firstAttempt(): Promise<void> {
+    try {
+      const kind = await this.settled(await this.connection.open(this.options.attemptTimeoutMs ?? 20_000));
+      if (!this.wanted) throw new Error('disconnected');
+      this.becomeOnline(kind);
+    } catch (err) {
+      this.connection.abort();
+      if (!this.wanted) throw new AdapterError('Disconnected before the connection was made.', 'network');
+      const { error } = classifyError(err, this.options.where);
+      this.giveUp(error);
+      throw error;
+    }
+  }
+
+  private becomeOnline(kind: 'new' | 'resumed'): void {
+    this.attempt = 0;
+    this.lastError = undefined;
+    this.options.logger.log('info', `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`);
+    this.hooks.online(kind);
+    this.setState({ state: 'online' });
+  }
+
+  private giveUp(error: AdapterError): void {
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    this.setState({ state: 'error', kind: error.kind, reason: error.message });
+    this.hooks.stopped(error.message);
+  }
+
+  private onDisconnect(): void {
+    if (!this.wanted || this.current.state !== 'online') return;
+    const { error, retry } = classifyError(this.lastError ?? Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.options.where);
+    if (!retry) {
+      this.giveUp(error);
+      return;
+    }
+    this.scheduleRetry(error.message);
+  }
+
+  private scheduleRetry(reason: string): void {
+    this.attempt += 1;
+    const retryInMs = backoffDelay(this.attempt, this.options.random);
+    this.options.logger.log('info', `${this.options.where}: reconnecting, attempt ${this.attempt} in ${retryInMs} ms (${reason})`);
+    this.setState({ state: 'reconnecting', attempt: this.attempt, retryInMs, reason });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.tryAgain(), retryInMs);
+  }
+
+  private tryAgain(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.inFlight = true;
+    this.connection
+      .open(this.options.attemptTimeoutMs ?? 20_000)
+      .then((kind) => this.settled(kind))
+      .then(
+      (kind) => {
+        this.inFlight = false;
+        if (this.wanted) this.becomeOnline(kind);
+        else this.connection.abort();
+      },
+      (err: unknown) => {
+        this.inFlight = false;
+        this.connection.abort();
+        if (!this.wanted) return;
+        const { error, retry } = classifyError(err, this.options.where);
+        if (retry) this.scheduleRetry(error.message);
+        else this.giveUp(error);
+      },
+    );
+  }
+
+  /** Goes offline for good: closes the stream politely when there is one. */
+  async disconnect(reason = 'Signed off.'): Promise<void> {
+    const wasWanted = this.wanted;
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const { entity } = this.connection;
+    if (this.current.state === 'online') {
+      try {
+        await this.connection.drainAcks(2000);
+        await entity.stop();
+      } catch {
+        this.connection.abort();
+      }
+    } else {
+      this.connection.abort();
+    }
+    if (this.current.state !== 'offline') this.setState({ state: 'offline' });
+    if (wasWanted) this.hooks.stopped(reason);
+  }
+}
