@@ -43,7 +43,11 @@ export function connectPeer(host: string, port: number, nick: string, options: {
       isClosed = true;
       for (const w of waiters) w();
     });
-    socket.once('error', reject);
+    let connected = false;
+    // After the connection, a reset (e.g. the server dropping a flooding peer) is expected: `closed` tells.
+    socket.on('error', (err) => {
+      if (!connected) reject(err);
+    });
     const waitFor = (pattern: RegExp, timeoutMs = 10_000) =>
       new Promise<string>((res, rej) => {
         let seen = 0;
@@ -73,6 +77,7 @@ export function connectPeer(host: string, port: number, nick: string, options: {
         check();
       });
     socket.once('connect', () => {
+      connected = true;
       const peer: IrcPeer = {
         nick,
         lines,
