@@ -21,7 +21,11 @@ export function parseItem(item: Element): RosterChange | undefined {
   const peer = formatBare(jid);
   const subscription = item.attrs.subscription ?? 'none';
   if (subscription === 'remove') return { kind: 'remove', peer };
-  const groups = [...new Set(item.getChildren('group').map((g) => g.getText().trim()))].filter((g) => g.length > 0).slice(0, MAX_GROUPS);
+  // A set, in no order on the server (Prosody keeps them in a hash): sorted, so one roster reads one way.
+  const groups = [...new Set(item.getChildren('group').map((g) => g.getText().trim()))]
+    .filter((g) => g.length > 0)
+    .sort()
+    .slice(0, MAX_GROUPS);
   const entry: RosterEntry = {
     peer,
     groups,
