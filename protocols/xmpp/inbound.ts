@@ -17,11 +17,37 @@ import { NS_ROSTER } from './stanzas';
 
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
+/** Recent messages remembered to recognise a repeat. */
+const REMEMBERED = 512;
+
+/**
+ * XEP-0198 §5 resends what the server did not acknowledge before a connection
+ * broke, and the first copy may have arrived after all: a sender that resends
+ * keeps the stanza id. A message with the same sender, id and body as one just
+ * received is that repeat. (The body is compared too: some clients reuse ids
+ * across sessions, and dropping a different message would lose it.)
+ */
+export class RecentMessages {
+  private readonly seen = new Set<string>();
+  isRepeat(peer: string, id: string | undefined, body: string): boolean {
+    if (!id) return false;
+    const key = `${peer}\u0000${id}\u0000${body}`;
+    if (this.seen.has(key)) return true;
+    this.seen.add(key);
+    if (this.seen.size > REMEMBERED) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+    return false;
+  }
+}
+
 export interface InboundDeps {
   ownBare: string;
   contacts: Contacts;
   groups: Groups;
   outbox: Outbox;
+  recent: RecentMessages;
   emit<E extends keyof AdapterEvents>(event: E, payload: AdapterEvents[E]): void;
   log(message: string): void;
 }
@@ -30,6 +56,10 @@ function onMessage(stanza: Element, deps: InboundDeps): void {
   const parsed = parseMessage(stanza, deps.ownBare);
   switch (parsed.kind) {
     case 'chat':
+      if (deps.recent.isRepeat(`${parsed.message.carbon ?? ''}${parsed.message.peer}`, parsed.id, parsed.message.body)) {
+        deps.log(`a repeated message from ${parsed.message.peer} was skipped`);
+        return;
+      }
       deps.emit('message', parsed.message);
       return;
     case 'group':

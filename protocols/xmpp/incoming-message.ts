@@ -13,7 +13,8 @@ const NS_FORWARD = 'urn:xmpp:forward:0';
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
 export type ParsedMessage =
-  | { kind: 'chat'; message: IncomingMessage }
+  /** `id`: the stanza id, which a resent copy keeps (see inbound.ts). */
+  | { kind: 'chat'; message: IncomingMessage; id?: string }
   | { kind: 'group'; room: string; nick: string; body: string; time: Date; delayed: boolean }
   | { kind: 'bounce'; id: string; peer: string; reason: string }
   | { kind: 'none' }
@@ -72,7 +73,7 @@ function parseCarbon(outer: Element, ownBare: string, now: Date): ParsedMessage 
   if (inner.attrs.type === 'groupchat' || inner.attrs.type === 'error') return { kind: 'none' };
   const message: IncomingMessage = { peer: formatBare(other), body, time: timeOf(inner, timeOf(outer, now)), carbon: sent ? 'sent' : 'received' };
   if (other.resource) message.instance = other.resource;
-  return { kind: 'chat', message };
+  return { kind: 'chat', message, id: inner.attrs.id };
 }
 
 export function parseMessage(stanza: Element, ownBare: string, now = new Date()): ParsedMessage {
@@ -94,5 +95,5 @@ export function parseMessage(stanza: Element, ownBare: string, now = new Date())
   if (from.resource) message.instance = from.resource;
   // Headlines are announcements (RFC 6121 §5.2.2): shown, never answered.
   if (type === 'headline') message.notice = true;
-  return { kind: 'chat', message };
+  return { kind: 'chat', message, id: stanza.attrs.id };
 }

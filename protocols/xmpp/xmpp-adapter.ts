@@ -22,7 +22,7 @@ import { TypedEmitter } from '../typed-emitter';
 import { createConnection } from './connection';
 import { Contacts } from './contacts';
 import { Groups } from './groups';
-import { routeInbound } from './inbound';
+import { RecentMessages, routeInbound } from './inbound';
 import { parseJid } from './jid';
 import { resolveOptions, type XmppAdapterOptions } from './options';
 import { Sender } from './sender';
@@ -108,6 +108,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
     contacts,
     groups,
     outbox: sender.outbox,
+    recent: new RecentMessages(),
     emit,
     log: (m) => logger.log('info', m),
   });
@@ -125,7 +126,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
       return session.state;
     },
 
-    connect: () => session.connect(),
+    connect: async () => session.connect(),
 
     async disconnect(): Promise<void> {
       await session.disconnect();
@@ -179,9 +180,9 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
       await contacts.answer(jid, accept);
     },
 
-    joinGroup(room, nick): Promise<void> {
-      if (!session.active) return Promise.reject(new AdapterError('Joining a room needs the account to be connected.', 'network'));
-      return groups.join(room, nick ?? options.local, isOnline());
+    async joinGroup(room, nick): Promise<void> {
+      if (!session.active) throw new AdapterError('Joining a room needs the account to be connected.', 'network');
+      await groups.join(room, nick ?? options.local, isOnline());
     },
 
     async leaveGroup(room): Promise<void> {
