@@ -21,6 +21,8 @@ import { InstanceSession } from './instance-session';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import { allowedVersions, bestCommonVersion, isOtrEnabled, type OtrPolicy } from './policy';
 import { receiveMessage } from './receive';
+import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
+import { smpAction, useExtraKey } from './verification';
 
 export interface ConversationOptions {
   env: OtrEnv;
@@ -229,6 +231,25 @@ export class Conversation {
     if (!inst || inst.msgState !== 'encrypted' || !inst.private) throw new Error('TLVs need a private conversation');
     const sealed = inst.seal(this.options.ourTag, text, tlvs, flags, this.now());
     return { send: this.fragment(sealed.wire, inst.private.version, inst), extraKey: sealed.extraKey };
+  }
+
+  /** Begins (or restarts) the SMP with an instance, the target by default; `question` is shown to the buddy. */
+  smpStart(secret: string, question?: string, instanceTag?: number): Outcome {
+    return smpAction(this, instanceTag, (state, ctx) => startSmp(state, ctx, secret, question));
+  }
+
+  /** Answers the buddy's SMP (after an 'asked-for-secret' or 'asked-for-answer' event). */
+  smpRespond(secret: string, instanceTag?: number): Outcome {
+    return smpAction(this, instanceTag, (state, ctx) => respondSmp(state, ctx, secret));
+  }
+
+  smpAbort(instanceTag?: number): Outcome {
+    return smpAction(this, instanceTag, () => abortSmp(), { kind: 'aborted', by: 'us' });
+  }
+
+  /** Sends a TLV 8 for `use` and returns the extra symmetric key (Protocol-v3, "Extra symmetric key"). */
+  useExtraKey(use: number, data: Uint8Array = new Uint8Array(0), instanceTag?: number): Outcome & { key?: Uint8Array } {
+    return useExtraKey(this, use, data, instanceTag);
   }
 
   /** Ends the private conversation with every instance (libotr's disconnect_all_instances). */

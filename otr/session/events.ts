@@ -3,6 +3,7 @@
  * system lines, status icons and notifications. Every event is safe to log.
  */
 import type { DsaPublicKey } from '../crypto/dsa';
+import type { SmpEvent } from '../smp/smp-state';
 import type { Tlv } from '../wire/tlv';
 
 export type MessageState = 'plaintext' | 'encrypted' | 'finished';
@@ -47,8 +48,13 @@ export type OtrEvent =
   | { type: 'ake-ignored'; reason: string }
   /** A heartbeat went out to rotate keys after a quiet spell. */
   | { type: 'heartbeat-sent'; instanceTag: number }
+  /** What the SMP with this instance did or needs (see SmpEvent: asked, progress, result, abort, cheating). */
+  | ({ type: 'smp'; instanceTag: number } & SmpEvent)
   /**
-   * TLVs other than padding and disconnect, for the SMP and extra-key layers. With a
-   * TLV 8, `extraKey` is the extra symmetric key of the message that carried it.
+   * The buddy sent a TLV 8: it wants to use the extra symmetric key for `use`
+   * (with use-specific `data`). `key` is that key, derived from the message
+   * that carried the TLV: the same 32 bytes the buddy's client got.
    */
-  | { type: 'tlvs'; instanceTag: number; tlvs: Tlv[]; extraKey?: Uint8Array };
+  | { type: 'extra-key'; instanceTag: number; use: number; data: Uint8Array; key: Uint8Array }
+  /** TLVs of types this library does not know (beyond 0-8): ignored by the spec, passed on for diagnostics. */
+  | { type: 'tlvs'; instanceTag: number; tlvs: Tlv[] };

@@ -9,6 +9,7 @@ import { fingerprint, type DsaPublicKey } from '../crypto/dsa';
 import type { OtrEnv } from '../crypto/env';
 import type { Symmetric } from '../crypto/primitives';
 import { KeyRing } from '../data/key-ring';
+import { SMP_IDLE, type SmpState } from '../smp/smp-state';
 import { openDataMessage, sealDataMessage } from '../data/data-message';
 import type { DataMessage, ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage } from '../wire/text-messages';
@@ -35,6 +36,8 @@ export class InstanceSession {
   /** When the last data message went out: heartbeats follow a quiet spell. */
   lastSentAt = 0;
   lastActivityAt = 0;
+  /** The SMP with this instance; back to idle whenever the keys it was bound to go. */
+  smp: SmpState = SMP_IDLE;
 
   constructor(
     readonly theirTag: number,
@@ -56,6 +59,8 @@ export class InstanceSession {
     };
     this.msgState = 'encrypted';
     this.lastActivityAt = now;
+    // An SMP under way was bound to the old ssid and could only fail now.
+    this.smp = SMP_IDLE;
     this.identity = { theirKey: c.theirLongTerm, fingerprint: this.private.fingerprint };
     return {
       type: 'gone-secure',
@@ -94,11 +99,13 @@ export class InstanceSession {
   finish(): void {
     this.msgState = 'finished';
     this.private = undefined;
+    this.smp = SMP_IDLE;
   }
 
   toPlaintext(): void {
     this.msgState = 'plaintext';
     this.private = undefined;
     this.auth = AUTH_NONE;
+    this.smp = SMP_IDLE;
   }
 }

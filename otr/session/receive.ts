@@ -8,11 +8,12 @@ import { decodeMessage, FLAG_IGNORE_UNREADABLE, type DataMessage, type DecodedMe
 import { WireError } from '../wire/codec';
 import { parseFragment } from '../wire/fragments';
 import { classify } from '../wire/text-messages';
-import { decodePlaintext, TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
+import { decodePlaintext, TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
 import type { Conversation, Outcome } from './conversation';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import type { InstanceSession } from './instance-session';
 import { allowsVersion } from './policy';
+import { receiveTlvs } from './verification';
 
 const none = (): Outcome => ({ send: [], events: [] });
 
@@ -113,11 +114,10 @@ function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, 
 function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events']): Outcome {
   const out: Outcome = { send: [], events };
   if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag };
-  const upward = tlvs.filter((t) => t.type !== TLV_PADDING && t.type !== TLV_DISCONNECTED);
-  if (upward.length > 0) {
-    const withKey = upward.some((t) => t.type === TLV_EXTRA_SYMMETRIC_KEY);
-    out.events.push({ type: 'tlvs', instanceTag: inst.theirTag, tlvs: upward, ...(withKey ? { extraKey: extraKey() } : {}) });
-  }
+  // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.
+  const verification = receiveTlvs(conv, inst, tlvs, extraKey);
+  out.send.push(...verification.send);
+  out.events.push(...verification.events);
   if (tlvs.some((t) => t.type === TLV_DISCONNECTED)) {
     inst.finish();
     out.events.push({ type: 'peer-ended', instanceTag: inst.theirTag });

@@ -1,0 +1,97 @@
+/**
+ * The SMP and the extra symmetric key inside a conversation (Protocol-v3, "The
+ * SMP state machine" and "Extra symmetric key"): each instance keeps its own
+ * SMP state; SMP TLVs ride in data messages with an empty text and the
+ * IGNORE_UNREADABLE flag, one TLV per message, as libotr sends them; TLVs 2-8
+ * that arrive are consumed here and become typed events.
+ */
+import { fingerprint, publicKeyOf } from '../crypto/dsa';
+import { isSmpTlvType } from '../smp/smp-messages';
+import { receiveSmp, SMP_IDLE, type SmpContext, type SmpEvent, type SmpState, type SmpStep } from '../smp/smp-state';
+import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
+import { TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
+import type { Conversation, Outcome, Outgoing } from './conversation';
+import type { OtrEvent } from './events';
+import type { InstanceSession } from './instance-session';
+
+function smpContext(conv: Conversation, inst: InstanceSession): SmpContext | undefined {
+  const p = inst.private;
+  if (inst.msgState !== 'encrypted' || !p) return undefined;
+  return { env: conv.options.env, ourFingerprint: fingerprint(publicKeyOf(conv.options.ourKey)), theirFingerprint: p.fingerprint, ssid: p.ssid };
+}
+
+function sendEach(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[]): Outgoing[] {
+  return tlvs.flatMap((t) => conv.sendTlvs(inst.theirTag, [t], '', FLAG_IGNORE_UNREADABLE).send);
+}
+
+function applyStep(conv: Conversation, inst: InstanceSession, step: SmpStep): Outcome {
+  inst.smp = step.state;
+  return { send: sendEach(conv, inst, step.send), events: step.events.map((e): OtrEvent => ({ type: 'smp', instanceTag: inst.theirTag, ...e })) };
+}
+
+/**
+ * Runs a user's SMP action on the chosen instance (the conversation's target by
+ * default). Without a private session nothing can be sent: `offline` is what
+ * to report then (an error unless the action was an abort, which is done anyway).
+ */
+export function smpAction(
+  conv: Conversation,
+  instanceTag: number | undefined,
+  act: (state: SmpState, ctx: SmpContext) => SmpStep,
+  offline: SmpEvent = { kind: 'error', reason: 'verification needs a private conversation' },
+): Outcome {
+  const inst = instanceTag === undefined ? conv.target() : conv.instances.get(instanceTag);
+  const ctx = inst && smpContext(conv, inst);
+  if (!inst || !ctx) {
+    if (inst) inst.smp = SMP_IDLE;
+    return { send: [], events: [{ type: 'smp', instanceTag: inst?.theirTag ?? instanceTag ?? 0, ...offline }] };
+  }
+  return applyStep(conv, inst, act(inst.smp, ctx));
+}
+
+/**
+ * Sends a TLV 8 (4-byte use, then `data`) and returns the extra symmetric key
+ * of the data message that carries it: the key the buddy's client derives on
+ * receipt. Throws RangeError for a use outside 0..2^32-1 or data over 65531 bytes.
+ */
+export function useExtraKey(conv: Conversation, use: number, data: Uint8Array, instanceTag?: number): Outcome & { key?: Uint8Array } {
+  if (!Number.isInteger(use) || use < 0 || use > 0xffff_ffff) throw new RangeError('the use of an extra symmetric key is a 32-bit unsigned integer');
+  const inst = instanceTag === undefined ? conv.target() : conv.instances.get(instanceTag);
+  if (!inst || inst.msgState !== 'encrypted') return { send: [], events: [{ type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' }] };
+  const value = new Uint8Array(4 + data.length);
+  new DataView(value.buffer).setUint32(0, use);
+  value.set(data, 4);
+  const { send, extraKey } = conv.sendTlvs(inst.theirTag, [{ type: TLV_EXTRA_SYMMETRIC_KEY, value }], '', FLAG_IGNORE_UNREADABLE);
+  return { send, events: [], key: extraKey };
+}
+
+/**
+ * The TLVs of one received data message, in order: SMP messages through the
+ * instance's state machine (unless the same message ended the session),
+ * TLV 8 as an 'extra-key' event with the key of this message, unknown types
+ * as a 'tlvs' event. Padding and disconnect are the caller's.
+ */
+export function receiveTlvs(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array): Outcome {
+  const out: Outcome = { send: [], events: [] };
+  const ending = tlvs.some((t) => t.type === TLV_DISCONNECTED);
+  const unknown: Tlv[] = [];
+  for (const t of tlvs) {
+    if (t.type === TLV_PADDING || t.type === TLV_DISCONNECTED) continue;
+    if (isSmpTlvType(t.type)) {
+      const ctx = smpContext(conv, inst);
+      if (ending || !ctx) continue;
+      const step = applyStep(conv, inst, receiveSmp(inst.smp, ctx, t));
+      out.send.push(...step.send);
+      out.events.push(...step.events);
+    } else if (t.type === TLV_EXTRA_SYMMETRIC_KEY) {
+      // libotr reports a TLV 8 only when it holds the 4-byte use.
+      if (t.value.length < 4) out.events.push({ type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' });
+      else {
+        const use = new DataView(t.value.buffer, t.value.byteOffset, 4).getUint32(0);
+        out.events.push({ type: 'extra-key', instanceTag: inst.theirTag, use, data: t.value.slice(4), key: extraKey() });
+      }
+    } else unknown.push(t);
+  }
+  if (unknown.length > 0) out.events.push({ type: 'tlvs', instanceTag: inst.theirTag, tlvs: unknown });
+  return out;
+}
