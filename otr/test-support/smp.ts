@@ -6,7 +6,7 @@
  */
 import { createOpensslModPow } from '../../app/otr/openssl-modpow';
 import type { OtrEnv } from '../crypto/env';
-import type { Outcome } from '../session/conversation';
+import type { Conversation, Outcome } from '../session/conversation';
 import type { OtrEvent } from '../session/events';
 import { isSmpTlvType } from '../smp/smp-messages';
 import type { Tlv } from '../wire/tlv';
@@ -42,7 +42,7 @@ export const smpKinds = (p: Party): string[] => smpEvents(p).map((e) => e.kind);
  * return another TLV); `seen` collects the originals. The data message around
  * it is sealed as usual, so the buddy reads exactly the rewritten TLV.
  */
-export function tapSmp(party: Party, rewrite: (tlv: Tlv) => Tlv = (t) => t): { seen: Tlv[] } {
+export function tapSmp(party: { conv: Conversation }, rewrite: (tlv: Tlv) => Tlv = (t) => t): { seen: Tlv[] } {
   const seen: Tlv[] = [];
   const conv = party.conv;
   const original = conv.sendTlvs.bind(conv);

@@ -5,7 +5,7 @@
  */
 import { generateDsaKey } from '../../app/otr/dsa-keygen';
 import { runLibotrBench, type LibotrBenchName } from '../../otr/test-support/libotr-peer';
-import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, type Figure } from './otr-bench';
+import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, benchSmp, type Figure } from './otr-bench';
 
 interface Row {
   name: string;
@@ -43,6 +43,7 @@ const BENCHES: Bench[] = [
   { name: 'data-alternating', run: async () => [row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating'))] },
   { name: 'data-one-way', run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))] },
   { name: 'fragmented', run: async () => [row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented'))] },
+  { name: 'smp', run: async () => [row('SMP, complete, both sides', benchSmp(await keys()), await libotr('smp'))] },
 ];
 
 function printTable(rows: Row[]): void {

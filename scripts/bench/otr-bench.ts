@@ -5,7 +5,7 @@
 import { generateDsaKey } from '../../app/otr/dsa-keygen';
 import { createNodeOtrEnv } from '../../app/otr/node-env';
 import type { DsaPrivateKey } from '../../otr/crypto/dsa';
-import { Conversation, type Outgoing } from '../../otr/session/conversation';
+import { Conversation, type Outcome, type Outgoing } from '../../otr/session/conversation';
 import { policyForLevel } from '../../otr/session/policy';
 import { median, percentile, timeRounds, timeRoundsAsync } from './stats';
 
@@ -98,5 +98,40 @@ export function benchFragmented(keys: [DsaPrivateKey, DsaPrivateKey], perRound =
       for (let i = 0; i < perRound; i++) if (pump(alice, bob, alice.send(text).send) !== 1) throw new Error('bench: fragments lost');
     }),
     perRound,
+  );
+}
+
+const SMP_SECRET = 'the bench secret';
+
+/** Delivers until quiet, answering the SMP as soon as one side is asked (as libotr's bench does). */
+function pumpSmp(from: Conversation, to: Conversation, first: Outcome): { from: number; to: number } {
+  let queue = first.send.map((m) => ({ to, from, text: m.text }));
+  const succeeded = new Map<Conversation, number>([
+    [from, 0],
+    [to, 0],
+  ]);
+  const count = (c: Conversation, out: Outcome) => succeeded.set(c, (succeeded.get(c) ?? 0) + out.events.filter((e) => e.type === 'smp' && e.kind === 'succeeded').length);
+  while (queue.length) {
+    const next: typeof queue = [];
+    for (const q of queue) {
+      const out = q.to.receive(q.text);
+      count(q.to, out);
+      const replies = [...out.send];
+      if (out.events.some((e) => e.type === 'smp' && e.kind === 'asked-for-secret')) replies.push(...q.to.smpRespond(SMP_SECRET).send);
+      for (const m of replies) next.push({ to: q.from, from: q.to, text: m.text });
+    }
+    queue = next;
+  }
+  return { from: succeeded.get(from) ?? 0, to: succeeded.get(to) ?? 0 };
+}
+
+/** One complete SMP with the same secret, both sides' compute, in an established session. */
+export function benchSmp(keys: [DsaPrivateKey, DsaPrivateKey], iterations = 30): Figure {
+  const { alice, bob } = established(keys);
+  return msOf(
+    timeRounds(iterations, () => {
+      const done = pumpSmp(alice, bob, alice.smpStart(SMP_SECRET));
+      if (done.from !== 1 || done.to !== 1) throw new Error('bench: the SMP did not succeed on both sides');
+    }),
   );
 }
