@@ -1,40 +1,26 @@
 /**
  * The OTR key store of a profile folder: our private keys per account, the
- * fingerprints we know with the user's trust in each, and our instance tags.
- *
- * Three files (store-files.ts), each written atomically with mode 0600, one save at
- * a time. A change is written first and takes effect in memory only once the file
- * is safely on disk, so a failed save leaves the store as the disk has it.
- *
- * A file that cannot be used (damaged, unreadable, from a newer Sotto) never stops
- * the store from opening, but its part is blocked: reading or changing it throws
- * its KeyStoreFileError, so it is never overwritten with an empty file. The user
- * either repairs the file and calls reload(), or calls setAside(part), which
- * renames the file to "<name>.damaged-<time>" (kept for them) and starts that part
- * empty. Secrets are never logged: log lines name accounts and fingerprints only.
+ * fingerprints we know with the user's trust in each, and our instance tags;
+ * what each change means (a key is never silently replaced, a changed fingerprint
+ * is never trusted by being seen, an import never lowers trust). How the three
+ * files are kept (atomic, 0600, one save at a time, a damaged file blocked and
+ * never overwritten) is store-parts.ts. Secrets are never logged: log lines name
+ * accounts and fingerprints only.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { fingerprint as dsaFingerprint, type DsaPrivateKey } from '../../otr/crypto/dsa';
 import type { Random } from '../../otr/crypto/env';
 import { generateInstanceTag, isValidInstanceTag } from '../../otr/session/instance-tags';
-import type { Logger } from '../log';
 import { ensureProfileDir } from '../profile';
 import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './accounts';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { concealSecret } from './dsa-key-check';
-import type { KeyStoreFileError } from './errors';
-import { loadPart, setPartAside, type PartState } from './store-load';
-import { encodePart, identity, STORE_FILES, type KnownFingerprint, type StoreData, type StoredInstanceTag, type StoredKey, type StorePart } from './store-files';
+import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';
+import { loadParts, StoreParts, type LoadedParts, type StorePartsOptions } from './store-parts';
 import { fingerprintStatus, normalizeFingerprint, trustRank, TRUST_LEVELS, type FingerprintStatus, type Trust } from './trust';
 
-export interface KeyStoreOptions {
-  logger?: Logger;
-  now?: () => Date;
+export interface KeyStoreOptions extends StorePartsOptions {
   /** For instance tags; the system CSPRNG by default. */
   random?: Random;
-  /** How a file is written; tests pass a failing one to play a crash. */
-  writeFile?: (path: string, data: string) => Promise<void>;
 }
 
 /** Our own key, described without its secret. */
@@ -49,77 +35,22 @@ export interface OwnKeyInfo {
 export type KeyAddOutcome = 'added' | 'replaced' | 'same' | 'kept-existing';
 export type FingerprintMergeOutcome = 'added' | 'trust-raised' | 'unchanged';
 
-type Parts = { [P in StorePart]: PartState<P> };
-const PARTS = Object.keys(STORE_FILES) as StorePart[];
-
 export const fingerprintHex = (key: DsaPrivateKey): string => Buffer.from(dsaFingerprint(key)).toString('hex');
 
-export class KeyStore {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly now: () => Date;
+export class KeyStore extends StoreParts {
   private readonly random: Random;
-  private readonly write: (path: string, data: string) => Promise<void>;
 
-  private constructor(
-    /** The profile folder. */
-    readonly dir: string,
-    private parts: Parts,
-    private readonly options: KeyStoreOptions,
-  ) {
-    this.now = options.now ?? (() => new Date());
+  private constructor(dir: string, parts: LoadedParts, options: KeyStoreOptions) {
+    super(dir, parts, options);
     this.random = options.random ?? { bytes: (n) => new Uint8Array(randomBytes(n)) };
-    this.write = options.writeFile ?? ((path, data) => writeFileAtomic(path, data));
   }
 
-  /** Opens (creating the folder, mode 0700, when missing). Never throws for a bad file: see problems. */
+  /** Opens (creating the folder, mode 0700, when missing). Never throws for a bad file: see problems(). */
   static async open(profileDir: string, options: KeyStoreOptions = {}): Promise<KeyStore> {
     const dir = await ensureProfileDir(profileDir);
-    const loaded: Partial<Parts> = {};
-    for (const part of PARTS) {
-      const stale = await removeStaleTempFiles(join(dir, STORE_FILES[part]));
-      if (stale.length) options.logger?.log('info', `removed ${stale.length} temp file(s) an interrupted save of ${STORE_FILES[part]} left behind`);
-      (loaded as Record<StorePart, unknown>)[part] = await loadPart(dir, part, options.logger);
-    }
-    const store = new KeyStore(dir, loaded as Parts, options);
+    const store = new KeyStore(dir, await loadParts(dir, options.logger), options);
     for (const problem of store.problems()) options.logger?.log('error', problem.message);
     return store;
-  }
-
-  path(part: StorePart): string {
-    return join(this.dir, STORE_FILES[part]);
-  }
-
-  /** The files that could not be loaded; each blocks its part until resolved. */
-  problems(): KeyStoreFileError[] {
-    return PARTS.flatMap((part) => {
-      const state = this.parts[part];
-      return state.ok ? [] : [state.error];
-    });
-  }
-
-  /** Reads a blocked part again, after the user repaired its file; throws its error if it is still unusable. */
-  reload(part: StorePart): Promise<void> {
-    return this.serially(async () => {
-      const state = await loadPart(this.dir, part, this.options.logger);
-      this.setPart(part, state);
-      if (!state.ok) throw state.error;
-    });
-  }
-
-  /** Moves a blocked part's file aside (kept, renamed) and starts that part empty; returns where the file went. */
-  setAside(part: StorePart): Promise<string | undefined> {
-    return this.serially(async () => {
-      if (this.parts[part].ok) throw new Error(`${STORE_FILES[part]} is not damaged; Sotto sets aside only a file it cannot use`);
-      let aside: string | undefined;
-      try {
-        aside = await setPartAside(this.dir, part, this.now());
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      this.setPart(part, { ok: true, value: [] });
-      this.options.logger?.log('warn', `${this.path(part)} was set aside${aside ? ` as ${aside}` : ' (it was gone)'}; starting it empty`);
-      return aside;
-    });
   }
 
   // ---- our keys ---------------------------------------------------------
@@ -187,10 +118,10 @@ export class KeyStore {
    */
   async recordFingerprint(account: AccountRef, buddy: string, fingerprint: string | Uint8Array): Promise<FingerprintStatus> {
     const fp = normalizeFingerprint(fingerprint);
-    const status = await this.change('fingerprints', () => {
+    const status = await this.change('fingerprints', (current) => {
       const status = this.checkFingerprint(account, buddy, fp);
       if (status === 'known-unverified' || status === 'verified') return { result: status };
-      return { next: [...this.read('fingerprints'), this.record(account, buddy, fp, 'unverified')], result: status };
+      return { next: [...current, this.record(account, buddy, fp, 'unverified')], result: status };
     });
     if (status === 'changed') this.options.logger?.log('warn', `the fingerprint of ${buddy} (${accountKey(account)}) changed to ${fp}`);
     return status;
@@ -279,39 +210,9 @@ export class KeyStore {
     });
   }
 
-  // ---- machinery ----------------------------------------------------------
-
   private record(account: AccountRef, buddy: string, fingerprint: string, trust: Trust): KnownFingerprint {
     checkAccount(account);
     if (typeof buddy !== 'string' || buddy === '') throw new TypeError('a buddy needs a non-empty name');
     return { account: { protocol: account.protocol, account: account.account }, buddy, fingerprint, trust, firstSeen: this.now().toISOString() };
-  }
-
-  private read<P extends StorePart>(part: P): StoreData[P] {
-    const state = this.parts[part];
-    if (!state.ok) throw state.error;
-    return state.value;
-  }
-
-  private setPart<P extends StorePart>(part: P, state: PartState<P>): void {
-    this.parts = { ...this.parts, [part]: state };
-  }
-
-  /** Runs one change after every earlier one: computes the next value, writes it, then makes it current. */
-  private change<P extends StorePart, T>(part: P, compute: (current: StoreData[P]) => { next?: StoreData[P]; result: T }): Promise<T> {
-    return this.serially(async () => {
-      const { next, result } = compute(this.read(part));
-      if (next !== undefined) {
-        await this.write(this.path(part), encodePart(part, next));
-        this.setPart(part, { ok: true, value: next });
-      }
-      return result;
-    });
-  }
-
-  private serially<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 }

@@ -157,7 +157,7 @@ describe('Sotto’s files into libotr', () => {
   });
 
   it('writes key files that libotr reads and rewrites byte for byte, even where libgcrypt quotes x', async () => {
-    // An x whose 20 bytes libgcrypt prints as a quoted string (about one key in 400 has one): printable bytes, \t, ", ', \, NUL, 0xA1.
+    // An x whose 20 bytes libgcrypt prints as a quoted string (a few keys in a thousand have one): printable bytes, \t, ", ', \, NUL, 0xA1.
     const x = bytesToBigint(Uint8Array.from([0x41, 0x09, 0x22, 0x27, 0x5c, 0x00, 0xa1, ...new TextEncoder().encode('sotto-x-value')]));
     const quoted: DsaPrivateKey = { ...ALICE_KEY, x, y: bigintModPow(ALICE_KEY.g, x, ALICE_KEY.p) };
     const ours: LibotrPrivateKey[] = [

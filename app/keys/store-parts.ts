@@ -1,0 +1,122 @@
+/**
+ * How the key store keeps its three files (store-files.ts) in the profile folder.
+ *
+ * Each file is written atomically with mode 0600 (atomic-file.ts), one save at a
+ * time. A change is written first and takes effect in memory only once the file is
+ * safely on disk, so a failed save leaves the store as the disk has it.
+ *
+ * A file that cannot be used (damaged, unreadable, from a newer Sotto) never stops
+ * the store from opening, but its part is blocked: reading or changing it throws
+ * its KeyStoreFileError, so it is never overwritten with an empty file. The user
+ * either repairs the file and calls reload(part), or calls setAside(part), which
+ * renames the file to "<name>.damaged-<time>" (kept for them) and starts that part
+ * empty. Silently starting afresh would lose a private key or every verification.
+ */
+import { join } from 'node:path';
+import type { Logger } from '../log';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import type { KeyStoreFileError } from './errors';
+import { encodePart, STORE_FILES, type StoreData, type StorePart } from './store-files';
+import { loadPart, setPartAside, type PartState } from './store-load';
+
+export interface StorePartsOptions {
+  logger?: Logger;
+  now?: () => Date;
+  /** How a file is written; tests pass a failing one to play a crash. */
+  writeFile?: (path: string, data: string) => Promise<void>;
+}
+
+export type LoadedParts = { [P in StorePart]: PartState<P> };
+const PARTS = Object.keys(STORE_FILES) as StorePart[];
+
+/** Loads every part, first removing temp files that an interrupted save left (they may hold a key). */
+export async function loadParts(dir: string, logger?: Logger): Promise<LoadedParts> {
+  const loaded: Partial<Record<StorePart, unknown>> = {};
+  for (const part of PARTS) {
+    const stale = await removeStaleTempFiles(join(dir, STORE_FILES[part]));
+    if (stale.length) logger?.log('info', `removed ${stale.length} temp file(s) an interrupted save of ${STORE_FILES[part]} left behind`);
+    loaded[part] = await loadPart(dir, part, logger);
+  }
+  return loaded as LoadedParts;
+}
+
+export class StoreParts {
+  private queue: Promise<unknown> = Promise.resolve();
+  protected readonly now: () => Date;
+  private readonly write: (path: string, data: string) => Promise<void>;
+
+  protected constructor(
+    /** The profile folder. */
+    readonly dir: string,
+    private parts: LoadedParts,
+    protected readonly options: StorePartsOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.write = options.writeFile ?? ((path, data) => writeFileAtomic(path, data));
+  }
+
+  path(part: StorePart): string {
+    return join(this.dir, STORE_FILES[part]);
+  }
+
+  /** The files that could not be loaded; each blocks its part until resolved. */
+  problems(): KeyStoreFileError[] {
+    return PARTS.flatMap((part) => {
+      const state = this.parts[part];
+      return state.ok ? [] : [state.error];
+    });
+  }
+
+  /** Reads a blocked part again, after the user repaired its file; throws its error if it is still unusable. */
+  reload(part: StorePart): Promise<void> {
+    return this.serially(async () => {
+      const state = await loadPart(this.dir, part, this.options.logger);
+      this.setPart(part, state);
+      if (!state.ok) throw state.error;
+    });
+  }
+
+  /** Moves a blocked part's file aside (kept, renamed) and starts that part empty; returns where the file went. */
+  setAside(part: StorePart): Promise<string | undefined> {
+    return this.serially(async () => {
+      if (this.parts[part].ok) throw new Error(`${STORE_FILES[part]} is not damaged; Sotto sets aside only a file it cannot use`);
+      let aside: string | undefined;
+      try {
+        aside = await setPartAside(this.dir, part, this.now());
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      this.setPart(part, { ok: true, value: [] });
+      this.options.logger?.log('warn', `${this.path(part)} was set aside${aside ? ` as ${aside}` : ' (it was gone)'}; starting it empty`);
+      return aside;
+    });
+  }
+
+  protected read<P extends StorePart>(part: P): StoreData[P] {
+    const state = this.parts[part];
+    if (!state.ok) throw state.error;
+    return state.value;
+  }
+
+  private setPart<P extends StorePart>(part: P, state: PartState<P>): void {
+    this.parts = { ...this.parts, [part]: state };
+  }
+
+  /** Runs one change after every earlier one: computes the next value, writes it, then makes it current. */
+  protected change<P extends StorePart, T>(part: P, compute: (current: StoreData[P]) => { next?: StoreData[P]; result: T }): Promise<T> {
+    return this.serially(async () => {
+      const { next, result } = compute(this.read(part));
+      if (next !== undefined) {
+        await this.write(this.path(part), encodePart(part, next));
+        this.setPart(part, { ok: true, value: next });
+      }
+      return result;
+    });
+  }
+
+  private serially<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
