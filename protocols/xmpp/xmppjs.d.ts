@@ -61,6 +61,7 @@ declare module '@xmpp/connection' {
     _onData(data: Buffer | string): void;
     _onElement(element: Element): void;
     _attachSocket(socket: XmppSocket): void;
+    _attachParser(parser: unknown): void;
     _detachSocket(): void;
     _streamError(condition: string, children?: Element[]): Promise<unknown>;
     parser: { write(data: string): void } | null;
