@@ -253,9 +253,17 @@ describe('KeyStore: keys and secrets', () => {
     for (const s of secrets) expect(problem?.message).not.toContain(s);
   });
 
-  it('refuses accounts it cannot store', async () => {
+  it('refuses accounts, buddies and fingerprints it cannot store', async () => {
     const store = await open();
-    expect(() => store.addKeys([{ account: { protocol: 'aim' as 'xmpp', account: 'x' }, key: ALICE_KEY }])).toThrow(TypeError);
-    expect(() => store.addKeys([{ account: { protocol: 'xmpp', account: '' }, key: ALICE_KEY }])).toThrow(TypeError);
+    await expect(store.addKeys([{ account: { protocol: 'aim' as 'xmpp', account: 'x' }, key: ALICE_KEY }])).rejects.toThrow(TypeError);
+    await expect(store.addKeys([{ account: { protocol: 'xmpp', account: '' }, key: ALICE_KEY }])).rejects.toThrow(TypeError);
+    await expect(store.setTrust(ALICE, '', FP1, 'verified-smp')).rejects.toThrow(TypeError);
+    await expect(store.setTrust(ALICE, 'bob', 'nope', 'verified-smp')).rejects.toThrow(RangeError);
+  });
+
+  it('refuses a key that would make its file unreadable at the next start', async () => {
+    const store = await open();
+    await expect(store.addKeys([{ account: ALICE, key: { ...ALICE_KEY, x: ALICE_KEY.x + 1n } }])).rejects.toThrow(/unusable: its public value y/);
+    expect(store.ownKeys()).toEqual([]);
   });
 });

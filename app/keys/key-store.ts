@@ -13,7 +13,7 @@ import type { Random } from '../../otr/crypto/env';
 import { generateInstanceTag, isValidInstanceTag } from '../../otr/session/instance-tags';
 import { ensureProfileDir } from '../profile';
 import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './accounts';
-import { concealSecret } from './dsa-key-check';
+import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';
 import { loadParts, StoreParts, type LoadedParts, type StorePartsOptions } from './store-parts';
 import { fingerprintStatus, normalizeFingerprint, trustRank, TRUST_LEVELS, type FingerprintStatus, type Trust } from './trust';
@@ -72,8 +72,13 @@ export class KeyStore extends StoreParts {
    * Stores keys, in one save. An account that already has a different key keeps it
    * unless `replace`: losing a private key loses the identity buddies verified.
    */
-  addKeys(entries: readonly { account: AccountRef; key: DsaPrivateKey; libotrName?: string }[], options: { replace?: boolean } = {}): Promise<KeyAddOutcome[]> {
-    for (const e of entries) checkAccount(e.account);
+  async addKeys(entries: readonly { account: AccountRef; key: DsaPrivateKey; libotrName?: string }[], options: { replace?: boolean } = {}): Promise<KeyAddOutcome[]> {
+    for (const e of entries) {
+      checkAccount(e.account);
+      // A bad key written now would make the whole key file unreadable at the next start.
+      const problem = dsaKeyProblem(e.key);
+      if (problem) throw new RangeError(`the key for ${accountKey(e.account)} is unusable: ${problem}`);
+    }
     return this.change('keys', (current) => {
       let next = [...current];
       const outcomes = entries.map((e): KeyAddOutcome => {
@@ -128,7 +133,7 @@ export class KeyStore extends StoreParts {
   }
 
   /** Sets the trust in a fingerprint (adding it if unknown): 'verified-smp' after a successful SMP, 'verified-manually' when the user confirms. */
-  setTrust(account: AccountRef, buddy: string, fingerprint: string | Uint8Array, trust: Trust): Promise<void> {
+  async setTrust(account: AccountRef, buddy: string, fingerprint: string | Uint8Array, trust: Trust): Promise<void> {
     const fp = normalizeFingerprint(fingerprint);
     if (!TRUST_LEVELS.includes(trust)) throw new TypeError(`trust is one of ${TRUST_LEVELS.join(', ')}`);
     return this.change('fingerprints', (current) => {
@@ -142,7 +147,7 @@ export class KeyStore extends StoreParts {
   }
 
   /** Forgets one fingerprint of a buddy, or all of them; returns how many were forgotten. */
-  forget(account: AccountRef, buddy: string, fingerprint?: string | Uint8Array): Promise<number> {
+  async forget(account: AccountRef, buddy: string, fingerprint?: string | Uint8Array): Promise<number> {
     const fp = fingerprint === undefined ? undefined : normalizeFingerprint(fingerprint);
     return this.change('fingerprints', (current) => {
       const gone = new Set(this.fingerprintsOf(account, buddy).filter((f) => fp === undefined || f.fingerprint === fp));
@@ -151,7 +156,7 @@ export class KeyStore extends StoreParts {
   }
 
   /** Adds fingerprints in one save (an import); trust is only ever raised, never lowered. */
-  mergeFingerprints(entries: readonly { account: AccountRef; buddy: string; fingerprint: string; trust: Trust }[]): Promise<FingerprintMergeOutcome[]> {
+  async mergeFingerprints(entries: readonly { account: AccountRef; buddy: string; fingerprint: string; trust: Trust }[]): Promise<FingerprintMergeOutcome[]> {
     for (const e of entries) checkAccount(e.account);
     return this.change('fingerprints', (current) => {
       const next = [...current];
@@ -183,7 +188,7 @@ export class KeyStore extends StoreParts {
   }
 
   /** The account's instance tag, made and saved the first time it is asked for. */
-  ensureInstanceTag(account: AccountRef): Promise<number> {
+  async ensureInstanceTag(account: AccountRef): Promise<number> {
     checkAccount(account);
     return this.change('instanceTags', (current) => {
       const existing = current.find((t) => sameAccount(t.account, account));
@@ -194,7 +199,7 @@ export class KeyStore extends StoreParts {
   }
 
   /** Stores tags in one save; an account that has a tag keeps it. Returns whether each was stored. */
-  addInstanceTags(entries: readonly StoredInstanceTag[]): Promise<boolean[]> {
+  async addInstanceTags(entries: readonly StoredInstanceTag[]): Promise<boolean[]> {
     for (const e of entries) {
       checkAccount(e.account);
       if (!isValidInstanceTag(e.tag)) throw new RangeError(`not a valid instance tag: ${e.tag}`);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,7 @@ describe('accountFromLibotr', () => {
 describe('importFromLibotr', () => {
   it('takes the keys, trust and tags of Sotto’s protocols, and says what it skipped and why', async () => {
     writePidginProfile();
+    appendFileSync(join(purple, 'otr.fingerprints'), `/resource-only\talice@example.org\tprpl-jabber\t${FP3}\t\n`);
     const store = await openStore();
     const report = await importFromLibotr(store, purple);
 
@@ -98,6 +99,7 @@ describe('importFromLibotr', () => {
       { file: 'otr.private_key', line: 28, reason: 'Sotto has no prpl-aim accounts (only prpl-jabber and prpl-irc)' },
       { file: 'otr.fingerprints', line: 5, reason: '1 tab-separated field; a fingerprint line has 4 or 5' },
       { file: 'otr.fingerprints', line: 4, reason: 'Sotto has no prpl-aim accounts (only prpl-jabber and prpl-irc)' },
+      { file: 'otr.fingerprints', line: 6, reason: '"/resource-only" names no buddy once its resource is dropped' },
     ]);
     expect(report.missing).toEqual([]);
   });

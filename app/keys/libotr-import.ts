@@ -106,7 +106,13 @@ export async function importFromLibotr(store: KeyStore, dir: string, options: Li
   // Fingerprints.
   const prints = (entries(FINGERPRINTS, folder.fingerprints)?.entries ?? []).flatMap((f) => {
     const account = mapped(FINGERPRINTS, f.line, f.accountName, f.protocol);
-    return account ? [{ account, buddy: buddyFromLibotr(account.protocol, f.username), fingerprint: f.fingerprint, trust: trustFromLibotr(f.trust), line: f.line }] : [];
+    if (!account) return [];
+    const buddy = buddyFromLibotr(account.protocol, f.username);
+    if (!buddy) {
+      skip(FINGERPRINTS, `"${f.username}" names no buddy once its resource is dropped`, f.line);
+      return [];
+    }
+    return [{ account, buddy, fingerprint: f.fingerprint, trust: trustFromLibotr(f.trust), line: f.line }];
   });
   const merged = await store.mergeFingerprints(prints);
   prints.forEach((f, i) => {
