@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE } from './cli-args';
-import { SottoCore } from './core/sotto-core';
+import { createCore } from './core/create-core';
 import { stderrLogger } from './log';
 import { defaultProfileDir, ensureProfileDir } from './profile';
 import { startBrowserServer } from './transport/browser-server';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const logger = stderrLogger(options.logLevel);
   const profileDir = await ensureProfileDir(options.profileDir ?? defaultProfileDir());
-  const core = new SottoCore({ profileDir, frontEnd: options.mode, logger });
+  const core = await createCore({ profileDir, frontEnd: options.mode, logger });
   const stop = async () => {
     await core.close();
     process.exit(0);

@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { IPC_CALL, IPC_EVENT } from '../app/api/bridge';
 import { dispatchCommand } from '../app/core/dispatch';
-import { SottoCore } from '../app/core/sotto-core';
+import { createCore } from '../app/core/create-core';
 import { stderrLogger } from '../app/log';
 import { defaultProfileDir, ensureProfileDir } from '../app/profile';
 import { rendererCsp } from '../app/security/csp';
@@ -54,7 +54,7 @@ async function start(): Promise<void> {
   });
 
   const profileDir = await ensureProfileDir(process.env.SOTTO_PROFILE ?? defaultProfileDir());
-  const core = new SottoCore({ profileDir, frontEnd: 'electron', logger: stderrLogger() });
+  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger() });
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: -32600, message: 'Refused: untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: -32600, message: 'method must be a string' } };

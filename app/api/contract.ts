@@ -4,24 +4,95 @@
  * Commands are requests with a result; events are notifications from the core.
  * The Electron preload, the browser-mode WebSocket and headless JSON-RPC all carry
  * exactly these names and shapes, and check them with the schemas below where
- * they cross a process boundary.
+ * they cross a process boundary. docs/API.md describes each one for people.
  */
-import { array, integer, literal, object, optional, string, type Infer, type Schema } from './schema';
+import { array, boolean, integer, literal, number, object, optional, string, union, type Infer, type Schema } from './schema';
 
-const accountId = string({ minLength: 1, maxLength: 200 });
+const id = string({ minLength: 1, maxLength: 200 });
+const accountId = id;
+/** A bare JID on XMPP, a nick on IRC. */
+const peer = string({ minLength: 1, maxLength: 3071 });
+const text = string({ maxLength: 1_000_000 });
+const shortText = string({ maxLength: 10_000 });
+const fingerprintHex = string({ pattern: /^[0-9a-f]{40}$/ });
+const port = integer(1, 65535);
+
 export const accountState = literal('offline', 'connecting', 'online', 'reconnecting', 'error');
 export type AccountState = Infer<typeof accountState>;
+export const otrState = literal('plaintext', 'encrypted', 'finished');
+export const policyLevel = literal('never', 'manual', 'opportunistic', 'always');
+export const availability = literal('available', 'away', 'dnd', 'xa', 'invisible', 'offline');
 
 export const accountSummary = object({
   accountId,
   protocol: literal('xmpp', 'irc'),
+  /** The account as people know it: a bare JID, or nick@server. */
   name: string({ maxLength: 1000 }),
   state: accountState,
-  error: optional(string({ maxLength: 10_000 })),
+  error: optional(shortText),
+  autoConnect: boolean,
+  /** The account's OTR fingerprint, once it has a key. */
+  fingerprint: optional(fingerprintHex),
 });
 export type AccountSummary = Infer<typeof accountSummary>;
 
+const xmppAccount = object({
+  protocol: literal('xmpp'),
+  jid: string({ minLength: 3, maxLength: 3071, pattern: /^[^@/\s]+@[^@/\s]+$/ }),
+  password: string({ minLength: 1, maxLength: 1024 }),
+  host: optional(string({ minLength: 1, maxLength: 253 })),
+  port: optional(port),
+  tls: optional(literal('starttls', 'direct', 'none')),
+  autoConnect: optional(boolean),
+});
+const ircAccount = object({
+  protocol: literal('irc'),
+  nick: string({ minLength: 1, maxLength: 64 }),
+  host: string({ minLength: 1, maxLength: 253 }),
+  port,
+  tls: optional(boolean),
+  password: optional(string({ minLength: 1, maxLength: 1024 })),
+  autoConnect: optional(boolean),
+});
+export const accountParams = union(xmppAccount, ircAccount);
+export type AccountParams = Infer<typeof accountParams>;
+
+export const instanceStatus = object({
+  instanceTag: integer(0, 0xffffffff),
+  state: otrState,
+  fingerprint: optional(fingerprintHex),
+  verified: boolean,
+});
+
+export const otrStatus = object({
+  state: otrState,
+  verified: boolean,
+  fingerprint: optional(fingerprintHex),
+  /** The instance messages go to now. */
+  instanceTag: optional(integer(0, 0xffffffff)),
+  instances: array(instanceStatus),
+});
+export type OtrStatus = Infer<typeof otrStatus>;
+
+export const trust = literal('unverified', 'verified-manually', 'verified-smp');
+export const knownFingerprint = object({ accountId, peer, fingerprint: fingerprintHex, trust });
+
+export const conversationLine = object({
+  id: integer(0),
+  time: number,
+  direction: literal('in', 'out', 'system'),
+  text,
+  encrypted: boolean,
+  verified: boolean,
+  status: optional(literal('sent', 'queued', 'failed', 'refused')),
+  nick: optional(shortText),
+  level: optional(literal('info', 'warning', 'error')),
+});
+export type ConversationLineDto = Infer<typeof conversationLine>;
+
 const empty = object({});
+const byAccount = object({ accountId });
+const byPeer = object({ accountId, peer });
 
 export const commands = {
   'app.info': {
@@ -31,21 +102,44 @@ export const commands = {
       version: string(),
       /** Which front end the core serves: front ends never need it, logs and About boxes do. */
       transport: literal('electron', 'browser', 'headless'),
+      /** Where passwords are kept: the OS key store (Electron) or a 0600 file in the profile. */
+      secretStorage: literal('os-keystore', 'profile-file'),
     }),
   },
-  'account.list': {
-    params: empty,
-    result: array(accountSummary),
-  },
+  'account.add': { params: accountParams, result: object({ accountId, warnings: array(shortText) }) },
+  'account.connect': { params: byAccount, result: object({ state: accountState }) },
+  'account.disconnect': { params: byAccount, result: object({ state: accountState }) },
+  'account.list': { params: empty, result: array(accountSummary) },
+  'account.remove': { params: byAccount, result: empty },
+  'account.acceptCertificate': { params: object({ accountId, fingerprint: string({ pattern: /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/ }) }), result: empty },
+  'otr.setPolicy': { params: object({ accountId, peer: optional(peer), policy: policyLevel }), result: empty },
+  'otr.getPolicy': { params: object({ accountId, peer: optional(peer) }), result: object({ policy: policyLevel, inherited: boolean }) },
+  'message.send': { params: object({ accountId, peer, text: string({ minLength: 1, maxLength: 1_000_000 }) }), result: object({ status: literal('sent', 'queued', 'refused'), lineId: integer(0) }) },
+  'conversation.history': { params: object({ accountId, peer, before: optional(integer(0)), limit: optional(integer(1, 10_000)) }), result: array(conversationLine) },
+  'otr.start': { params: byPeer, result: otrStatus },
+  'otr.end': { params: byPeer, result: otrStatus },
+  'otr.status': { params: byPeer, result: otrStatus },
+  'otr.selectInstance': { params: object({ accountId, peer, instanceTag: optional(integer(0, 0xffffffff)) }), result: otrStatus },
+  'otr.fingerprint.mine': { params: byAccount, result: object({ fingerprint: fingerprintHex, formatted: string() }) },
+  'otr.fingerprint.list': { params: object({ accountId: optional(accountId) }), result: array(knownFingerprint) },
+  'otr.fingerprint.verify': { params: object({ accountId, peer, fingerprint: fingerprintHex, verified: boolean }), result: empty },
+  'otr.fingerprint.forget': { params: object({ accountId, peer, fingerprint: fingerprintHex }), result: empty },
 } satisfies Record<string, { params: Schema<unknown>; result: Schema<unknown> }>;
 
 export const events = {
-  'account.state': object({
+  'account.state': object({ accountId, state: accountState, error: optional(shortText) }),
+  'message.received': object({ accountId, peer, text, encrypted: boolean, verified: boolean, lineId: integer(0), time: number }),
+  /** Any new or changed line in a conversation: incoming, outgoing (with its status) or system. */
+  'conversation.line': object({ accountId, peer, line: conversationLine }),
+  'otr.state': object({ accountId, peer, state: otrState, verified: boolean, fingerprint: optional(fingerprintHex) }),
+  'otr.smp': object({
     accountId,
-    state: accountState,
-    error: optional(string({ maxLength: 10_000 })),
+    peer,
+    event: literal('request', 'progress', 'succeeded', 'failed', 'aborted', 'cheated', 'error'),
+    question: optional(shortText),
+    progress: optional(integer(0, 100)),
   }),
-  error: object({ message: string({ maxLength: 10_000 }), code: optional(integer()) }),
+  error: object({ message: shortText, code: optional(integer()) }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type CommandName = keyof typeof commands;

@@ -164,3 +164,23 @@ export function union<const S extends readonly Schema<unknown>[]>(...alternative
     },
   };
 }
+
+/** A plain object used as a map from string keys to values of one schema. */
+export function record<T>(value: Schema<T>, maxKeys = 100_000): Schema<Record<string, T>> {
+  const describe = `object of ${value.describe}`;
+  return {
+    describe,
+    check(input, path = '') {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail(path, describe, input);
+      const entries = Object.entries(input as Record<string, unknown>);
+      if (entries.length > maxKeys) return fail(path, describe, input);
+      const out: Record<string, T> = Object.create(null) as Record<string, T>;
+      for (const [key, v] of entries) {
+        const r = value.check(v, path ? `${path}.${key}` : key);
+        if (!r.ok) return r;
+        out[key] = r.value;
+      }
+      return ok(out);
+    },
+  };
+}

@@ -71,16 +71,23 @@ export class OtrLayer {
 
   constructor(private readonly o: OtrLayerOptions) {}
 
+  /** On IRC the room for a message depends on the peer's nick and on our own prefix, learnt once connected. */
+  private maxBytesFor(peer: string): number {
+    return this.o.adapter.maxMessageBytesFor?.(peer) ?? this.o.adapter.maxMessageBytes;
+  }
+
   conversation(peer: string): Conversation {
     let conv = this.conversations.get(peer);
-    if (!conv) {
+    if (conv) {
+      conv.options.maxMessageBytes = this.maxBytesFor(peer);
+    } else {
       conv = new Conversation({
         env: this.o.env,
         ourKey: this.o.identity.key,
         ourTag: this.o.identity.instanceTag,
         policy: policyForLevel(this.o.policyFor(peer)),
         accountName: this.o.accountName,
-        maxMessageBytes: this.o.adapter.maxMessageBytes,
+        maxMessageBytes: this.maxBytesFor(peer),
         ...(this.o.whitespaceTagFirst ? { whitespaceTagFirst: true } : {}),
       });
       this.conversations.set(peer, conv);

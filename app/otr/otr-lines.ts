@@ -49,6 +49,30 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdi
     case 'ake-ignored':
     case 'heartbeat-sent':
     case 'tlvs':
+    case 'extra-key':
       return [];
+    case 'smp':
+      return describeSmp(peer, e);
+  }
+}
+
+function describeSmp(peer: string, e: Extract<OtrEvent, { type: 'smp' }>): LineNote[] {
+  switch (e.kind) {
+    case 'asked-for-secret':
+      return [{ level: 'info', text: `${peer} wants to authenticate you with a shared secret.` }];
+    case 'asked-for-answer':
+      return [{ level: 'info', text: `${peer} wants to authenticate you and asks: ${e.question}` }];
+    case 'in-progress':
+      return [];
+    case 'succeeded':
+      return [{ level: 'info', text: e.markVerified ? `Authentication succeeded: ${peer} is verified.` : `Authentication succeeded: ${peer} now knows it is you. Ask your own question to verify ${peer} too.` }];
+    case 'failed':
+      return [{ level: 'error', text: `Authentication of ${peer} failed: the answers did not match. You may be talking to someone else, or one of you mistyped; try again.` }];
+    case 'aborted':
+      return [{ level: 'warning', text: e.by === 'us' ? `Authentication of ${peer} cancelled.` : `${peer} cancelled the authentication.` }];
+    case 'cheated':
+      return [{ level: 'error', text: `Authentication with ${peer} stopped: their client sent invalid data (${e.reason}).` }];
+    case 'error':
+      return [{ level: 'warning', text: `Authentication with ${peer}: ${e.reason}.` }];
   }
 }

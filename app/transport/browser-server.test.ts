@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { SottoCore } from '../core/sotto-core';
+import { createCore } from '../core/create-core';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 
 const TOKEN = 'a'.repeat(64);
@@ -16,7 +16,7 @@ describe('browser mode server', () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'sotto-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sotto</title>');
     writeFileSync(join(tmpdir(), 'outside.html'), 'secret');
-    const core = new SottoCore({ profileDir: staticDir, frontEnd: 'browser', logger: quiet });
+    const core = await createCore({ profileDir: mkdtempSync(join(tmpdir(), 'sotto-profile-')), frontEnd: 'browser', logger: quiet });
     server = await startBrowserServer({ core, staticDir, token: TOKEN });
     const res = await fetch(server.url, { redirect: 'manual' });
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

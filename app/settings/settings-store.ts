@@ -1,0 +1,64 @@
+/**
+ * The user's settings (settings.json): OTR policy per account with per-buddy
+ * overrides, and logging. Defaults follow libotr: opportunistic OTR; no logs of
+ * anything unless the user turns them on (OTR logs only per buddy).
+ */
+import { join } from 'node:path';
+import type { PolicyLevel } from '../../otr/session/policy';
+import { boolean, literal, object, optional, record, type Infer } from '../api/schema';
+import { JsonFile } from '../storage/json-file';
+
+const level = literal('never', 'manual', 'opportunistic', 'always');
+
+const settingsSchema = object({
+  version: literal(1),
+  otr: record(object({ policy: optional(level), buddies: record(object({ policy: optional(level), logOtr: optional(boolean) })) })),
+  logging: object({ plaintext: boolean }),
+});
+
+type Settings = Infer<typeof settingsSchema>;
+
+const defaults = (): Settings => ({ version: 1, otr: {}, logging: { plaintext: false } });
+
+export const DEFAULT_POLICY: PolicyLevel = 'opportunistic';
+
+export class SettingsStore {
+  private readonly file: JsonFile<Settings>;
+  private data: Settings = defaults();
+
+  constructor(profileDir: string) {
+    this.file = new JsonFile(join(profileDir, 'settings.json'), settingsSchema, defaults);
+  }
+
+  async load(): Promise<void> {
+    this.data = await this.file.load();
+  }
+
+  /** The policy for a buddy: theirs if set, else the account's, else opportunistic. */
+  policy(accountId: string, peer?: string): { policy: PolicyLevel; inherited: boolean } {
+    const account = this.data.otr[accountId];
+    const own = peer === undefined ? account?.policy : account?.buddies[peer]?.policy;
+    if (own) return { policy: own, inherited: false };
+    return { policy: (peer !== undefined ? account?.policy : undefined) ?? DEFAULT_POLICY, inherited: true };
+  }
+
+  async setPolicy(accountId: string, peer: string | undefined, policy: PolicyLevel): Promise<void> {
+    const account = (this.data.otr[accountId] ??= { buddies: {} });
+    if (peer === undefined) account.policy = policy;
+    else (account.buddies[peer] ??= {}).policy = policy;
+    await this.file.save(this.data);
+  }
+
+  logsOtr(accountId: string, peer: string): boolean {
+    return this.data.otr[accountId]?.buddies[peer]?.logOtr ?? false;
+  }
+
+  get logsPlaintext(): boolean {
+    return this.data.logging.plaintext;
+  }
+
+  async forgetAccount(accountId: string): Promise<void> {
+    delete this.data.otr[accountId];
+    await this.file.save(this.data);
+  }
+}
