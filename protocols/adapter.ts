@@ -138,6 +138,12 @@ export interface ProtocolAdapter {
    * layer fragments to this. On IRC it accounts for the prefix the server adds.
    */
   readonly maxMessageBytes: number;
+  /**
+   * The same for one peer, where it depends on the peer: on IRC the server's
+   * prefix names the target, so a short nick leaves more room than the
+   * longest nick `maxMessageBytes` is sized for. Absent: use `maxMessageBytes`.
+   */
+  maxMessageBytesFor?(peer: string): number;
   readonly state: ConnectionState;
 
   /** Resolves once online; rejects with an AdapterError (wrong password, untrusted certificate…). */

@@ -56,6 +56,21 @@ describe('registration', () => {
     await a.next('message', (m) => m.body === 'found you');
   });
 
+  it('takes its own nick back as soon as whoever had it leaves', async () => {
+    const holder = await peer('frank');
+    holder.send('JOIN #nicks');
+    const a = adapter({ nick: 'frank' });
+    await a.adapter.connect();
+    expect(a.adapter.nick).toBe('frank_');
+    await a.adapter.joinGroup('#nicks');
+    const sizeOnAlternative = a.adapter.maxMessageBytesFor('x');
+    holder.send('QUIT :bye');
+    for (let i = 0; i < 50 && a.adapter.nick !== 'frank'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(a.adapter.nick).toBe('frank');
+    // Sized for the longest nick the account may use, the limit does not move with the nick.
+    expect(a.adapter.maxMessageBytesFor('x')).toBe(sizeOnAlternative);
+  });
+
   it('uses the configured alternative nicks in order', async () => {
     await peer('dana');
     await peer('dana-away');

@@ -38,6 +38,11 @@ export class FloodClock {
     return Math.max(0, Math.max(this.timer, now) - now - this.policy.burstMs + 1);
   }
 
+  /** A new connection: servers keep this timer per connection, so ours starts afresh too. */
+  reset(): void {
+    this.timer = 0;
+  }
+
   /** Records that a line of `bytes` (CR LF included) went out at `now`. */
   spend(now: number, bytes: number): void {
     this.timer = Math.max(this.timer, now) + this.costOf(bytes);

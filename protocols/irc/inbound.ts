@@ -29,6 +29,8 @@ export interface InboundContext {
   /** The server renamed us (or confirmed our NICK). */
   weAreNow(nick: string): void;
   joinSettled(room: string, error?: string): void;
+  /** Someone stopped using `nick` (QUIT, or NICK to another): ours to take back, if it is our nick. */
+  nickFreed(nick: string): void;
   /** A message to `target` could not be delivered (ERR_NOSUCHNICK, ERR_CANNOTSENDTOCHAN…). */
   undeliverable(target: string, reason: string): void;
 }
@@ -110,9 +112,11 @@ export function inboundEvents(ctx: InboundContext): InboundEvents {
     quit(nick) {
       for (const room of ctx.channels.quit(nick)) members(room);
       presence(ctx.roster.set(nick, 'offline'));
+      ctx.nickFreed(nick);
     },
     renamed(from, to) {
       if (ctx.isUs(from)) ctx.weAreNow(to);
+      else ctx.nickFreed(from);
       for (const room of ctx.channels.renamed(from, to)) members(room);
       presence(ctx.roster.set(from, 'offline'));
       presence(ctx.roster.alive(to));
@@ -143,4 +147,16 @@ export function inboundEvents(ctx: InboundContext): InboundEvents {
       }
     },
   };
+}
+
+/** The same handlers, doing nothing once `current()` is false (a connection we have let go of). */
+export function onlyWhile<T extends object>(current: () => boolean, handlers: T): T {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => {
+        if (current()) (fn as (...a: unknown[]) => void)(...args);
+      },
+    ]),
+  ) as T;
 }

@@ -1,12 +1,11 @@
 /**
  * An IRC account behind the ProtocolAdapter interface (RFC 1459, RFC 2812,
- * IRCv3 CAP/SASL/MONITOR, over TCP or TLS per RFC 7194). This file is the
- * account's life: connecting, staying connected (reconnection with backoff,
- * channels joined again, queued messages delivered), and the user's commands.
- * The pieces it composes each have their own file: session.ts (one
- * connection, over irc-framework), transport.ts (socket, TLS, framing),
- * pacer.ts (flood control), relay-prefix.ts (maxMessageBytes), inbound.ts
- * (what arrives), channels.ts, presence.ts, outbox.ts, split.ts.
+ * IRCv3 CAP/SASL/MONITOR, over TCP or TLS per RFC 7194). This file wires the
+ * pieces together and answers the user's commands; each piece has its file:
+ * link.ts (staying connected), session.ts (one connection, over irc-framework),
+ * transport.ts (socket, TLS, framing), pacer.ts (flood control),
+ * relay-prefix.ts (maxMessageBytes), outbox.ts (sending), inbound.ts (what
+ * arrives), channels.ts and joins.ts, presence.ts.
  */
 import {
   AdapterError,
@@ -20,19 +19,19 @@ import {
   type SendResult,
 } from '../adapter';
 import { TypedEmitter } from '../typed-emitter';
-import { backoffDelayMs } from './backoff';
 import { Channels } from './channels';
-import { ACTION_OVERHEAD_BYTES, ctcp, meAction } from './ctcp';
 import { DEFAULT_FLOOD_POLICY, FloodClock } from './flood-clock';
 import { InboundLimiter } from './inbound-limiter';
-import { inboundEvents } from './inbound';
+import { inboundEvents, onlyWhile } from './inbound';
+import { JoinRequests } from './joins';
+import { Link } from './link';
 import { checkOptions, NICK_PATTERN, type IrcAdapterOptions } from './options';
-import { OutgoingMessage, type MessageKind } from './outbox';
+import { isTarget, Outbox } from './outbox';
 import { Pacer } from './pacer';
-import { PresenceWatch, Roster } from './presence';
-import { RelayPrefix } from './relay-prefix';
-import { Session, type SessionEvents } from './session';
-import { bodyLines, isWellFormed, splitBody, splitLine } from './split';
+import { awayLine, PresenceWatch, Roster } from './presence';
+import { limitsOf, RelayPrefix } from './relay-prefix';
+import { Session } from './session';
+import type { LogLevel } from './transport';
 import { caseMappingOf, foldCase } from './wire';
 
 export interface IrcAdapter extends ProtocolAdapter {
@@ -47,44 +46,32 @@ export function createIrcAdapter(options: IrcAdapterOptions): IrcAdapter {
   return new IrcAccount(options);
 }
 
-const MAX_WAITING_MESSAGES = 1000;
-const JOIN_TIMEOUT_MS = 30_000;
-/** How long after a message a "no such nick" still counts as its failure. */
-const UNDELIVERABLE_WINDOW_MS = 30_000;
-/** RFC 2812 §2.3.1: a nick or channel has no space, comma or control character (NUL, BEL, CR, LF…). */
-const isTarget = (name: string) => name.length > 0 && ![...name].some((c) => c <= ' ' || c === ',');
-
-const AWAY_TEXT: Record<string, string> = { away: 'Away', xa: 'Away', dnd: 'Busy' };
+/** While we are on an alternative nick, how often we ask for ours back. */
+const NICK_REGAIN_MS = 60_000;
 
 class IrcAccount implements IrcAdapter {
   readonly protocol = 'irc' as const;
   readonly accountName: string;
   private readonly emitter: TypedEmitter<AdapterEvents>;
-  private current: ConnectionState = { state: 'offline' };
-  private session: Session | undefined;
-  /** The user wants to be connected: reconnect when the connection drops. */
-  private wanted = false;
-  private connecting: Promise<void> | undefined;
-  private retry: ReturnType<typeof setTimeout> | undefined;
-  private attempt = 0;
-  private readyTimer: ReturnType<typeof setTimeout> | undefined;
-  private identityConfirmed = false;
-  private monitorSupported = false;
-  private fold = (name: string) => foldCase(name);
-  private readonly prefix: RelayPrefix;
-  private readonly pacer: Pacer;
-  private readonly outgoing = new Set<OutgoingMessage>();
-  private readonly channels = new Channels((n) => this.fold(n));
-  private readonly buddies = new Roster((n) => this.fold(n));
-  private watch: PresenceWatch | undefined;
-  private away: { availability: Availability; status?: string } = { availability: 'available' };
-  private readonly joinWaiters = new Map<string, { settle(error?: string): void }[]>();
-  private readonly recent = new Map<string, { body: string; at: number; reported: boolean }>();
-  private readonly limiter: InboundLimiter;
-  private readonly answerLimiter: InboundLimiter;
+  private readonly link: Link;
   private readonly nicks: string[];
   private readonly username: string;
   private readonly realname: string;
+  private fold = (name: string) => foldCase(name);
+  private readonly prefix: RelayPrefix;
+  private readonly pacer: Pacer;
+  private readonly outbox: Outbox;
+  private readonly channels = new Channels((n) => this.fold(n));
+  private readonly joins = new JoinRequests((n) => this.fold(n));
+  private readonly buddies = new Roster((n) => this.fold(n));
+  private readonly limiter: InboundLimiter;
+  private readonly answerLimiter: InboundLimiter;
+  private watch: PresenceWatch | undefined;
+  private away: { availability: Availability; status?: string } = { availability: 'available' };
+  private identityConfirmed = false;
+  private monitorSupported = false;
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private regainTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: IrcAdapterOptions) {
     ({ nicks: this.nicks, username: this.username, realname: this.realname } = checkOptions(options));
@@ -92,14 +79,41 @@ class IrcAccount implements IrcAdapter {
     this.emitter = new TypedEmitter((err) => this.log('error', `an event listener threw: ${err instanceof Error ? err.message : String(err)}`));
     this.prefix = new RelayPrefix(this.nicks, this.username);
     this.pacer = new Pacer(new FloodClock({ ...DEFAULT_FLOOD_POLICY, ...options.flood }));
+    this.outbox = new Outbox({
+      pacer: this.pacer,
+      prefix: this.prefix,
+      fold: (name) => this.fold(name),
+      roomName: (room) => this.channels.nameOf(room),
+      sendFailed: (failure) => this.emit('send.failed', failure),
+      ownGroupMessage: (message) => this.emit('group.message', message),
+    });
     const dropped = (reason: string) => this.emit('dropped', { reason });
     this.limiter = new InboundLimiter(dropped, options.inbound);
     this.answerLimiter = new InboundLimiter(dropped, { burst: 3, perSecond: 0.2 });
     for (const buddy of options.buddies ?? []) this.buddies.add(buddy.peer, buddy);
+    this.link = new Link({
+      createSession: (done, current) => this.createSession(done, current),
+      online: (session, nick) => this.online(session, nick),
+      ended: () => this.ended(),
+      lost: (reason) => {
+        this.log('warn', `connection to ${options.host} lost: ${reason}`);
+        this.outbox.connectionLost();
+        this.joins.settleAll(); // the rooms stay wanted: joined again once back
+      },
+      stopped: (reason) => {
+        this.outbox.failAll(reason);
+        this.joins.settleAll('The account went offline.');
+        this.limiter.clear();
+      },
+      state: (state) => {
+        this.log('info', `${this.accountName}: ${state.state}${'reason' in state ? ` (${state.reason})` : ''}`);
+        this.emit('state', state);
+      },
+    });
   }
 
   get state(): ConnectionState {
-    return this.current;
+    return this.link.state;
   }
 
   get nick(): string {
@@ -118,64 +132,19 @@ class IrcAccount implements IrcAdapter {
     return this.emitter.on(event, listener);
   }
 
-  // --- connection life -------------------------------------------------------
-
-  async connect(): Promise<void> {
-    if (this.current.state === 'online') return;
-    if (this.connecting) return this.connecting;
-    this.wanted = true;
-    this.cancelRetry();
-    this.setState({ state: 'connecting' });
-    this.connecting = this.open().finally(() => (this.connecting = undefined));
-    try {
-      await this.connecting;
-    } catch (err) {
-      if (this.wanted) this.giveUp(err instanceof AdapterError ? err : new AdapterError(String(err), 'network'));
-      throw err;
-    }
+  connect(): Promise<void> {
+    return this.link.connect();
   }
 
-  async disconnect(): Promise<void> {
-    this.wanted = false;
-    this.cancelRetry();
-    const session = this.session;
-    this.session = undefined;
-    await session?.quit('Leaving');
-    this.afterConnection();
-    this.failOutgoing('The account was disconnected before the message was sent.');
-    this.limiter.clear();
-    this.setState({ state: 'offline' });
+  disconnect(): Promise<void> {
+    return this.link.disconnect();
   }
 
-  private open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const session: Session = new Session(
-        {
-          host: this.options.host,
-          port: this.options.port,
-          tls: this.options.tls,
-          nicks: this.nicks,
-          username: this.username,
-          realname: this.realname,
-          password: this.options.password,
-          sasl: this.options.sasl,
-          hooks: {
-            pacer: this.pacer,
-            trustedCertificates: () => this.options.trustedCertificates ?? [],
-            caCertificates: this.options.caCertificates,
-            onDropped: (reason) => this.emit('dropped', { reason }),
-            log: (level, message) => this.log(level, message),
-          },
-        },
-        this.sessionEvents(() => session, resolve, reject),
-      );
-      this.session = session;
-      this.identityConfirmed = false;
-      session.start();
-    });
-  }
+  // --- one connection -----------------------------------------------------------
 
-  private sessionEvents(session: () => Session, resolve: () => void, reject: (err: AdapterError) => void): SessionEvents {
+  private createSession(done: Parameters<ConstructorParameters<typeof Link>[0]['createSession']>[0], current: () => boolean): Session {
+    this.identityConfirmed = false;
+    const live = () => this.link.live;
     const inbound = inboundEvents({
       emit: (event, payload) => this.emit(event, payload),
       channels: this.channels,
@@ -184,57 +153,60 @@ class IrcAccount implements IrcAdapter {
       limiter: this.limiter,
       answerLimiter: this.answerLimiter,
       ctcp: this.options.ctcp ?? {},
-      send: (line) => this.session?.send(line),
+      send: (line) => live()?.send(line),
       isUs: (nick) => this.fold(nick) === this.fold(this.prefix.nick),
-      isChannel: (name) => this.session?.isChannel(name) ?? /^[#&+!]/.test(name),
-      weAreNow: (nick) => {
-        this.prefix.setNick(nick);
-        this.log('info', `our nick is now ${nick}`);
-      },
-      joinSettled: (room, error) => this.settleJoin(room, error),
-      undeliverable: (target, reason) => this.undeliverable(target, reason),
+      isChannel: (name) => live()?.isChannel(name) ?? /^[#&+!]/.test(name),
+      weAreNow: (nick) => this.weAreNow(nick),
+      joinSettled: (room, error) => this.joins.settle(room, error),
+      // Our own nick just became free: take it back at once.
+      nickFreed: (nick) => this.regainTimer && this.fold(nick) === this.fold(this.nicks[0] ?? '') && live()?.send(`NICK ${this.nicks[0]}`),
+      undeliverable: (target, reason) => this.outbox.undeliverable(target, reason),
     });
-    // Events of a connection we have already let go of are stale: drop them.
-    const current = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
-      if (this.session === session()) fn(...args);
+    const hooks = {
+      pacer: this.pacer,
+      trustedCertificates: () => this.options.trustedCertificates ?? [],
+      caCertificates: this.options.caCertificates,
+      onDropped: (reason: string) => this.emit('dropped', { reason }),
+      log: (level: LogLevel, message: string) => this.log(level, message),
     };
-    const guarded = Object.fromEntries(Object.entries(inbound).map(([k, fn]) => [k, current(fn as (...a: unknown[]) => void)])) as typeof inbound;
-    return {
-      ...guarded,
-      registered: current((nick: string) => {
-        this.online(session(), nick);
-        resolve();
-      }),
-      failed: (err) => {
-        if (this.session === session()) this.session = undefined;
-        reject(err);
+    const { host, port, tls, password, sasl } = this.options;
+    return new Session(
+      { host, port, tls, password, sasl, nicks: this.nicks, username: this.username, realname: this.realname, hooks },
+      {
+        // Events of a connection we have already let go of are stale: dropped.
+        ...onlyWhile(current, {
+          ...inbound,
+          identity: (id: { nick?: string; user?: string; host?: string }) => {
+            if (id.nick) this.prefix.setNick(id.nick);
+            this.prefix.setUserHost(id.user, id.host);
+            if (id.user && id.host) this.identityKnown();
+          },
+          isupport: (tokens: Record<string, unknown>) => {
+            this.prefix.setLimits(limitsOf(tokens));
+            const mapping = caseMappingOf(tokens.CASEMAPPING);
+            this.fold = (name) => foldCase(name, mapping);
+            this.monitorSupported = tokens.MONITOR !== undefined;
+          },
+        }),
+        ...done,
+        certificate: (certificate) => this.emit('certificate', certificate),
       },
-      closed: current((reason: string) => this.lost(reason)),
-      certificate: (certificate) => this.emit('certificate', certificate),
-      identity: current((id: { nick?: string; user?: string; host?: string }) => {
-        if (id.nick) this.prefix.setNick(id.nick);
-        this.prefix.setUserHost(id.user, id.host);
-        if (id.user && id.host) this.identityKnown();
-      }),
-      isupport: current((o: Record<string, unknown>) => {
-        const num = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
-        this.prefix.setLimits({ nickLen: num(o.NICKLEN), userLen: num(o.USERLEN), hostLen: num(o.HOSTLEN) });
-        const mapping = caseMappingOf(o.CASEMAPPING);
-        this.fold = (name) => foldCase(name, mapping);
-        this.monitorSupported = o.MONITOR !== undefined;
-      }),
-    };
+    );
   }
 
+  /** Registered: put back what the user had (away, channels), watch buddies, let messages go. */
   private online(session: Session, nick: string): void {
-    this.attempt = 0;
-    this.prefix.setNick(nick);
-    this.setState({ state: 'online' });
-    if (this.away.availability !== 'available') session.send(this.awayLine());
+    this.weAreNow(nick);
+    if (this.away.availability !== 'available') session.send(awayLine(this.away.availability, this.away.status));
     for (const room of this.channels.wantedRooms()) session.send(`JOIN ${room}`);
     this.watch = new PresenceWatch(this.buddies, this.monitorSupported ? 'monitor' : 'ison', (line) => session.send(line), (p) => this.emit('presence', p));
     this.watch.start();
     this.emit('roster', this.buddies.list());
+    if (nick !== this.nicks[0]) {
+      // Our nick may be held by our own ghost until the server times it out: ask for it back now and then.
+      this.regainTimer = setInterval(() => session.send(`NICK ${this.nicks[0]}`), NICK_REGAIN_MS);
+      this.regainTimer.unref();
+    }
     if (this.identityConfirmed) {
       this.pacer.setReady(true);
     } else {
@@ -244,85 +216,41 @@ class IrcAccount implements IrcAdapter {
     }
   }
 
+  private weAreNow(nick: string): void {
+    if (nick !== this.prefix.nick) this.log('info', `our nick is now ${nick}`);
+    this.prefix.setNick(nick);
+    if (this.fold(nick) === this.fold(this.nicks[0] ?? '')) this.stopRegain();
+  }
+
+  private stopRegain(): void {
+    if (this.regainTimer) clearInterval(this.regainTimer);
+    this.regainTimer = undefined;
+  }
+
   private identityKnown(): void {
     this.identityConfirmed = true;
-    if (this.current.state === 'online') {
+    if (this.link.live) {
       if (this.readyTimer) clearTimeout(this.readyTimer);
       this.pacer.setReady(true);
     }
   }
 
-  /** The connection dropped: everyone is gone from our view, and we try again. */
-  private lost(reason: string): void {
-    this.session = undefined;
-    this.log('warn', `connection to ${this.options.host} lost: ${reason}`);
-    this.afterConnection();
-    for (const message of this.outgoing) message.queued();
-    if (this.wanted) this.scheduleReconnect(reason);
-    else this.setState({ state: 'offline' });
-  }
-
-  private scheduleReconnect(reason: string): void {
-    this.attempt += 1;
-    const delay = backoffDelayMs(this.attempt);
-    this.setState({ state: 'reconnecting', attempt: this.attempt, retryInMs: delay, reason });
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.open().catch((err: unknown) => {
-        if (!this.wanted) return;
-        const error = err instanceof AdapterError ? err : new AdapterError(String(err), 'network');
-        if (error.kind === 'network') this.scheduleReconnect(error.message);
-        else this.giveUp(error);
-      });
-    }, delay);
-  }
-
-  /** A failure a retry cannot mend (password, certificate…): stop, say why, report what was waiting. */
-  private giveUp(error: AdapterError): void {
-    this.wanted = false;
-    this.cancelRetry();
-    this.session?.destroy();
-    this.session = undefined;
-    this.afterConnection();
-    this.failOutgoing(`Not sent: ${error.message}`);
-    this.setState({ state: 'error', kind: error.kind, reason: error.message });
-  }
-
-  /** What every end of a connection does to our view of the network. */
-  private afterConnection(): void {
+  /** Every end of a connection: nobody is in our channels, no buddy is known online. */
+  private ended(): void {
     this.watch?.stop();
     this.watch = undefined;
     if (this.readyTimer) clearTimeout(this.readyTimer);
+    this.stopRegain();
     this.pacer.setReady(false);
     for (const room of this.channels.leftAll()) this.emit('group.members', { room, members: [] });
     for (const presence of this.buddies.allOffline()) this.emit('presence', presence);
-    for (const room of [...this.joinWaiters.keys()]) this.settleJoin(room, this.wanted ? undefined : 'The account went offline.');
-  }
-
-  private failOutgoing(reason: string): void {
-    this.pacer.drainMessages();
-    for (const message of this.outgoing) {
-      if (message.fail(reason)) this.emit('send.failed', { peer: message.target, body: message.body, reason: `${reason}${message.progress}` });
-    }
-    this.outgoing.clear();
-  }
-
-  private cancelRetry(): void {
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = undefined;
-  }
-
-  private setState(state: ConnectionState): void {
-    this.current = state;
-    this.log('info', `${this.accountName}: ${state.state}${'reason' in state ? ` (${state.reason})` : ''}`);
-    this.emit('state', state);
   }
 
   private emit<E extends AdapterEventName>(event: E, payload: AdapterEvents[E]): void {
     this.emitter.emit(event, payload);
   }
 
-  private log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void {
+  private log(level: LogLevel, message: string): void {
     try {
       this.options.logger.log(level, message);
     } catch {
@@ -330,69 +258,30 @@ class IrcAccount implements IrcAdapter {
     }
   }
 
-  // --- messages -------------------------------------------------------------
+  // --- messages -------------------------------------------------------------------
 
   sendMessage(peer: string, body: string, _options?: SendOptions): Promise<SendResult> {
-    return this.enqueue('direct', peer, body);
+    return this.refusal() ?? this.outbox.send('direct', peer, body, this.link.live !== undefined);
   }
 
   async sendGroupMessage(room: string, body: string): Promise<void> {
     if (!this.channels.isWanted(room)) throw new AdapterError(`Not in ${room}: join it first.`, 'protocol');
-    await this.enqueue('group', room, body);
+    await (this.refusal() ?? this.outbox.send('group', room, body, this.link.live !== undefined));
   }
 
-  private enqueue(kind: MessageKind, target: string, body: string): Promise<SendResult> {
-    if (!isTarget(target) || target.startsWith(':')) return Promise.reject(new AdapterError(`"${target}" cannot be an IRC ${kind === 'group' ? 'channel' : 'nick'}.`, 'protocol'));
-    if (!isWellFormed(body) || body.includes('\0')) return Promise.reject(new AdapterError('The message has characters IRC cannot carry (NUL or broken UTF-16).', 'protocol'));
-    if (bodyLines(body).length === 0) return Promise.reject(new AdapterError('Nothing to send: IRC cannot carry an empty message.', 'protocol'));
-    const state = this.current.state;
-    if (state === 'offline' || state === 'error') return Promise.reject(new AdapterError(`Not connected to ${this.options.host}.`, 'network'));
-    if (this.outgoing.size >= MAX_WAITING_MESSAGES) return Promise.reject(new AdapterError(`${MAX_WAITING_MESSAGES} messages are already waiting to be sent: not taking more.`, 'network'));
-    return new Promise((resolve, reject) => {
-      const message = new OutgoingMessage(target, body, kind, () => this.lines(target, body), { resolve, reject }, (m) => this.written(m));
-      this.outgoing.add(message);
-      if (state === 'online') message.prepare();
-      else message.queued();
-      this.pacer.addMessage(message);
-    });
+  /** A rejection when nothing can be sent, not even queued: offline, or stopped on an error. */
+  private refusal(): Promise<never> | undefined {
+    const state = this.link.state.state;
+    return state === 'offline' || state === 'error' ? Promise.reject(new AdapterError(`Not connected to ${this.options.host}.`, 'network')) : undefined;
   }
 
-  /** The PRIVMSG lines for a body, sized for the prefix the server adds when relaying them. */
-  private lines(target: string, body: string): string[] {
-    const max = this.prefix.maxBodyFor(target);
-    const action = meAction(body);
-    if (action !== undefined) return splitBody(action, max - ACTION_OVERHEAD_BYTES).map((part) => `PRIVMSG ${target} :${ctcp('ACTION', part)}`);
-    return splitBody(body, max).map((part) => `PRIVMSG ${target} :${part}`);
-  }
-
-  private written(message: OutgoingMessage): void {
-    this.outgoing.delete(message);
-    const now = Date.now();
-    this.recent.set(this.fold(message.target), { body: message.body, at: now, reported: false });
-    for (const [key, entry] of this.recent) if (now - entry.at > UNDELIVERABLE_WINDOW_MS) this.recent.delete(key);
-    if (message.kind === 'group') this.emit('group.message', { room: this.channels.nameOf(message.target), nick: this.prefix.nick, body: message.body, time: new Date(now), own: true });
-  }
-
-  private undeliverable(target: string, reason: string): void {
-    const entry = this.recent.get(this.fold(target));
-    if (!entry || entry.reported || Date.now() - entry.at > UNDELIVERABLE_WINDOW_MS) return;
-    entry.reported = true;
-    this.emit('send.failed', { peer: target, body: entry.body, reason: `${this.options.host} did not deliver it: ${reason}` });
-  }
-
-  // --- presence and roster ----------------------------------------------------
+  // --- presence and roster --------------------------------------------------------
 
   async setPresence(availability: Availability, status?: string): Promise<void> {
     if (availability === 'offline') throw new AdapterError('On IRC, going offline means disconnecting the account.', 'config');
     if (availability === 'invisible') throw new AdapterError('IRC has no invisible presence: anyone on the network can see you are connected.', 'config');
     this.away = { availability, status };
-    if (this.current.state === 'online') this.session?.send(this.awayLine());
-  }
-
-  private awayLine(): string {
-    if (this.away.availability === 'available') return 'AWAY';
-    const text = (this.away.status ?? '').replace(/[\r\n\0]+/g, ' ').trim() || (AWAY_TEXT[this.away.availability] ?? 'Away');
-    return `AWAY :${splitLine(text, 200)[0] ?? 'Away'}`;
+    this.link.live?.send(awayLine(this.away.availability, this.away.status));
   }
 
   roster(): RosterEntry[] {
@@ -415,44 +304,28 @@ class IrcAccount implements IrcAdapter {
   /** IRC has no presence subscriptions: there is never a request to answer. */
   async answerSubscription(_peer: string, _accept: boolean): Promise<void> {}
 
-  // --- channels ---------------------------------------------------------------
+  // --- channels -------------------------------------------------------------------
 
   async joinGroup(room: string, nick?: string): Promise<void> {
-    const isChannel = this.session?.isChannel(room) ?? /^[#&+!]/.test(room);
+    const isChannel = this.link.live?.isChannel(room) ?? /^[#&+!]/.test(room);
     if (!isChannel || !isTarget(room)) throw new AdapterError(`"${room}" is not an IRC channel name.`, 'protocol');
     if (nick && nick !== this.prefix.nick) this.log('info', `IRC has one nick per connection: joining ${room} as ${this.prefix.nick}, not ${nick}`);
     if (this.channels.isIn(room)) return;
-    const state = this.current.state;
+    const state = this.link.state.state;
     if (state === 'offline' || state === 'error') throw new AdapterError(`Not connected to ${this.options.host}.`, 'network');
     this.channels.want(room);
+    const session = this.link.live;
     // While (re)connecting, the room is joined with the others once online.
-    if (state !== 'online') return;
-    await new Promise<void>((resolve, reject) => {
-      const key = this.fold(room);
-      const timer = setTimeout(() => this.settleJoin(room, `${this.options.host} did not answer the JOIN of ${room}.`), JOIN_TIMEOUT_MS);
-      const waiters = this.joinWaiters.get(key) ?? [];
-      waiters.push({
-        settle: (error) => {
-          clearTimeout(timer);
-          if (error) reject(new AdapterError(error, 'protocol'));
-          else resolve();
-        },
-      });
-      this.joinWaiters.set(key, waiters);
-      this.session?.send(`JOIN ${room}`);
+    if (!session) return;
+    await this.joins.request(room, () => session.send(`JOIN ${room}`)).catch((err: unknown) => {
+      this.channels.unwant(room);
+      throw new AdapterError(err instanceof Error ? err.message : String(err), 'protocol');
     });
-  }
-
-  private settleJoin(room: string, error?: string): void {
-    const key = this.fold(room);
-    const waiters = this.joinWaiters.get(key) ?? [];
-    this.joinWaiters.delete(key);
-    for (const waiter of waiters) waiter.settle(error);
   }
 
   async leaveGroup(room: string): Promise<void> {
     this.channels.unwant(room);
-    this.settleJoin(room, `Left ${room} before it was joined.`);
-    if (this.current.state === 'online' && this.channels.isIn(room)) this.session?.send(`PART ${room}`);
+    this.joins.settle(room, `Left ${room} before it was joined.`);
+    if (this.channels.isIn(room)) this.link.live?.send(`PART ${room}`);
   }
 }

@@ -38,6 +38,7 @@ export class Pacer {
     this.sink = sink;
     this.ready = false;
     this.control = [];
+    this.clock.reset();
     this.pump();
   }
 

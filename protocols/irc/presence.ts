@@ -10,6 +10,7 @@
  * not an identity on IRC: anyone may take a nick its owner is not using.
  */
 import type { Availability, Presence, RosterEntry } from '../adapter';
+import { splitLine } from './split';
 
 export const ISON_INTERVAL_MS = 60_000;
 
@@ -168,4 +169,13 @@ export class PresenceWatch {
     if (nicks.length === 0) return;
     for (const line of isonLines(nicks)) this.send(`MONITOR ${op} ${line.split(' ').slice(1).join(',')}`);
   }
+}
+
+const AWAY_TEXT: Partial<Record<Availability, string>> = { away: 'Away', xa: 'Away', dnd: 'Busy' };
+
+/** RFC 2812 §4.1 AWAY: no text means back; the text is one short line. */
+export function awayLine(availability: Availability, status?: string): string {
+  if (availability === 'available') return 'AWAY';
+  const text = (status ?? '').replace(/[\r\n\0]+/g, ' ').trim() || (AWAY_TEXT[availability] ?? 'Away');
+  return `AWAY :${splitLine(text, 200)[0] ?? 'Away'}`;
 }

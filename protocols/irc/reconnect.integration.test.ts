@@ -74,6 +74,19 @@ describe('reconnection after the server crashes', () => {
     await alice.next('state', (s) => s.state === 'online', 15_000, states);
   });
 
+  it('answers connect() while reconnecting once it is back, trying at once rather than at the end of the backoff', async () => {
+    const states = alice.count('state');
+    await server.stop({ crash: true });
+    await alice.next('state', (s) => s.state === 'reconnecting' && s.attempt === 3, 10_000, states);
+    await server.start();
+    const started = Date.now();
+    await alice.adapter.connect();
+    expect(alice.adapter.state).toEqual({ state: 'online' });
+    // Attempt 3 would have waited 3.2 to 4 s.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(alice.events.state.slice(states).filter((s) => s.state === 'reconnecting')).toHaveLength(3);
+  });
+
   it('reports a message queued while down when the user gives up on the account', async () => {
     const states = alice.count('state');
     await server.stop({ crash: true });

@@ -25,6 +25,12 @@ export interface ServerLimits {
   hostLen?: number;
 }
 
+/** NICKLEN, USERLEN and HOSTLEN from RPL_ISUPPORT tokens, where given as numbers. */
+export function limitsOf(tokens: Record<string, unknown>): ServerLimits {
+  const num = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+  return { nickLen: num(tokens.NICKLEN), userLen: num(tokens.USERLEN), hostLen: num(tokens.HOSTLEN) };
+}
+
 /** Used while the server has not said: common ircd maxima (ngIRCd: nick 32, host 64 with NUL). */
 export const WORST_CASE = { nickLen: 32, userLen: 10, hostLen: 64 } as const;
 
@@ -66,7 +72,7 @@ export class RelayPrefix {
   }
 
   setLimits(limits: ServerLimits): void {
-    this.limits = { ...this.limits, ...limits };
+    for (const [key, value] of Object.entries(limits) as [keyof ServerLimits, number | undefined][]) if (value !== undefined) this.limits[key] = value;
   }
 
   private nickBytes(): number {
