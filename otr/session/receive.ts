@@ -13,7 +13,7 @@ import type { Conversation, Outcome } from './conversation';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import type { InstanceSession } from './instance-session';
 import { allowsVersion } from './policy';
-import { receiveTlvs } from './verification';
+import { cutShortTlvType, receiveTlvs } from './verification';
 
 const none = (): Outcome => ({ send: [], events: [] });
 
@@ -108,14 +108,15 @@ function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, 
   }
   const { text, tlvs, malformed } = decodePlaintext(opened.plaintext);
   // The readable part stands; malformed TLVs after it are dropped with a word.
-  return finishData(conv, inst, text, tlvs, opened.extraKey, malformed ? [{ type: 'malformed', reason: malformed }] : []);
+  const cutShort = malformed ? cutShortTlvType(opened.plaintext, tlvs) : undefined;
+  return finishData(conv, inst, text, tlvs, opened.extraKey, malformed ? [{ type: 'malformed', reason: malformed }] : [], cutShort);
 }
 
-function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events']): Outcome {
+function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events'], cutShort?: number): Outcome {
   const out: Outcome = { send: [], events };
   if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag };
   // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.
-  const verification = receiveTlvs(conv, inst, tlvs, extraKey);
+  const verification = receiveTlvs(conv, inst, tlvs, extraKey, cutShort);
   out.send.push(...verification.send);
   out.events.push(...verification.events);
   if (tlvs.some((t) => t.type === TLV_DISCONNECTED)) {

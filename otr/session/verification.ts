@@ -7,7 +7,7 @@
  */
 import { fingerprint, publicKeyOf } from '../crypto/dsa';
 import { isSmpTlvType } from '../smp/smp-messages';
-import { receiveSmp, SMP_IDLE, type SmpContext, type SmpEvent, type SmpState, type SmpStep } from '../smp/smp-state';
+import { receiveSmp, smpCutShort, SMP_IDLE, type SmpContext, type SmpEvent, type SmpState, type SmpStep } from '../smp/smp-state';
 import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 import { TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
 import type { Conversation, Outcome, Outgoing } from './conversation';
@@ -66,23 +66,37 @@ export function useExtraKey(conv: Conversation, use: number, data: Uint8Array, i
 }
 
 /**
- * The TLVs of one received data message, in order: SMP messages through the
- * instance's state machine (unless the same message ended the session),
- * TLV 8 as an 'extra-key' event with the key of this message, unknown types
- * as a 'tlvs' event. Padding and disconnect are the caller's.
+ * The type of a TLV record cut short at the end of a data message's plaintext
+ * (decodePlaintext drops it), when at least its type got through.
  */
-export function receiveTlvs(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array): Outcome {
+export function cutShortTlvType(plaintext: Uint8Array, parsed: readonly Tlv[]): number | undefined {
+  const nul = plaintext.indexOf(0);
+  if (nul < 0) return undefined;
+  let o = nul + 1;
+  for (const t of parsed) o += 4 + t.value.length;
+  return plaintext.length - o >= 2 ? ((plaintext[o] as number) << 8) | (plaintext[o + 1] as number) : undefined;
+}
+
+/**
+ * The TLVs of one received data message, in order: SMP messages through the
+ * instance's state machine (unless the same message ended the session), an SMP
+ * record cut short as an abort, TLV 8 as an 'extra-key' event with the key of
+ * this message, unknown types as a 'tlvs' event. Padding and disconnect are the caller's.
+ */
+export function receiveTlvs(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array, cutShortType?: number): Outcome {
   const out: Outcome = { send: [], events: [] };
   const ending = tlvs.some((t) => t.type === TLV_DISCONNECTED);
   const unknown: Tlv[] = [];
+  const ctx = smpContext(conv, inst);
+  const smp = (step: SmpStep) => {
+    const done = applyStep(conv, inst, step);
+    out.send.push(...done.send);
+    out.events.push(...done.events);
+  };
   for (const t of tlvs) {
     if (t.type === TLV_PADDING || t.type === TLV_DISCONNECTED) continue;
     if (isSmpTlvType(t.type)) {
-      const ctx = smpContext(conv, inst);
-      if (ending || !ctx) continue;
-      const step = applyStep(conv, inst, receiveSmp(inst.smp, ctx, t));
-      out.send.push(...step.send);
-      out.events.push(...step.events);
+      if (!ending && ctx) smp(receiveSmp(inst.smp, ctx, t));
     } else if (t.type === TLV_EXTRA_SYMMETRIC_KEY) {
       // libotr reports a TLV 8 only when it holds the 4-byte use.
       if (t.value.length < 4) out.events.push({ type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' });
@@ -92,6 +106,8 @@ export function receiveTlvs(conv: Conversation, inst: InstanceSession, tlvs: rea
       }
     } else unknown.push(t);
   }
+  // The record cut short came last in the message.
+  if (cutShortType !== undefined && isSmpTlvType(cutShortType) && !ending && ctx) smp(smpCutShort());
   if (unknown.length > 0) out.events.push({ type: 'tlvs', instanceTag: inst.theirTag, tlvs: unknown });
   return out;
 }

@@ -102,6 +102,15 @@ export function abortSmp(): SmpStep {
   return abortWith({ kind: 'aborted', by: 'us' });
 }
 
+/**
+ * An SMP TLV whose record was cut short in the data message (its length runs
+ * past the end). libotr drops such a record silently; we abort, so that
+ * neither side waits for a message that will never come.
+ */
+export function smpCutShort(): SmpStep {
+  return abortWith({ kind: 'cheated', reason: 'an SMP message cut short in its TLV record' });
+}
+
 /** The step a state accepts next (SMPSTATE_EXPECTn). */
 function expected(state: SmpState): 1 | 2 | 3 | 4 {
   switch (state.name) {
@@ -130,7 +139,14 @@ export function receiveSmp(state: SmpState, ctx: SmpContext, tlv: Tlv): SmpStep 
     if (!(err instanceof WireError)) throw err;
     return abortWith({ kind: 'cheated', reason: err.message });
   }
-  return advance(state, ctx, m);
+  try {
+    return advance(state, ctx, m);
+  } catch (err) {
+    // Nothing from the wire should get here (every value is checked first), but a
+    // host's modPow may refuse an input (OpenSSL refuses exponents that are
+    // multiples of q): that must not escape receive() either.
+    return abortWith({ kind: 'error', reason: `the SMP computation failed: ${err instanceof Error ? err.message : String(err)}` });
+  }
 }
 
 function advance(state: SmpState, ctx: SmpContext, m: SmpMessage): SmpStep {

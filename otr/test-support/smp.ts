@@ -42,10 +42,14 @@ export const smpKinds = (p: Party): string[] => smpEvents(p).map((e) => e.kind);
  * return another TLV); `seen` collects the originals. The data message around
  * it is sealed as usual, so the buddy reads exactly the rewritten TLV.
  */
-export function tapSmp(party: { conv: Conversation }, rewrite: (tlv: Tlv) => Tlv = (t) => t): { seen: Tlv[] } {
+export function tapSmp(party: { conv: Conversation }, rewrite: (tlv: Tlv) => Tlv = (t) => t): { seen: Tlv[]; untap: () => void } {
   const seen: Tlv[] = [];
   const conv = party.conv;
-  const original = conv.sendTlvs.bind(conv);
+  const previous = conv.sendTlvs;
+  const original = previous.bind(conv);
+  const untap = () => {
+    conv.sendTlvs = previous;
+  };
   conv.sendTlvs = (tag, tlvs, text, flags) =>
     original(
       tag,
@@ -57,5 +61,5 @@ export function tapSmp(party: { conv: Conversation }, rewrite: (tlv: Tlv) => Tlv
       text,
       flags,
     );
-  return { seen };
+  return { seen, untap };
 }
