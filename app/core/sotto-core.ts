@@ -4,6 +4,7 @@
  * nothing of the transport that carries them.
  */
 import type { OtrEnv } from '../../otr/crypto/env';
+import type { OtrEvent } from '../../otr/session/events';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
 import { AccountManager, type AdapterFactory } from '../accounts/account-manager';
 import { accountName } from '../accounts/account-config';
@@ -45,6 +46,28 @@ export type CoreEventListener = <E extends EventName>(name: E, payload: EventPay
 export type CommandHandlers = { [M in CommandName]: (params: CommandParams<M>) => Promise<CommandResult<M>> };
 
 const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;
+
+/** The library's SMP events as the API names them. */
+function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'otr.smp'>, 'accountId' | 'peer'> | undefined {
+  switch (e.kind) {
+    case 'asked-for-secret':
+      return { event: 'request', progress: e.percent };
+    case 'asked-for-answer':
+      return { event: 'request', question: e.question, progress: e.percent };
+    case 'in-progress':
+      return { event: 'progress', progress: e.percent };
+    case 'succeeded':
+      return { event: 'succeeded', progress: 100 };
+    case 'failed':
+      return { event: 'failed', progress: 100 };
+    case 'aborted':
+      return { event: 'aborted' };
+    case 'cheated':
+      return { event: 'cheated' };
+    case 'error':
+      return { event: 'error' };
+  }
+}
 
 export class SottoCore {
   private readonly listeners = new Set<CoreEventListener>();
@@ -157,6 +180,20 @@ export class SottoCore {
       }
       return this.otrStatus(accountId, peer);
     },
+    'otr.smp.start': async ({ accountId, peer, secret, question }) => {
+      this.requirePrivate(accountId, peer);
+      await this.layer(accountId).smp(peer, { start: { secret, ...(question ? { question } : {}) } });
+      return {};
+    },
+    'otr.smp.respond': async ({ accountId, peer, secret }) => {
+      this.requirePrivate(accountId, peer);
+      await this.layer(accountId).smp(peer, { respond: secret });
+      return {};
+    },
+    'otr.smp.abort': async ({ accountId, peer }) => {
+      await this.layer(accountId).smp(peer, 'abort');
+      return {};
+    },
     'otr.fingerprint.mine': async ({ accountId }) => {
       const config = this.accounts.config(accountId);
       const identity = this.identities.get(accountId) ?? (await this.options.identities.identity(accountId, config.protocol, accountName(config)));
@@ -187,6 +224,12 @@ export class SottoCore {
     const layer = this.layers.get(accountId);
     if (!layer) throw new UserError(`${accountId} is not connected`, 'offline');
     return layer;
+  }
+
+  private requirePrivate(accountId: string, peer: string): void {
+    if (this.layer(accountId).status(peer).state !== 'encrypted') {
+      throw new UserError(`Start a private conversation with ${peer} before authenticating them.`, 'not-private');
+    }
   }
 
   private otrStatus(accountId: string, peer: string): OtrStatus {
@@ -242,7 +285,11 @@ export class SottoCore {
             if (line) this.emit('conversation.line', { accountId, peer, line });
           }
         },
-        otrEvent: () => undefined,
+        otrEvent: (peer, event) => {
+          if (event.type !== 'smp') return;
+          const smp = toSmpEvent(event);
+          if (smp) this.emit('otr.smp', { accountId, peer, ...smp });
+        },
       },
     });
     this.layers.set(accountId, layer);

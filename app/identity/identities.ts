@@ -23,6 +23,7 @@ export async function openIdentities(profileDir: string, logger: Logger, onKeyGe
         instanceTag,
         observeFingerprint: (peer, fp) => store.recordFingerprint(account, peer, fp),
         isVerified: (peer, fp) => store.checkFingerprint(account, peer, fp) === 'verified',
+        verifiedBySmp: (peer, fp) => store.setTrust(account, peer, fp, 'verified-smp'),
       };
     },
     myFingerprint(accountId) {

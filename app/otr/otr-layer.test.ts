@@ -17,9 +17,12 @@ interface Side {
   policy: PolicyLevel;
 }
 
-function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = {}): OtrIdentity {
+function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = {}): OtrIdentity & { verified: Set<string> } {
   const seen = new Map(Object.entries(known));
+  const verified = new Set<string>();
   return {
+    verified,
+    verifiedBySmp: async (peer, fp) => void verified.add(`${peer} ${fp}`),
     key,
     instanceTag: tag,
     observeFingerprint(peer, fp): TrustVerdict {
@@ -27,7 +30,7 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
       seen.set(peer, fp);
       return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';
     },
-    isVerified: () => false,
+    isVerified: (peer, fp) => verified.has(`${peer} ${fp}`),
   };
 }
 
@@ -146,6 +149,25 @@ describe('the OTR policy layer', () => {
     await alice.layer.start('bob');
     await flow();
     expect(alice.notes.find((n) => n.level === 'error')?.text).toMatch(/key has CHANGED/);
+  });
+
+  it('runs SMP with a question: the asker marks the buddy verified, the answerer is told to ask back', async () => {
+    const aliceId = identity(ALICE_KEY, 0x111);
+    const bobId = identity(BOB_KEY, 0x222);
+    const alice = side('alice', aliceId, 'manual');
+    const bob = side('bob', bobId, 'manual');
+    const flow = link(alice, bob);
+    await alice.layer.start('bob');
+    await flow();
+    await alice.layer.smp('bob', { start: { secret: 'blue', question: 'Favourite colour?' } });
+    await flow();
+    expect(bob.notes.map((n) => n.text)).toContain('alice wants to authenticate you and asks: Favourite colour?');
+    await bob.layer.smp('alice', { respond: 'blue' });
+    await flow();
+    expect(alice.layer.status('bob').verified).toBe(true);
+    expect(bob.layer.status('alice').verified).toBe(false);
+    expect(alice.notes.map((n) => n.text)).toContain('Authentication succeeded: bob is verified.');
+    expect(bob.notes.map((n) => n.text).join('\n')).toMatch(/Ask your own question/);
   });
 
   it('sends OTR messages to the resource of the instance they belong to, with the hints flag', async () => {

@@ -23,6 +23,8 @@ export interface OtrIdentity {
   /** Records the fingerprint as seen and says what was known of it. */
   observeFingerprint(peer: string, fingerprintHex: string): Promise<TrustVerdict> | TrustVerdict;
   isVerified(peer: string, fingerprintHex: string): boolean;
+  /** A successful SMP on our side: the fingerprint is now verified. */
+  verifiedBySmp(peer: string, fingerprintHex: string): Promise<void>;
 }
 
 export interface OtrLayerEvents {
@@ -146,6 +148,19 @@ export class OtrLayer {
     this.o.events.state(peer);
   }
 
+  /** The Socialist Millionaires' Protocol with the buddy's current instance. */
+  async smp(peer: string, action: { start: { secret: string; question?: string } } | { respond: string } | 'abort'): Promise<void> {
+    const conv = this.conversation(peer);
+    const out =
+      action === 'abort'
+        ? conv.smpAbort()
+        : 'start' in action
+          ? conv.smpStart(action.start.secret, action.start.question)
+          : conv.smpRespond(action.respond);
+    await this.transmit(peer, out.send);
+    await this.apply(peer, out);
+  }
+
   selectInstance(peer: string, instanceTag: number | undefined): void {
     this.conversation(peer).selectInstance(instanceTag);
     this.o.events.state(peer);
@@ -208,6 +223,10 @@ export class OtrLayer {
     for (const event of out.events) {
       const verdict = event.type === 'gone-secure' ? await this.o.identity.observeFingerprint(peer, hexOf(event.fingerprint)) : undefined;
       if (event.type === 'gone-secure') this.o.events.state(peer);
+      if (event.type === 'smp' && event.kind === 'succeeded' && event.markVerified) {
+        await this.o.identity.verifiedBySmp(peer, hexOf(event.fingerprint));
+        this.o.events.state(peer);
+      }
       if (event.type === 'held-sent') this.o.events.held(peer, event.ids, 'sent');
       if (event.type === 'held-expired') this.o.events.held(peer, event.ids, 'failed');
       if (event.type === 'unreadable' && this.conversation(peer).policy.allowV3 && !this.conversation(peer).akeInProgress()) {
