@@ -238,7 +238,7 @@ export class Conversation {
     return smpAction(this, instanceTag, (state, ctx) => startSmp(state, ctx, secret, question));
   }
 
-  /** Answers the buddy's SMP (after an 'asked-for-secret' or 'asked-for-answer' event). */
+  /** Answers the buddy's SMP; pass the instanceTag of the 'asked-for-secret' or 'asked-for-answer' event. */
   smpRespond(secret: string, instanceTag?: number): Outcome {
     return smpAction(this, instanceTag, (state, ctx) => respondSmp(state, ctx, secret));
   }

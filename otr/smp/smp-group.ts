@@ -19,6 +19,8 @@
  * The products of secret exponents (a3·r) are BigInt arithmetic, whose timing
  * depends on the values, as the D = r - a·c values of every Schnorr proof here
  * (and libotr's gcry_mpi_mulm) do; the exponentiations themselves are not.
+ * BigInts cannot be wiped: secret exponents live until the state that holds
+ * them is dropped (at the end of each SMP) and the garbage collector reclaims them.
  */
 import { constantTimeEqual } from '../bytes';
 import { bigintToFixedBytes, bytesToBigint, mod } from '../crypto/bigint';
