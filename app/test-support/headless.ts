@@ -21,6 +21,10 @@ export interface HeadlessSotto {
   /** Resolves with the next line that matches. */
   nextLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   stop(): Promise<number | null>;
+  /** Resolves with the params of the next notification `method` whose params match. */
+  waitForEvent<T = Record<string, unknown>>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Calls a method and throws if it answers with an error. */
+  call<T = unknown>(method: string, params?: unknown): Promise<T>;
 }
 
 export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-profile-'))): HeadlessSotto {
@@ -47,10 +51,41 @@ export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-pro
       }, timeoutMs);
       watchers.add(watcher);
     });
+  const notifications: { method: string; params: unknown }[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    try {
+      const msg = JSON.parse(line) as { method?: string; params?: unknown; id?: unknown };
+      if (typeof msg.method === 'string' && msg.id === undefined) notifications.push({ method: msg.method, params: msg.params });
+    } catch {
+      // Not JSON: the stdout test catches that.
+    }
+  });
+  // Polled rather than pushed: a notification may arrive before the test starts waiting for it.
+  const waitForEvent = <T,>(method: string, match: (params: T) => boolean = () => true, timeoutMs = 20_000): Promise<T> =>
+    new Promise<T>((res, rej) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const found = notifications.findIndex((n) => n.method === method && match(n.params as T));
+        if (found >= 0) {
+          clearInterval(poll);
+          const [n] = notifications.splice(found, 1);
+          res(n!.params as T);
+        } else if (Date.now() - started > timeoutMs) {
+          clearInterval(poll);
+          rej(new Error(`no matching ${method} event from sotto within ${timeoutMs} ms; pending: ${notifications.map((n) => n.method).join(', ')}`));
+        }
+      }, 10);
+    });
   return {
     child,
     profileDir,
     lines,
+    waitForEvent,
+    async call<T>(method: string, params?: unknown): Promise<T> {
+      const reply = await this.request(method, params);
+      if (reply.error) throw new Error(`${method} failed: ${reply.error.message}`);
+      return reply.result as T;
+    },
     sendRaw: (line) => child.stdin.write(`${line}\n`),
     nextLine,
     async request(method, params) {

@@ -116,3 +116,33 @@ describe('a whole OTR v3 conversation between two Sotto conversations', () => {
     expect(bob.received.map((r) => r.text)).toEqual(['once', 'twice']);
   });
 });
+
+describe('AKEs that cross', () => {
+  it('complete when both sides send a query at once (both commit, through the master)', () => {
+    const { alice, bob } = makePair('opportunistic');
+    const aq = alice.conv.start().send;
+    const bq = bob.conv.start().send;
+    // Each query reaches the other before any answer: both start an AKE.
+    const aCommit = alice.conv.receive(bq[0]!.text).send;
+    const bCommit = bob.conv.receive(aq[0]!.text).send;
+    const aOut = aCommit.map((m) => ({ from: 'alice', m }));
+    const bOut = bCommit.map((m) => ({ from: 'bob', m }));
+    // Deliver both commits crosswise, then everything that follows.
+    const fromBob = bob.conv.receive(aOut[0]!.m.text).send;
+    const fromAlice = alice.conv.receive(bOut[0]!.m.text).send;
+    deliver(bob, alice, fromBob);
+    deliver(alice, bob, fromAlice);
+    expect(alice.conv.status().state).toBe('encrypted');
+    expect(bob.conv.status().state).toBe('encrypted');
+    say(alice, bob, 'after the race');
+    expect(bob.received.at(-1)).toMatchObject({ text: 'after the race', encrypted: true });
+  });
+
+  it('answers a second query with the same commit instead of starting over', () => {
+    const { alice, bob } = makePair('manual');
+    const q = alice.conv.start().send[0]!.text;
+    const first = bob.conv.receive(q).send;
+    const second = bob.conv.receive(q).send;
+    expect(second).toEqual(first);
+  });
+});

@@ -172,6 +172,9 @@ export class Conversation {
 
   /** Starts an AKE ourselves, in answer to a query or a whitespace tag. */
   beginAke(version: ProtocolVersion, inst: InstanceSession): Outgoing[] {
+    // Asked again while our commit is out (several queries crossing): the same commit
+    // again, so that an answer to the first one still completes.
+    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version) return this.wire(inst.auth.commit, inst);
     const step = startAke(this.party(inst), version);
     inst.auth = step.auth;
     this.akeRequestedAt ??= this.now();

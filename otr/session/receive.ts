@@ -30,7 +30,7 @@ export function receiveMessage(conv: Conversation, raw: string, fromFragments = 
     case 'error': {
       const out: Outcome = { send: [], events: [{ type: 'peer-error', text: c.text }] };
       // Their client could not read us (it lost its session, say): start over when policy says so.
-      if (conv.policy.errorStartAke) out.send.push(...conv.start().send);
+      if (conv.policy.errorStartAke && !conv.akeInProgress()) out.send.push(...conv.start().send);
       return out;
     }
     case 'query':
@@ -86,9 +86,12 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
     inst = conv.instance(MASTER);
   }
   if (m.type === 'data') return receiveData(conv, inst, m, m.authenticated ?? new Uint8Array(0));
-  if (m.type === 'dh-key' && inst.theirTag !== MASTER && inst.auth.state === 'none') {
+  if ((m.type === 'dh-key' || m.type === 'dh-commit') && inst.theirTag !== MASTER && inst.auth.state === 'none') {
     // Our commit went out from the master before we knew their tag: each instance that
-    // answers gets its own copy of it (libotr's otrl_auth_copy_on_key).
+    // answers gets its own copy of it (libotr's otrl_auth_copy_on_key). A commit of
+    // theirs meeting ours is the spec's race, settled by comparing the hashes only if
+    // that instance knows of our commit too: without the copy, both sides would answer
+    // each other's commit and then ignore each other's D-H Key.
     const master = conv.instance(MASTER).auth;
     if (master.state === 'awaiting-dhkey' && master.version === m.version) inst.auth = { ...master };
   }
