@@ -164,6 +164,15 @@ describe('TLS', () => {
     await a.next('message', (m) => m.body === 'over tls');
   });
 
+  it('reads the trusted fingerprints at every connection: accept, then connect again', async () => {
+    const trusted: string[] = [];
+    const a = adapter({ nick: 'tlslater', port: server.tlsPort, tls: true, trustedCertificates: trusted });
+    await expect(a.adapter.connect()).rejects.toMatchObject({ kind: 'certificate' });
+    trusted.push(a.events.certificate[0]?.fingerprint ?? '');
+    await a.adapter.connect();
+    expect(a.adapter.state).toEqual({ state: 'online' });
+  });
+
   it('still refuses when a different certificate was trusted', async () => {
     const a = adapter({ nick: 'tlsother', port: server.tlsPort, tls: true, trustedCertificates: ['00'.repeat(32)] });
     await expect(a.adapter.connect()).rejects.toMatchObject({ kind: 'certificate' });

@@ -78,6 +78,23 @@ describe('the lines we write', () => {
   });
 });
 
+describe('a server whose welcome does not say how it shows us', () => {
+  it('asks with WHOIS, writes nothing before the answer, then sizes lines exactly', async () => {
+    const { fake, alice } = await setUp({ welcomeMask: false, clientHost: 'a-rather-long-cloaked-host.example.org' });
+    await alice.adapter.connect();
+    // Until the server says, the limit assumes the longest user and host.
+    const early = alice.adapter.sendMessage('bob', 'sent before the answer');
+    await fake.waitForLine(/^PRIVMSG bob :sent before the answer$/);
+    expect(fake.received.indexOf('WHOIS alice')).toBeLessThan(fake.received.indexOf('PRIVMSG bob :sent before the answer'));
+    await early;
+    const exact = 510 - ':alice__!~alice@a-rather-long-cloaked-host.example.org PRIVMSG bob :'.length;
+    expect(alice.adapter.maxMessageBytesFor('bob')).toBe(exact);
+    const result = await alice.adapter.sendMessage('bob', 'y'.repeat(600));
+    expect(result.parts).toBe(2);
+    expect(await fake.waitForLine(/^PRIVMSG bob :y+$/)).toBe(`PRIVMSG bob :${'y'.repeat(exact)}`);
+  });
+});
+
 describe('bad input from the server', () => {
   let fake: FakeIrcd;
   let alice: Recorded;

@@ -89,7 +89,8 @@ class IrcAccount implements IrcAdapter {
     });
     const dropped = (reason: string) => this.emit('dropped', { reason });
     this.limiter = new InboundLimiter(dropped, options.inbound);
-    this.answerLimiter = new InboundLimiter(dropped, { burst: 3, perSecond: 0.2 });
+    // Silent: a query we do not answer is reported as such (inbound.ts).
+    this.answerLimiter = new InboundLimiter(() => undefined, { burst: 3, perSecond: 0.2 });
     for (const buddy of options.buddies ?? []) this.buddies.add(buddy.peer, buddy);
     this.link = new Link({
       createSession: (done, current) => this.createSession(done, current),

@@ -71,6 +71,7 @@ export class Link {
   }
 
   async disconnect(): Promise<void> {
+    if (this.current.state === 'offline' && !this.session) return;
     this.wanted = false;
     this.cancelRetry();
     const session = this.session;

@@ -153,6 +153,11 @@ describe('1:1 messages on ngIRCd', () => {
     expect(failed.reason).toMatch(/No such nick/i);
   });
 
+  it('never writes a message body to the log', () => {
+    const log = alice.logs.join('\n');
+    for (const body of ['hello bob', 'hello alice', 'this is a notice', 'waves back', 'are you there?']) expect(log).not.toContain(body);
+  });
+
   it('refuses what IRC cannot carry instead of mangling it', async () => {
     await expect(alice.adapter.sendMessage('bob', '')).rejects.toMatchObject({ kind: 'protocol' });
     await expect(alice.adapter.sendMessage('bob', '\n\n')).rejects.toMatchObject({ kind: 'protocol' });

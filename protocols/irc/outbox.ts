@@ -28,6 +28,8 @@ export class OutgoingMessage implements LineSource {
     private readonly build: () => string[],
     private readonly answer: { resolve(result: SendResult): void; reject(error: AdapterError): void },
     private readonly onWritten: (message: OutgoingMessage) => void,
+    /** Reports a message that had already been answered and then could not be prepared. */
+    private readonly onUnpreparable?: (message: OutgoingMessage) => void,
   ) {}
 
   /** Builds the lines now, so the answer can say how many parts there are. */
@@ -48,7 +50,13 @@ export class OutgoingMessage implements LineSource {
 
   take(): string | undefined {
     if (this.finished) return undefined;
-    this.prepare();
+    try {
+      this.prepare();
+    } catch (err) {
+      // Called from the pacer's timer: a throw here would reach the event loop.
+      if (this.fail(`Could not prepare the message: ${err instanceof Error ? err.message : String(err)}`)) this.onUnpreparable?.(this);
+      return undefined;
+    }
     const line = this.lines?.[this.written];
     if (line === undefined) {
       this.finish();
@@ -126,7 +134,18 @@ export class Outbox {
     if (bodyLines(body).length === 0) return refuse('Nothing to send: IRC cannot carry an empty message.');
     if (this.waiting.size >= MAX_WAITING) return refuse(`${MAX_WAITING} messages are already waiting to be sent: not taking more.`, 'network');
     return new Promise((resolve, reject) => {
-      const message = new OutgoingMessage(target, body, kind, () => this.lines(target, body), { resolve, reject }, (m) => this.written(m));
+      const message = new OutgoingMessage(
+        target,
+        body,
+        kind,
+        () => this.lines(target, body),
+        { resolve, reject },
+        (m) => this.written(m),
+        (m) => {
+          this.waiting.delete(m);
+          this.ctx.sendFailed({ peer: m.target, body: m.body, reason: 'The message could not be prepared for IRC.' });
+        },
+      );
       this.waiting.add(message);
       if (online) message.prepare();
       else message.queued();

@@ -13,6 +13,10 @@ export interface FakeIrcdOptions {
   /** Offer SASL PLAIN and accept exactly this account and password. */
   sasl?: { account: string; password: string };
   serverName?: string;
+  /** false: a welcome without our nick!user@host, as some servers send (then WHOIS tells). */
+  welcomeMask?: boolean;
+  /** The host the server shows for the client. */
+  clientHost?: string;
 }
 
 export interface FakeIrcd {
@@ -33,6 +37,7 @@ export interface FakeIrcd {
 
 export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<FakeIrcd> {
   const name = options.serverName ?? 'fake.sotto.test';
+  const host = options.clientHost ?? 'fake.host';
   const received: string[] = [];
   const waiters = new Set<() => void>();
   const clients = new Set<Socket>();
@@ -55,7 +60,7 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
     const maybeWelcome = () => {
       if (done || capping || nick === '*' || !user) return;
       done = true;
-      write(`:${name} 001 ${nick} :Welcome to the Fake Network ${nick}!~${user}@fake.host`);
+      write(`:${name} 001 ${nick} :Welcome to the Fake Network${options.welcomeMask === false ? '' : ` ${nick}!~${user}@${host}`}`);
       write(`:${name} 005 ${nick} CASEMAPPING=rfc1459 CHANTYPES=# NICKLEN=20 :are supported by this server`);
       write(`:${name} 376 ${nick} :End of MOTD`);
       clients.add(socket);
@@ -88,7 +93,7 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
           } else {
             const [, account, password] = Buffer.from(args[0] ?? '', 'base64').toString('utf8').split('\0');
             if (options.sasl && account === options.sasl.account && password === options.sasl.password) {
-              write(`:${name} 900 ${nick} ${nick}!~${user || 'u'}@fake.host ${account} :You are now logged in as ${account}`);
+              write(`:${name} 900 ${nick} ${nick}!~${user || 'u'}@${host} ${account} :You are now logged in as ${account}`);
               write(`:${name} 903 ${nick} :SASL authentication successful`);
             } else {
               write(`:${name} 904 ${nick} :SASL authentication failed`);
@@ -102,6 +107,10 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
         case 'USER':
           user = args[0] ?? 'u';
           maybeWelcome();
+          break;
+        case 'WHOIS':
+          if (args[0] === nick) write(`:${name} 311 ${nick} ${nick} ~${user} ${host} * :${nick}`);
+          write(`:${name} 318 ${nick} ${args[0] ?? ''} :End of WHOIS list`);
           break;
         case 'PING':
           write(`:${name} PONG ${name} :${trailing}`);
