@@ -90,6 +90,49 @@ export const conversationLine = object({
 });
 export type ConversationLineDto = Infer<typeof conversationLine>;
 
+export const presence = object({ availability, status: optional(shortText) });
+
+export const buddy = object({
+  accountId,
+  peer,
+  name: optional(shortText),
+  groups: array(shortText),
+  subscription: literal('none', 'to', 'from', 'both'),
+  /** We asked to see their presence and they have not answered yet. */
+  pending: boolean,
+  presence,
+  unread: integer(0),
+});
+export type Buddy = Infer<typeof buddy>;
+
+export const conversationSummary = object({
+  accountId,
+  peer,
+  kind: literal('direct', 'group'),
+  unread: integer(0),
+  lastLine: optional(conversationLine),
+});
+
+export const settings = object({
+  logging: object({ plaintext: boolean }),
+  notifications: boolean,
+  theme: literal('light', 'dark', 'system'),
+});
+export type SettingsDto = Infer<typeof settings>;
+
+export const certificate = object({
+  accountId,
+  host: shortText,
+  fingerprint: shortText,
+  subject: shortText,
+  issuer: shortText,
+  validFrom: shortText,
+  validTo: shortText,
+  reason: shortText,
+});
+
+const report = object({ lines: array(shortText) });
+
 const empty = object({});
 const byAccount = object({ accountId });
 const byPeer = object({ accountId, peer });
@@ -111,6 +154,37 @@ export const commands = {
   'account.disconnect': { params: byAccount, result: object({ state: accountState }) },
   'account.list': { params: empty, result: array(accountSummary) },
   'account.remove': { params: byAccount, result: empty },
+  'account.update': {
+    params: object({
+      accountId,
+      password: optional(string({ minLength: 1, maxLength: 1024 })),
+      host: optional(string({ minLength: 1, maxLength: 253 })),
+      port: optional(port),
+      tls: optional(union(literal('starttls', 'direct', 'none'), boolean)),
+      autoConnect: optional(boolean),
+    }),
+    result: empty,
+  },
+  'presence.set': { params: object({ accountId: optional(accountId), availability, status: optional(shortText) }), result: empty },
+  'buddy.list': { params: empty, result: array(buddy) },
+  'buddy.add': { params: object({ accountId, peer, name: optional(shortText), groups: optional(array(shortText)) }), result: empty },
+  'buddy.remove': { params: byPeer, result: empty },
+  /** Answer a subscription request: let them see our presence, or not. */
+  'buddy.authorize': { params: object({ accountId, peer, accept: boolean }), result: empty },
+  'conversation.list': { params: empty, result: array(conversationSummary) },
+  'conversation.markRead': { params: byPeer, result: empty },
+  'group.join': { params: object({ accountId, room: peer, nick: optional(shortText) }), result: empty },
+  'group.leave': { params: object({ accountId, room: peer }), result: empty },
+  'group.send': { params: object({ accountId, room: peer, text: string({ minLength: 1, maxLength: 100_000 }) }), result: object({ lineId: integer(0) }) },
+  'settings.get': { params: empty, result: settings },
+  'settings.set': {
+    params: object({ logging: optional(object({ plaintext: boolean })), notifications: optional(boolean), theme: optional(literal('light', 'dark', 'system')) }),
+    result: settings,
+  },
+  'otr.keys.generate': { params: byAccount, result: object({ fingerprint: fingerprintHex }) },
+  /** Import libotr's files (Pidgin's ~/.purple): keys, fingerprints and trust, instance tags. */
+  'otr.keys.import': { params: object({ dir: string({ minLength: 1, maxLength: 4096 }) }), result: report },
+  'otr.keys.export': { params: object({ dir: string({ minLength: 1, maxLength: 4096 }) }), result: report },
   'account.acceptCertificate': { params: object({ accountId, fingerprint: string({ pattern: /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/ }) }), result: empty },
   'otr.setPolicy': { params: object({ accountId, peer: optional(peer), policy: policyLevel }), result: empty },
   'otr.getPolicy': { params: object({ accountId, peer: optional(peer) }), result: object({ policy: policyLevel, inherited: boolean }) },
@@ -142,6 +216,14 @@ export const events = {
     question: optional(shortText),
     progress: optional(integer(0, 100)),
   }),
+  'buddy.updated': buddy,
+  'buddy.removed': object({ accountId, peer }),
+  /** Someone asks to see our presence: answer with buddy.authorize. */
+  'subscription.request': object({ accountId, peer }),
+  /** The server's certificate is not trusted: accept it by fingerprint with account.acceptCertificate, or not. */
+  'account.certificate': certificate,
+  'group.members': object({ accountId, room: peer, members: array(shortText) }),
+  'otr.keygen': object({ accountId, phase: literal('started', 'finished', 'failed'), fingerprint: optional(fingerprintHex), message: optional(shortText) }),
   error: object({ message: shortText, code: optional(integer()) }),
 } satisfies Record<string, Schema<unknown>>;
 
