@@ -47,7 +47,9 @@ const REASONS: Record<string, string> = {
 /** Why the system refused a certificate, in words; undefined when it did not. */
 export function describeRefusal(authorizationError: string | undefined, identityError: Error | undefined, names: string, domain: string): string | undefined {
   const reasons: string[] = [];
-  if (authorizationError) reasons.push(REASONS[authorizationError] ?? `the system could not verify it (${authorizationError})`);
+  // Node checks the name itself too (against the SNI name, which is our domain); say it once.
+  if (authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID') identityError ??= new Error(authorizationError);
+  else if (authorizationError) reasons.push(REASONS[authorizationError] ?? `the system could not verify it (${authorizationError})`);
   if (identityError) reasons.push(names ? `it was issued for ${names}, not for ${domain}` : `it does not name ${domain}`);
   return reasons.length > 0 ? reasons.join(', and ') : undefined;
 }

@@ -86,6 +86,9 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
     ),
   );
   const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
+  // xmpp.js's own count of received stanzas is wrong (see GuardedClient.inboundStanzas):
+  // it reads ours, and its writes to it are ignored.
+  Object.defineProperty(sm, 'inbound', { get: () => entity.inboundStanzas, set: () => undefined, configurable: true });
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   // XEP-0199: answer the server's pings, or it may take us for dead.
   callee.get('urn:xmpp:ping', 'ping', () => ({}));

@@ -54,8 +54,19 @@ function describe(element: Element): string {
   return from && from.length < 200 ? `<${element.name}> from ${from}` : `<${element.name}>`;
 }
 
+const NS_SM = 'urn:xmpp:sm:3';
+
 export class GuardedClient extends Client {
   guard: GuardHooks = { dropped: () => undefined };
+  /**
+   * XEP-0198 §4 'h': stanzas received since <enabled/>, counted here, in stream
+   * order, as each arrives. xmpp.js counts in its middleware instead, which
+   * misses the iq results its iq caller consumes (they never reach the counter)
+   * and resets the count a promise tick after <enabled/>, forgetting stanzas
+   * that came in the same packet; Prosody then sees 'h' go backwards and
+   * closes the stream. connection.ts makes xmpp.js read this count.
+   */
+  inboundStanzas = 0;
   private readonly decoder = new Utf8StreamDecoder();
   private splitter = this.newSplitter();
   /** Set while the empty stand-in of an oversized stanza goes through the parser. */
@@ -102,6 +113,8 @@ export class GuardedClient extends Client {
   }
 
   override _onElement(element: Element): void {
+    if (element.is('enabled', NS_SM)) this.inboundStanzas = 0;
+    else if (element.name === 'message' || element.name === 'presence' || element.name === 'iq') this.inboundStanzas += 1;
     try {
       const why = this.oversized ? `larger than ${MAX_STANZA_CHARS / 1024} KiB (${Math.ceil(this.oversized.size / 1024)} KiB)` : refusal(element);
       if (why) {

@@ -11,9 +11,12 @@ import type { XmppConnection } from './connection';
 import { classifyError } from './errors';
 import type { XmppLogger } from './options';
 
+/** How long a polite close may take before the socket is simply closed. */
+const STOP_GRACE_MS = 1500;
+
 export interface SessionHooks {
   state(state: ConnectionState): void;
-  /** Runs once an attempt succeeded, before the state says online. Must not throw. */
+  /** Runs once an attempt succeeded, right after the state says online. Must not throw. */
   online(kind: 'new' | 'resumed'): void;
   /** The account stopped trying: queued messages must be reported. */
   stopped(reason: string): void;
@@ -109,8 +112,9 @@ export class Session {
     this.attempt = 0;
     this.lastError = undefined;
     this.options.logger.log('info', `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`);
-    this.hooks.online(kind);
     this.setState({ state: 'online' });
+    // After the state, so that what the hook sends (the queue) finds us online.
+    this.hooks.online(kind);
   }
 
   private giveUp(error: AdapterError): void {
@@ -171,12 +175,15 @@ export class Session {
     this.retryTimer = undefined;
     const { entity } = this.connection;
     if (this.current.state === 'online') {
-      try {
-        await this.connection.drainAcks(2000);
-        await entity.stop();
-      } catch {
-        this.connection.abort();
-      }
+      await this.connection.drainAcks(2000);
+      // RFC 6120 §4.4: close the stream and wait for the server to close its own,
+      // but not for long: a server that does not answer must not hold the user.
+      const closed = entity.stop().then(
+        () => true,
+        () => false,
+      );
+      const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS));
+      if (!(await Promise.race([closed, timer]))) this.connection.abort();
     } else {
       this.connection.abort();
     }

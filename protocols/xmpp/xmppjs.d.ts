@@ -182,3 +182,8 @@ declare module '@xmpp/stream-management' {
     middleware: MiddlewareApi;
   }): StreamManagement;
 }
+
+declare module '@xmpp/xml/lib/parse.js' {
+  import type { Element } from '@xmpp/xml';
+  export default function parse(text: string): Element;
+}
