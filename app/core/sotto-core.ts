@@ -1,33 +1,33 @@
 /**
- * The application core: accounts, their OTR layers, conversations and settings,
- * answering the commands of the API contract and reporting its events. It knows
- * nothing of the transport that carries them.
+ * The application core: accounts, their OTR layers, buddies, conversations and
+ * settings, answering the commands of the API contract (app/core/handlers/) and
+ * reporting its events. It knows nothing of the transport that carries them.
  */
 import type { OtrEnv } from '../../otr/crypto/env';
 import type { OtrEvent } from '../../otr/session/events';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
-import { AccountManager, type AdapterFactory } from '../accounts/account-manager';
 import { accountName } from '../accounts/account-config';
+import { AccountManager, type AdapterFactory } from '../accounts/account-manager';
 import { PROFILE_SECRETS_WARNING, profileFileSecretStore, type SecretStore } from '../accounts/secret-store';
-import type { CommandName, CommandParams, CommandResult, EventName, EventPayload, OtrStatus } from '../api/contract';
+import type { EventName, EventPayload } from '../api/contract';
+import { BuddyBook } from '../buddies/buddy-book';
+import { HeldLines } from '../conversations/held-lines';
 import { ConversationHistory, type ConversationLine } from '../conversations/lines';
 import type { Logger } from '../log';
 import { createNodeOtrEnv } from '../otr/node-env';
 import { OtrLayer, type OtrIdentity } from '../otr/otr-layer';
 import { SettingsStore } from '../settings/settings-store';
-import { APP_NAME, APP_VERSION } from '../version';
+import { conversationKey, type CommandHandlers, type CoreContext, type FrontEnd } from './core-context';
 import { UserError } from './errors';
+import { accountHandlers } from './handlers/account-handlers';
+import { buddyHandlers } from './handlers/buddy-handlers';
+import { conversationHandlers } from './handlers/conversation-handlers';
+import { otrHandlers } from './handlers/otr-handlers';
+import { profileHandlers } from './handlers/profile-handlers';
+import type { IdentityProvider } from './identity-provider';
 
-export type FrontEnd = 'electron' | 'browser' | 'headless';
-
-/** Keys, instance tags and trust, per account: app/identity/identities.ts implements it over the key store. */
-export interface IdentityProvider {
-  identity(accountId: string, protocol: 'xmpp' | 'irc', accountName: string): Promise<OtrIdentity>;
-  myFingerprint(accountId: string): string | undefined;
-  listFingerprints(accountId?: string): CommandResult<'otr.fingerprint.list'>;
-  setVerified(accountId: string, peer: string, fingerprint: string, verified: boolean): Promise<void>;
-  forget(accountId: string, peer: string, fingerprint: string): Promise<void>;
-}
+export type { CommandHandlers, FrontEnd } from './core-context';
+export type { IdentityProvider } from './identity-provider';
 
 export interface CoreOptions {
   profileDir: string;
@@ -43,12 +43,8 @@ export interface CoreOptions {
 
 export type CoreEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
-export type CommandHandlers = { [M in CommandName]: (params: CommandParams<M>) => Promise<CommandResult<M>> };
-
-const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;
-
 /** The library's SMP events as the API names them. */
-function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'otr.smp'>, 'accountId' | 'peer'> | undefined {
+function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'otr.smp'>, 'accountId' | 'peer'> {
   switch (e.kind) {
     case 'asked-for-secret':
       return { event: 'request', progress: e.percent };
@@ -60,30 +56,30 @@ function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'o
       return { event: 'succeeded', progress: 100 };
     case 'failed':
       return { event: 'failed', progress: 100 };
-    case 'aborted':
-      return { event: 'aborted' };
-    case 'cheated':
-      return { event: 'cheated' };
-    case 'error':
-      return { event: 'error' };
+    default:
+      return { event: e.kind };
   }
 }
 
-export class SottoCore {
+export class SottoCore implements CoreContext {
   private readonly listeners = new Set<CoreEventListener>();
   readonly accounts: AccountManager;
   readonly settings: SettingsStore;
   readonly history = new ConversationHistory();
+  readonly buddies = new BuddyBook();
+  readonly held = new HeldLines();
+  readonly secrets: SecretStore;
+  readonly identities: IdentityProvider;
+  readonly handlers: CommandHandlers;
   private readonly layers = new Map<string, OtrLayer>();
-  private readonly identities = new Map<string, OtrIdentity>();
-  /** Held OTR messages (by the library's id) and the lines that show them. */
-  private readonly heldLines = new Map<string, Map<number, number>>();
-  private readonly secrets: SecretStore;
+  private readonly loaded = new Map<string, OtrIdentity>();
+  private readonly groups = new Set<string>();
   private readonly env: OtrEnv;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: CoreOptions) {
     this.secrets = options.secrets ?? profileFileSecretStore(options.profileDir);
+    this.identities = options.identities;
     this.env = options.env ?? createNodeOtrEnv();
     this.settings = new SettingsStore(options.profileDir);
     this.accounts = new AccountManager(
@@ -91,12 +87,26 @@ export class SottoCore {
       this.secrets,
       options.adapterFactory,
       {
-        state: (accountId, state, error) => this.emit('account.state', { accountId, state, ...(error ? { error } : {}) }),
+        state: (accountId, state, error) => {
+          this.emit('account.state', { accountId, state, ...(error ? { error } : {}) });
+          if (state !== 'online') for (const b of this.buddies.accountOffline(accountId)) this.emit('buddy.updated', b);
+        },
         adapter: (accountId, adapter) => this.attach(accountId, adapter),
-        certificate: (accountId, c) => this.emit('error', { message: `The certificate of ${c.host} for ${accountId} is not trusted (${c.reason}). SHA-256 fingerprint: ${c.fingerprint}` }),
+        certificate: (accountId, c) => this.emit('account.certificate', { accountId, ...c }),
       },
       options.logger,
     );
+    this.handlers = {
+      ...accountHandlers(this),
+      ...buddyHandlers(this),
+      ...conversationHandlers(this, this.groups),
+      ...otrHandlers(this, (a, p) => this.emitOtrState(a, p)),
+      ...profileHandlers(this),
+    };
+  }
+
+  get frontEnd(): FrontEnd {
+    return this.options.frontEnd;
   }
 
   get logger(): Logger {
@@ -122,118 +132,28 @@ export class SottoCore {
     }
   }
 
-  readonly handlers: CommandHandlers = {
-    'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, transport: this.options.frontEnd, secretStorage: this.secrets.kind }),
-    'account.list': async () => this.accounts.list().map((a) => ({ ...a, ...this.fingerprintOf(a.accountId) })),
-    'account.add': async (params) => {
-      const accountId = await this.accounts.add(params);
-      return { accountId, warnings: this.secrets.kind === 'profile-file' && params.password ? [PROFILE_SECRETS_WARNING] : [] };
-    },
-    'account.remove': async ({ accountId }) => {
-      await this.accounts.remove(accountId);
-      this.layers.delete(accountId);
-      await this.settings.forgetAccount(accountId);
-      return {};
-    },
-    'account.connect': async ({ accountId }) => {
-      const config = this.accounts.config(accountId);
-      this.identities.set(accountId, await this.options.identities.identity(accountId, config.protocol, accountName(config)));
-      return { state: await this.accounts.connect(accountId) };
-    },
-    'account.disconnect': async ({ accountId }) => ({ state: await this.accounts.disconnect(accountId) }),
-    'account.acceptCertificate': async ({ accountId, fingerprint }) => {
-      await this.accounts.acceptCertificate(accountId, fingerprint);
-      return {};
-    },
-    'otr.setPolicy': async ({ accountId, peer, policy }) => {
-      this.accounts.get(accountId);
-      await this.settings.setPolicy(accountId, peer, policy);
-      this.layers.get(accountId)?.policyChanged(peer);
-      return {};
-    },
-    'otr.getPolicy': async ({ accountId, peer }) => this.settings.policy(accountId, peer),
-    'message.send': async ({ accountId, peer, text }) => {
-      const layer = this.layer(accountId);
-      const wasPrivate = layer.status(peer).state === 'encrypted';
-      const result = await layer.send(peer, text);
-      const status = result.status;
-      const line = this.addLine(accountId, peer, { direction: 'out', text, encrypted: wasPrivate && status === 'sent', verified: wasPrivate && layer.status(peer).verified, status });
-      if (result.heldId !== undefined) this.heldMap(accountId, peer).set(result.heldId, line.id);
-      return { status, lineId: line.id };
-    },
-    'conversation.history': async ({ accountId, peer, before, limit }) =>
-      this.history.list(conversationKey(accountId, peer), { ...(before !== undefined ? { before } : {}), ...(limit !== undefined ? { limit } : {}) }),
-    'otr.start': async ({ accountId, peer }) => {
-      await this.layer(accountId).start(peer);
-      return this.otrStatus(accountId, peer);
-    },
-    'otr.end': async ({ accountId, peer }) => {
-      await this.layer(accountId).end(peer);
-      return this.otrStatus(accountId, peer);
-    },
-    'otr.status': async ({ accountId, peer }) => this.otrStatus(accountId, peer),
-    'otr.selectInstance': async ({ accountId, peer, instanceTag }) => {
-      try {
-        this.layer(accountId).selectInstance(peer, instanceTag);
-      } catch (err) {
-        throw new UserError(err instanceof Error ? err.message : 'No such instance', 'unknown-instance');
-      }
-      return this.otrStatus(accountId, peer);
-    },
-    'otr.smp.start': async ({ accountId, peer, secret, question }) => {
-      this.requirePrivate(accountId, peer);
-      await this.layer(accountId).smp(peer, { start: { secret, ...(question ? { question } : {}) } });
-      return {};
-    },
-    'otr.smp.respond': async ({ accountId, peer, secret }) => {
-      this.requirePrivate(accountId, peer);
-      await this.layer(accountId).smp(peer, { respond: secret });
-      return {};
-    },
-    'otr.smp.abort': async ({ accountId, peer }) => {
-      await this.layer(accountId).smp(peer, 'abort');
-      return {};
-    },
-    'otr.fingerprint.mine': async ({ accountId }) => {
-      const config = this.accounts.config(accountId);
-      const identity = this.identities.get(accountId) ?? (await this.options.identities.identity(accountId, config.protocol, accountName(config)));
-      this.identities.set(accountId, identity);
-      const fingerprint = this.options.identities.myFingerprint(accountId);
-      if (!fingerprint) throw new UserError(`${accountId} has no OTR key yet`, 'no-key');
-      return { fingerprint, formatted: fingerprint.toUpperCase().match(/.{8}/g)!.join(' ') };
-    },
-    'otr.fingerprint.list': async ({ accountId }) => this.options.identities.listFingerprints(accountId),
-    'otr.fingerprint.verify': async ({ accountId, peer, fingerprint, verified }) => {
-      await this.options.identities.setVerified(accountId, peer, fingerprint, verified);
-      this.emitOtrState(accountId, peer);
-      return {};
-    },
-    'otr.fingerprint.forget': async ({ accountId, peer, fingerprint }) => {
-      await this.options.identities.forget(accountId, peer, fingerprint);
-      return {};
-    },
-  };
-
-  private fingerprintOf(accountId: string): { fingerprint?: string } {
-    const fp = this.options.identities.myFingerprint(accountId);
-    return fp ? { fingerprint: fp } : {};
+  async loadIdentity(accountId: string): Promise<void> {
+    this.accounts.get(accountId);
+    if (!this.loaded.has(accountId)) this.loaded.set(accountId, await this.identities.identity(accountId));
   }
 
-  private layer(accountId: string): OtrLayer {
+  forgetAccount(accountId: string): void {
+    this.layers.delete(accountId);
+    this.loaded.delete(accountId);
+    this.buddies.forgetAccount(accountId);
+  }
+
+  layer(accountId: string): OtrLayer {
     this.accounts.get(accountId);
     const layer = this.layers.get(accountId);
     if (!layer) throw new UserError(`${accountId} is not connected`, 'offline');
     return layer;
   }
 
-  private requirePrivate(accountId: string, peer: string): void {
-    if (this.layer(accountId).status(peer).state !== 'encrypted') {
-      throw new UserError(`Start a private conversation with ${peer} before authenticating them.`, 'not-private');
-    }
-  }
-
-  private otrStatus(accountId: string, peer: string): OtrStatus {
-    return this.layer(accountId).status(peer);
+  addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine {
+    const full = this.history.add(conversationKey(accountId, peer), { time: Date.now(), ...line });
+    this.emit('conversation.line', { accountId, peer, line: full });
+    return full;
   }
 
   private emitOtrState(accountId: string, peer: string): void {
@@ -243,22 +163,9 @@ export class SottoCore {
     this.emit('otr.state', { accountId, peer, state: s.state, verified: s.verified, ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}) });
   }
 
-  private heldMap(accountId: string, peer: string): Map<number, number> {
-    const key = conversationKey(accountId, peer);
-    let map = this.heldLines.get(key);
-    if (!map) this.heldLines.set(key, (map = new Map()));
-    return map;
-  }
-
-  private addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine {
-    const full = this.history.add(conversationKey(accountId, peer), { time: Date.now(), ...line });
-    this.emit('conversation.line', { accountId, peer, line: full });
-    return full;
-  }
-
-  /** A new adapter for an account: its OTR layer and its incoming messages. */
+  /** A new adapter for an account: its OTR layer and everything it reports. */
   private attach(accountId: string, adapter: ProtocolAdapter): void {
-    const identity = this.identities.get(accountId);
+    const identity = this.loaded.get(accountId);
     if (!identity) throw new Error(`no identity loaded for ${accountId}`);
     const config = this.accounts.config(accountId);
     const layer = new OtrLayer({
@@ -273,27 +180,41 @@ export class SottoCore {
         message: (peer, text, encrypted, verified, time) => {
           const line = this.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, time: time.getTime() });
           this.emit('message.received', { accountId, peer, text, encrypted, verified, lineId: line.id, time: line.time });
+          this.emit('buddy.updated', this.buddies.addUnread(accountId, peer));
         },
         note: (peer, note) => void this.addLine(accountId, peer, { direction: 'system', text: note.text, encrypted: false, verified: false, level: note.level }),
         state: (peer) => this.emitOtrState(accountId, peer),
         held: (peer, ids, outcome) => {
-          const map = this.heldMap(accountId, peer);
           for (const heldId of ids) {
-            const lineId = map.get(heldId);
-            map.delete(heldId);
-            const line = lineId === undefined ? undefined : this.history.update(conversationKey(accountId, peer), lineId, outcome === 'sent' ? { status: 'sent', encrypted: true } : { status: 'failed' });
+            const key = conversationKey(accountId, peer);
+            const lineId = this.held.take(key, heldId);
+            const line = lineId === undefined ? undefined : this.history.update(key, lineId, outcome === 'sent' ? { status: 'sent', encrypted: true } : { status: 'failed' });
             if (line) this.emit('conversation.line', { accountId, peer, line });
           }
         },
         otrEvent: (peer, event) => {
-          if (event.type !== 'smp') return;
-          const smp = toSmpEvent(event);
-          if (smp) this.emit('otr.smp', { accountId, peer, ...smp });
+          if (event.type === 'smp') this.emit('otr.smp', { accountId, peer, ...toSmpEvent(event) });
         },
       },
     });
     this.layers.set(accountId, layer);
     adapter.on('message', (msg) => void this.incoming(accountId, layer, msg));
+    adapter.on('roster', (roster) => {
+      const { changed, removed } = this.buddies.setRoster(accountId, roster);
+      for (const b of changed) this.emit('buddy.updated', b);
+      for (const peer of removed) this.emit('buddy.removed', { accountId, peer });
+    });
+    adapter.on('presence', (p) => this.emit('buddy.updated', this.buddies.setPresence(accountId, p)));
+    adapter.on('subscription', (s) => {
+      if (s.kind === 'request') this.emit('subscription.request', { accountId, peer: s.peer });
+      else this.addLine(accountId, s.peer, { direction: 'system', text: `${s.peer} ${{ approved: 'accepted your request to see their presence', denied: 'declined your request to see their presence', removed: 'no longer shares their presence with you' }[s.kind]}.`, encrypted: false, verified: false, level: 'info' });
+    });
+    adapter.on('group.message', (m) => {
+      if (!m.own) this.addLine(accountId, m.room, { direction: 'in', text: m.body, encrypted: false, verified: false, nick: m.nick, time: m.time.getTime() });
+    });
+    adapter.on('group.members', (g) => this.emit('group.members', { accountId, room: g.room, members: g.members }));
+    adapter.on('send.failed', (f) => this.addLine(accountId, f.peer, { direction: 'system', text: `A message to ${f.peer} could not be delivered: ${f.reason}`, encrypted: false, verified: false, level: 'error' }));
+    adapter.on('dropped', (d) => this.logger.log('warn', `${accountId}: dropped input from the network: ${d.reason}`));
   }
 
   private async incoming(accountId: string, layer: OtrLayer, msg: IncomingMessage): Promise<void> {
@@ -322,7 +243,7 @@ export class SottoCore {
     return () => this.listeners.delete(listener);
   }
 
-  protected emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners) listener(name, payload);
   }
 

@@ -1,22 +1,34 @@
 /**
  * The core's view of identity and trust, over the key store: each account's
- * key (made on first use, off the event loop) and instance tag, and the trust
- * of each buddy's fingerprints as the OTR layer and the API need them.
+ * key (made on first use, off the event loop) and instance tag, the trust of
+ * each buddy's fingerprints, and moving identities to and from libotr's files.
  */
-import { accountFromId, fingerprintHex, KeyGenerator, KeyStore, type KeyGenerationEvent } from '../keys';
+import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent } from '../keys';
+import type { IdentityProvider } from '../core/identity-provider';
+import { UserError } from '../core/errors';
 import type { Logger } from '../log';
-import type { IdentityProvider } from '../core/sotto-core';
-import type { OtrIdentity } from '../otr/otr-layer';
 
-export async function openIdentities(profileDir: string, logger: Logger, onKeyGeneration?: (e: KeyGenerationEvent) => void): Promise<IdentityProvider & { store: KeyStore }> {
+const groups = (fp: string) => fp.toUpperCase().match(/.{8}/g)!.join(' ');
+
+export async function openIdentities(
+  profileDir: string,
+  logger: Logger,
+): Promise<IdentityProvider & { store: KeyStore; onKeyGeneration(listener: (e: KeyGenerationEvent) => void): () => void }> {
   const store = await KeyStore.open(profileDir, { logger });
   const generator = new KeyGenerator(store, { logger });
-  if (onKeyGeneration) generator.onProgress(onKeyGeneration);
+  const ensure = async (accountId: string) => {
+    try {
+      return await generator.ensureKey(accountFromId(accountId));
+    } catch (err) {
+      throw new UserError(err instanceof Error ? err.message : 'The key could not be made', 'key');
+    }
+  };
   return {
     store,
-    async identity(accountId): Promise<OtrIdentity> {
+    onKeyGeneration: (listener) => generator.onProgress(listener),
+    async identity(accountId) {
       const account = accountFromId(accountId);
-      const key = await generator.ensureKey(account);
+      const key = await ensure(accountId);
       const instanceTag = await store.ensureInstanceTag(account);
       return {
         key,
@@ -26,13 +38,16 @@ export async function openIdentities(profileDir: string, logger: Logger, onKeyGe
         verifiedBySmp: (peer, fp) => store.setTrust(account, peer, fp, 'verified-smp'),
       };
     },
+    async generateKey(accountId) {
+      return fingerprintHex(await ensure(accountId));
+    },
     myFingerprint(accountId) {
       const key = store.privateKey(accountFromId(accountId));
       return key && fingerprintHex(key);
     },
     listFingerprints(accountId) {
       return store.knownFingerprints(accountId === undefined ? undefined : accountFromId(accountId)).map((f) => ({
-        accountId: `${f.account.protocol}:${f.account.account}`,
+        accountId: accountKey(f.account),
         peer: f.buddy,
         fingerprint: f.fingerprint,
         trust: f.trust,
@@ -43,6 +58,24 @@ export async function openIdentities(profileDir: string, logger: Logger, onKeyGe
     },
     async forget(accountId, peer, fingerprint) {
       await store.forget(accountFromId(accountId), peer, fingerprint);
+    },
+    async importLibotr(dir) {
+      const r = await importFromLibotr(store, dir).catch((err: unknown) => {
+        throw new UserError(`Nothing imported from ${dir}: ${err instanceof Error ? err.message : String(err)}`, 'import');
+      });
+      return [
+        ...r.keys.map((k) => `Key for ${accountKey(k.account)}: ${groups(k.fingerprint)}${k.replaced ? ' (replaced the one Sotto had)' : ''}`),
+        `${r.fingerprints.length} known fingerprint${r.fingerprints.length === 1 ? '' : 's'} (${r.fingerprints.filter((f) => f.trust !== 'unverified').length} verified)`,
+        ...r.instanceTags.map((t) => `Instance tag for ${accountKey(t.account)}: ${t.tag.toString(16)}`),
+        ...r.skipped.map((s) => `Skipped ${s.file}${s.line ? ` line ${s.line}` : ''}: ${s.reason}`),
+        ...r.missing.map((m) => `Not found: ${m}`),
+      ];
+    },
+    async exportLibotr(dir) {
+      const r = await exportToLibotr(store, dir).catch((err: unknown) => {
+        throw new UserError(`Nothing exported to ${dir}: ${err instanceof Error ? err.message : String(err)}`, 'export');
+      });
+      return [`Exported ${r.exported.keys} key(s), ${r.exported.fingerprints} fingerprint(s) and ${r.exported.instanceTags} instance tag(s) to ${r.dir}`, ...r.files.map((f) => `Wrote ${f}`)];
     },
   };
 }

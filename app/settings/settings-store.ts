@@ -14,6 +14,7 @@ const settingsSchema = object({
   version: literal(1),
   otr: record(object({ policy: optional(level), buddies: record(object({ policy: optional(level), logOtr: optional(boolean) })) })),
   logging: object({ plaintext: boolean }),
+  ui: optional(object({ notifications: boolean, theme: literal('light', 'dark', 'system') })),
 });
 
 type Settings = Infer<typeof settingsSchema>;
@@ -55,6 +56,19 @@ export class SettingsStore {
 
   get logsPlaintext(): boolean {
     return this.data.logging.plaintext;
+  }
+
+  /** What the settings.get command returns: logging and the front ends' preferences. */
+  view(): { logging: { plaintext: boolean }; notifications: boolean; theme: 'light' | 'dark' | 'system' } {
+    const ui = this.data.ui ?? { notifications: true, theme: 'system' as const };
+    return { logging: { ...this.data.logging }, notifications: ui.notifications, theme: ui.theme };
+  }
+
+  async update(change: { logging?: { plaintext: boolean }; notifications?: boolean; theme?: 'light' | 'dark' | 'system' }): Promise<void> {
+    const ui = this.data.ui ?? { notifications: true, theme: 'system' as const };
+    if (change.logging) this.data.logging = { ...change.logging };
+    this.data.ui = { notifications: change.notifications ?? ui.notifications, theme: change.theme ?? ui.theme };
+    await this.file.save(this.data);
   }
 
   async forgetAccount(accountId: string): Promise<void> {

@@ -1,0 +1,39 @@
+/**
+ * What the command handlers share: the core's parts and a few helpers. Each
+ * handler module takes this context and answers one area of the contract.
+ */
+import type { AccountManager } from '../accounts/account-manager';
+import type { SecretStore } from '../accounts/secret-store';
+import type { CommandName, CommandParams, CommandResult, EventName, EventPayload } from '../api/contract';
+import type { BuddyBook } from '../buddies/buddy-book';
+import type { HeldLines } from '../conversations/held-lines';
+import type { ConversationHistory, ConversationLine } from '../conversations/lines';
+import type { Logger } from '../log';
+import type { OtrLayer } from '../otr/otr-layer';
+import type { SettingsStore } from '../settings/settings-store';
+import type { IdentityProvider } from './identity-provider';
+
+export type FrontEnd = 'electron' | 'browser' | 'headless';
+
+export type CommandHandlers = { [M in CommandName]: (params: CommandParams<M>) => Promise<CommandResult<M>> };
+
+export interface CoreContext {
+  readonly frontEnd: FrontEnd;
+  readonly logger: Logger;
+  readonly accounts: AccountManager;
+  readonly settings: SettingsStore;
+  readonly history: ConversationHistory;
+  readonly buddies: BuddyBook;
+  readonly identities: IdentityProvider;
+  readonly secrets: SecretStore;
+  readonly held: HeldLines;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** The account's OTR layer; throws a UserError when the account is not connected. */
+  layer(accountId: string): OtrLayer;
+  addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine;
+  /** Loads the account's key and instance tag (making a key the first time). */
+  loadIdentity(accountId: string): Promise<void>;
+  forgetAccount(accountId: string): void;
+}
+
+export const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;

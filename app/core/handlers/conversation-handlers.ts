@@ -1,0 +1,53 @@
+/** Sending and reading conversations: message.send, conversation.*, group.*. */
+import type { ProtocolAdapter } from '../../../protocols/adapter';
+import { conversationKey, type CommandHandlers, type CoreContext } from '../core-context';
+import { UserError } from '../errors';
+
+type Handled = 'message.send' | 'conversation.history' | 'conversation.list' | 'conversation.markRead' | 'group.join' | 'group.leave' | 'group.send';
+
+function online(ctx: CoreContext, accountId: string): ProtocolAdapter {
+  const adapter = ctx.accounts.adapter(accountId);
+  if (!adapter || adapter.state.state !== 'online') throw new UserError(`${accountId} is not connected`, 'offline');
+  return adapter;
+}
+
+export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pick<CommandHandlers, Handled> {
+  return {
+    'message.send': async ({ accountId, peer, text }) => {
+      const layer = ctx.layer(accountId);
+      const before = layer.status(peer);
+      const { status, heldId } = await layer.send(peer, text);
+      const privateNow = before.state === 'encrypted' && status === 'sent';
+      const line = ctx.addLine(accountId, peer, { direction: 'out', text, encrypted: privateNow, verified: privateNow && before.verified, status });
+      if (heldId !== undefined) ctx.held.remember(conversationKey(accountId, peer), heldId, line.id);
+      return { status, lineId: line.id };
+    },
+    'conversation.history': async ({ accountId, peer, before, limit }) =>
+      ctx.history.list(conversationKey(accountId, peer), { ...(before !== undefined ? { before } : {}), ...(limit !== undefined ? { limit } : {}) }),
+    'conversation.list': async () =>
+      ctx.history.keys().map((key) => {
+        const [accountId, peer] = key.split('\n') as [string, string];
+        const lastLine = ctx.history.list(key, { limit: 1 })[0];
+        return { accountId, peer, kind: groups.has(key) ? ('group' as const) : ('direct' as const), unread: ctx.buddies.unread(accountId, peer), ...(lastLine ? { lastLine } : {}) };
+      }),
+    'conversation.markRead': async ({ accountId, peer }) => {
+      ctx.emit('buddy.updated', ctx.buddies.markRead(accountId, peer));
+      return {};
+    },
+    'group.join': async ({ accountId, room, nick }) => {
+      await online(ctx, accountId).joinGroup(room, nick);
+      groups.add(conversationKey(accountId, room));
+      ctx.addLine(accountId, room, { direction: 'system', text: `You joined ${room}. Group chats are not private: OTR protects one-to-one conversations only.`, encrypted: false, verified: false, level: 'info' });
+      return {};
+    },
+    'group.leave': async ({ accountId, room }) => {
+      await online(ctx, accountId).leaveGroup(room);
+      ctx.addLine(accountId, room, { direction: 'system', text: `You left ${room}.`, encrypted: false, verified: false, level: 'info' });
+      return {};
+    },
+    'group.send': async ({ accountId, room, text }) => {
+      await online(ctx, accountId).sendGroupMessage(room, text);
+      return { lineId: ctx.addLine(accountId, room, { direction: 'out', text, encrypted: false, verified: false, status: 'sent' }).id };
+    },
+  };
+}
