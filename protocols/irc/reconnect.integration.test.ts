@@ -58,6 +58,27 @@ describe('reconnection after the server crashes', () => {
     await alice.next('message', (m) => m.body === 'welcome back');
   });
 
+  it('finishes a long message cut short by a crash after the reconnect, repeating nothing', async () => {
+    const carol = await peer('carol');
+    const body = Array.from({ length: 2500 }, (_, i) => String.fromCharCode(65 + (i % 26))).join('');
+    const states = alice.count('state');
+    const answer = alice.adapter.sendMessage('carol', body);
+    // Lines leave about a second apart: crash the server right after the second one arrived.
+    const fromAlice = () => carol.messagesFrom('alice');
+    for (let i = 0; i < 100 && fromAlice().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await server.stop({ crash: true });
+    const before = fromAlice();
+    expect(before).toHaveLength(2);
+    await expect(answer).resolves.toMatchObject({ status: 'queued' });
+    await server.start();
+    const carolAgain = await peer('carol');
+    await alice.next('state', (s) => s.state === 'online', 20_000, states);
+    const total = Math.ceil(Buffer.byteLength(body) / alice.adapter.maxMessageBytesFor('carol'));
+    for (let i = 0; i < 200 && carolAgain.messagesFrom('alice').length < total - 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect([...before, ...carolAgain.messagesFrom('alice')].join('')).toBe(body);
+    expect(alice.events['send.failed']).toEqual([]);
+  });
+
   it('backs off 1 s, 2 s, 4 s… while the server stays down, then comes back', async () => {
     const states = alice.count('state');
     await server.stop({ crash: true });
