@@ -89,6 +89,9 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
   // xmpp.js's own count of received stanzas is wrong (see GuardedClient.inboundStanzas):
   // it reads ours, and its writes to it are ignored.
   Object.defineProperty(sm, 'inbound', { get: () => entity.inboundStanzas, set: () => undefined, configurable: true });
+  // XEP-0198 §4: after 30 s of quiet xmpp.js asks for an ack; a connection that
+  // does not answer within 15 s (not the default 60) is taken for dead and replaced.
+  sm.timeout = 15_000;
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   // XEP-0199: answer the server's pings, or it may take us for dead.
   callee.get('urn:xmpp:ping', 'ping', () => ({}));

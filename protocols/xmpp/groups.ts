@@ -189,8 +189,12 @@ export class Groups {
     }
   }
 
-  /** Cancels pending joins (the adapter is going offline). */
-  cancelAll(reason: string): void {
-    for (const state of this.rooms.values()) this.settle(state, new AdapterError(reason, 'network'));
+  /** The account stopped: pending joins fail, and the rooms are forgotten (not rejoined on the next connect). */
+  clear(reason: string): void {
+    for (const state of this.rooms.values()) {
+      this.settle(state, new AdapterError(reason, 'network'));
+      clearTimeout(state.membersTimer);
+    }
+    this.rooms.clear();
   }
 }

@@ -50,6 +50,17 @@ describe('XMPP adapter against a hostile server', () => {
     expect(c.adapter.roster()).toEqual([]);
   });
 
+  it('reports a flood of bad stanzas as twenty reports and a sum, and goes on', async () => {
+    const { c, socket } = await online();
+    socket.write(`<message from='not a jid' type='chat'><body>x</body></message>`.repeat(500));
+    socket.write(`<message from='bob@fake.test/x' type='chat'><body>after the flood</body></message>`);
+    await c.next('message', (m) => m.body === 'after the flood');
+    expect(c.events.dropped).toHaveLength(20);
+    await c.adapter.disconnect();
+    expect(c.events.dropped).toHaveLength(21);
+    expect(c.events.dropped[20]?.reason).toMatch(/^…and 480 more report/);
+  });
+
   it('survives an empty stream error and malformed XML, and reconnects', async () => {
     const { c, socket } = await online();
     const again = server?.nextOnline();

@@ -59,6 +59,8 @@ export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean
     }
     return { kind: 'none' };
   }
+  // A room's occupant presence for a room we are no longer in: not a buddy's.
+  if (mucUser) return { kind: 'none' };
   if (type === 'subscribe' || type === 'subscribed' || type === 'unsubscribe' || type === 'unsubscribed') {
     return { kind: 'subscription', peer: bare, type };
   }

@@ -88,6 +88,10 @@ describe('parsePresence', () => {
     expect(parsePresence(stanza(`<presence from='b@x' type='probe'/>`), noRooms)).toEqual({ kind: 'none' });
   });
 
+  it('ignores occupant presence from a room we are not in', () => {
+    expect(parsePresence(stanza(`<presence from='old@muc.x/nick' type='unavailable'><x xmlns='http://jabber.org/protocol/muc#user'/></presence>`), noRooms)).toEqual({ kind: 'none' });
+  });
+
   it('reads room occupants, our own presence (110), nick changes (303) and join errors', () => {
     const isRoom = (bare: string) => bare === 'tea@muc.x';
     expect(

@@ -109,4 +109,13 @@ describe('XMPP messages against Prosody', () => {
     await alice.adapter.sendMessage(jid('bob'), 'still fine');
     await bob.next('message', (m) => m.body === 'still fine');
   });
+
+  it('never writes a message body (or a password) into the log', () => {
+    for (const r of [alice, alicePhone, bob]) {
+      const log = r.logs.join('\n');
+      for (const secret of ['Hello Bob', 'for your desk', 'sent from the desk', '?OTR:secret.', 'anyone there?', 'still fine', 'alice-pw', 'bob-pw']) {
+        expect(log).not.toContain(secret);
+      }
+    }
+  });
 });

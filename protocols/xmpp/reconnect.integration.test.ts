@@ -47,7 +47,10 @@ describe('XMPP reconnection across a Prosody crash', () => {
     }
     expect(await alice.adapter.sendMessage(jid('bob'), 'while the server was down')).toEqual({ status: 'queued' });
     await sleep(1500); // at least one attempt fails against the dead port
+    // connect() while reconnecting tries at once and resolves once back online.
+    const back = alice.adapter.connect();
     await server.start();
+    await back;
 
     await alice.next('state', (s) => s.state === 'online', 20_000, statesBefore);
     await bob.next('state', (s) => s.state === 'online', 20_000, 1);

@@ -38,6 +38,8 @@ export class Session {
   private lastError: unknown;
   private connecting: Promise<void> | undefined;
   private inFlight = false;
+  /** connect() calls made while reconnecting: settled when online again, or when it stops. */
+  private waiting: Array<{ resolve(): void; reject(err: AdapterError): void }> = [];
 
   constructor(
     private readonly connection: XmppConnection,
@@ -83,8 +85,9 @@ export class Session {
     if (this.connecting) return this.connecting;
     if (this.current.state === 'reconnecting') {
       // Already trying: skip the wait and try now (unless an attempt is under way).
+      const back = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
       if (!this.inFlight) this.tryAgain();
-      return Promise.resolve();
+      return back;
     }
     this.wanted = true;
     this.setState({ state: 'connecting' });
@@ -115,6 +118,7 @@ export class Session {
     this.setState({ state: 'online' });
     // After the state, so that what the hook sends (the queue) finds us online.
     this.hooks.online(kind);
+    for (const w of this.waiting.splice(0)) w.resolve();
   }
 
   private giveUp(error: AdapterError): void {
@@ -122,6 +126,7 @@ export class Session {
     clearTimeout(this.retryTimer);
     this.setState({ state: 'error', kind: error.kind, reason: error.message });
     this.hooks.stopped(error.message);
+    for (const w of this.waiting.splice(0)) w.reject(error);
   }
 
   private onDisconnect(): void {
@@ -189,5 +194,6 @@ export class Session {
     }
     if (this.current.state !== 'offline') this.setState({ state: 'offline' });
     if (wasWanted) this.hooks.stopped(reason);
+    for (const w of this.waiting.splice(0)) w.reject(new AdapterError('Disconnected before the connection was back.', 'network'));
   }
 }

@@ -25,6 +25,7 @@ import { Groups } from './groups';
 import { RecentMessages, routeInbound } from './inbound';
 import { parseJid } from './jid';
 import { resolveOptions, type XmppAdapterOptions } from './options';
+import { ReportLimiter } from './report-limiter';
 import { Sender } from './sender';
 import { Session } from './session';
 import { MAX_MESSAGE_BYTES, NS_CARBONS, checkBody, presence } from './stanzas';
@@ -41,10 +42,12 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
   const { logger, bareJid, domain } = options;
   const emitter = new TypedEmitter<AdapterEvents>((err) => logger.log('error', `an event listener threw: ${err instanceof Error ? err.message : String(err)}`));
   const emit = <E extends keyof AdapterEvents>(event: E, payload: AdapterEvents[E]) => emitter.emit(event, payload);
-  const dropped = (reason: string) => {
+  // At most 20 reports of dropped input per 10 s; a flood of bad stanzas is summed up.
+  const dropReports = new ReportLimiter(20, 10_000, (reason) => {
     logger.log('warn', `dropped: ${reason}`);
     emit('dropped', { reason });
-  };
+  });
+  const dropped = (reason: string) => dropReports.report(reason);
 
   const connection = createConnection(options, { certificate: (c) => emit('certificate', c), dropped });
   const { entity } = connection;
@@ -89,7 +92,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
       },
       stopped: (reason) => {
         sender.failAll(reason);
-        groups.cancelAll(reason);
+        groups.clear(reason);
       },
     },
   );
@@ -109,7 +112,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
     groups,
     outbox: sender.outbox,
     recent: new RecentMessages(),
-    emit,
+    emit: (event, payload) => (event === 'dropped' ? dropped((payload as AdapterEvents['dropped']).reason) : emit(event, payload)),
     log: (m) => logger.log('info', m),
   });
 
@@ -131,6 +134,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
     async disconnect(): Promise<void> {
       await session.disconnect();
       contacts.stop();
+      dropReports.flush();
     },
 
     async sendMessage(peer: string, body: string, sendOptions?: SendOptions): Promise<SendResult> {
