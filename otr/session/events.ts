@@ -1,6 +1,7 @@
 /**
  * What a conversation tells its host, as data: the host turns these into
- * system lines, status icons and notifications. Every event is safe to log.
+ * system lines, status icons and notifications. Every event is safe to log,
+ * except 'extra-key': its `key` is a secret for the host's own use.
  */
 import type { DsaPublicKey } from '../crypto/dsa';
 import type { SmpEvent } from '../smp/smp-state';
@@ -53,7 +54,8 @@ export type OtrEvent =
   /**
    * The buddy sent a TLV 8: it wants to use the extra symmetric key for `use`
    * (with use-specific `data`). `key` is that key, derived from the message
-   * that carried the TLV: the same 32 bytes the buddy's client got.
+   * that carried the TLV: the same 32 bytes the buddy's client got. Secret:
+   * never log it or pass it to an untrusted front end.
    */
   | { type: 'extra-key'; instanceTag: number; use: number; data: Uint8Array; key: Uint8Array }
   /** TLVs of types this library does not know (beyond 0-8): ignored by the spec, passed on for diagnostics. */
