@@ -63,6 +63,13 @@ describe('the lines we write', () => {
     expect(await fake.waitForLine(/^PRIVMSG bob :/)).toBe(`PRIVMSG bob :?OTRv3? hi${tag}`);
   });
 
+  it('passes a received body through exactly, trailing whitespace included', async () => {
+    const tag = ' \t  \t\t\t\t \t \t \t    \t\t  \t   \t\t  \t';
+    fake.send(`:bob!b@h PRIVMSG alice :  hello${tag}\r\n`);
+    const m = await alice.next('message', (x) => x.body.includes('hello'));
+    expect(m.body).toBe(`  hello${tag}`);
+  });
+
   it('sizes lines for the prefix the server will add, from the mask in its welcome', () => {
     // 001 said alice!~alice@fake.host; 005 said NICKLEN=20.
     expect(alice.adapter.maxMessageBytesFor('bob')).toBe(510 - ':alice__!~alice@fake.host PRIVMSG bob :'.length);
