@@ -71,9 +71,11 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
   it('carol denies: alice is told "denied"', async () => {
     await alice.adapter.addBuddy(jid('carol'));
     await carol.next('subscription', (s) => s.peer === jid('alice') && s.kind === 'request');
+    await alice.next('roster', (r) => r.some((e) => e.peer === jid('carol') && e.pending === true));
+    const rosterSince = alice.count('roster');
     await carol.adapter.answerSubscription(jid('alice'), false);
     expect(await alice.next('subscription', (s) => s.peer === jid('carol'))).toEqual({ peer: jid('carol'), kind: 'denied' });
-    await alice.next('roster', (r) => r.some((e) => e.peer === jid('carol') && e.subscription === 'none' && !e.pending));
+    await alice.next('roster', (r) => r.some((e) => e.peer === jid('carol') && e.subscription === 'none' && !e.pending), 10_000, rosterSince);
   });
 
   it('bob going offline is seen by alice', async () => {
@@ -85,8 +87,9 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
 
   it('removing bob takes him off the roster and tells bob', async () => {
     const since = bob.count('subscription');
+    const rosterSince = alice.count('roster');
     await alice.adapter.removeBuddy(jid('bob'));
-    await alice.next('roster', (r) => !r.some((e) => e.peer === jid('bob')));
+    await alice.next('roster', (r) => !r.some((e) => e.peer === jid('bob')), 10_000, rosterSince);
     expect(alice.adapter.roster().map((e) => e.peer)).toEqual([jid('carol')]);
     expect(await bob.next('subscription', (s) => s.peer === jid('alice'), 10_000, since)).toEqual({ peer: jid('alice'), kind: 'removed' });
   });
