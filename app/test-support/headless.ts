@@ -16,7 +16,8 @@ export interface HeadlessSotto {
   profileDir: string;
   /** Every line the process wrote to stdout, parsed or not. */
   lines: string[];
-  request(method: string, params?: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+  /** `timeoutMs`: how long to wait for the answer (IRC paces long messages: seconds per fragment). */
+  request(method: string, params?: unknown, timeoutMs?: number): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
   sendRaw(line: string): void;
   /** Resolves with the next line that matches. */
   nextLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -24,7 +25,7 @@ export interface HeadlessSotto {
   /** Resolves with the params of the next notification `method` whose params match. */
   waitForEvent<T = Record<string, unknown>>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Calls a method and throws if it answers with an error. */
-  call<T = unknown>(method: string, params?: unknown): Promise<T>;
+  call<T = unknown>(method: string, params?: unknown, timeoutMs?: number): Promise<T>;
 }
 
 export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-profile-'))): HeadlessSotto {
@@ -81,14 +82,14 @@ export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-pro
     profileDir,
     lines,
     waitForEvent,
-    async call<T>(method: string, params?: unknown): Promise<T> {
-      const reply = await this.request(method, params);
+    async call<T>(method: string, params?: unknown, timeoutMs?: number): Promise<T> {
+      const reply = await this.request(method, params, timeoutMs);
       if (reply.error) throw new Error(`${method} failed: ${reply.error.message}`);
       return reply.result as T;
     },
     sendRaw: (line) => child.stdin.write(`${line}\n`),
     nextLine,
-    async request(method, params) {
+    async request(method, params, timeoutMs = 30_000) {
       const id = nextId++;
       const reply = nextLine((line) => {
         try {
@@ -96,7 +97,7 @@ export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-pro
         } catch {
           return false;
         }
-      });
+      }, timeoutMs);
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
       return JSON.parse(await reply) as { result?: unknown; error?: { code: number; message: string } };
     },
