@@ -23,6 +23,8 @@ import { MechanismFactory, makeOnAuthenticate } from './sasl';
 import { setupStartTls } from './starttls';
 import { verifiedTlsSocketClass, type TlsPolicy } from './tls-socket';
 
+const NS_SM = 'urn:xmpp:sm:3';
+
 export interface ConnectionEvents {
   certificate(certificate: UntrustedCertificate): void;
   dropped(reason: string): void;
@@ -37,6 +39,14 @@ export interface XmppConnection {
   open(timeoutMs: number): Promise<'new' | 'resumed'>;
   /** Closes at once, without the stream's goodbye (the attempt failed or the stream is broken). */
   abort(): void;
+  /**
+   * Signs off (RFC 6120 §4.4): acknowledges what we received, closes our stream,
+   * waits up to `graceMs` for the server to close its own (0: no goodbye), then
+   * closes the socket and ends the stream-management session.
+   * Used instead of xmpp.js's stop(), which keeps waiting in the background
+   * (10 s) and would then close whatever socket the entity has by that time.
+   */
+  close(graceMs: number): Promise<void>;
   /** The full JID bound by the last successful attempt. */
   boundJid(): string | undefined;
   /** XEP-0198 §4: asks the server to acknowledge what we sent; resolves when it has, or after `timeoutMs`. */
@@ -138,6 +148,28 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
     });
   }
 
+  async function close(graceMs: number): Promise<void> {
+    const socket = entity.socket as (XmppSocket & { destroy?: () => void }) | null;
+    if (socket) {
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      const within = (ms: number) => Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+      if (graceMs > 0) {
+        try {
+          if (sm.enabled) await entity.send(xml('a', { xmlns: NS_SM, h: entity.inboundStanzas }));
+          await entity.write('</stream:stream>');
+          await within(graceMs);
+        } catch {
+          // The socket was already gone: nothing to be polite to.
+        }
+      }
+      abort();
+      await within(1000);
+    }
+    // 'offline' tells xmpp.js's stream management the session is over: it
+    // reports what the server never acknowledged (see Sender.onUnacknowledged).
+    entity._status('offline');
+  }
+
   function drainAcks(timeoutMs: number): Promise<void> {
     if (!sm.enabled || sm.outbound_q.length === 0) return Promise.resolve();
     return new Promise((resolve) => {
@@ -151,12 +183,13 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
       };
       const timer = setTimeout(done, timeoutMs);
       sm.on('ack', onAck);
-      entity.send(xml('r', { xmlns: 'urn:xmpp:sm:3' })).catch(done);
+      entity.send(xml('r', { xmlns: NS_SM })).catch(done);
     });
   }
 
   return {
     entity,
+    close,
     drainAcks,
     iqCaller: caller,
     iqCallee: callee,

@@ -55,4 +55,32 @@ describe('XMPP stream resumption after a network cut', () => {
     expect(alice.logs.join('\n')).not.toMatch(/acknowledged less|repeated message/);
     expect(alice.events['send.failed']).toEqual([]);
   }, 40_000);
+
+  it('counts a message the server got but could not confirm as delivered once resumed, not twice', async () => {
+    const since = alice.count('state');
+    proxy.freeze(); // alice still talks to the server, but hears nothing back: no acknowledgement
+    await alice.adapter.sendMessage(jid('bob'), 'unconfirmed');
+    await bob.next('message', (m) => m.body === 'unconfirmed');
+    proxy.cut();
+    await alice.next('state', (s) => s.state === 'online', 15_000, since + 1);
+    expect(alice.logs.filter((l) => l.includes('(session resumed)'))).toHaveLength(2);
+    await bob.adapter.sendMessage(jid('alice'), 'ping after resume');
+    await alice.next('message', (m) => m.body === 'ping after resume');
+    expect(bob.events.message.filter((m) => m.body === 'unconfirmed')).toHaveLength(1);
+    expect(alice.events['send.failed']).toEqual([]);
+  }, 40_000);
+
+  it('reports a message the server never confirmed when the user gives up before it is back', async () => {
+    const since = alice.count('state');
+    proxy.freeze();
+    await alice.adapter.sendMessage(jid('bob'), 'unconfirmed at sign-off');
+    proxy.cut();
+    await alice.next('state', (s) => s.state === 'reconnecting', 10_000, since);
+    await alice.adapter.disconnect();
+    expect(await alice.next('send.failed', (f) => f.body === 'unconfirmed at sign-off')).toEqual({
+      peer: jid('bob'),
+      body: 'unconfirmed at sign-off',
+      reason: 'The connection closed before the server confirmed it.',
+    });
+  }, 40_000);
 });

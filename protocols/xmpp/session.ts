@@ -152,10 +152,8 @@ export class Session {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.inFlight = true;
-    this.connection
-      .open(this.options.attemptTimeoutMs ?? 20_000)
-      .then((kind) => this.settled(kind))
-      .then(
+    const attempt = this.connection.open(this.options.attemptTimeoutMs ?? 20_000).then((kind) => this.settled(kind));
+    attempt.then(
       (kind) => {
         this.inFlight = false;
         if (this.wanted) this.becomeOnline(kind);
@@ -178,19 +176,13 @@ export class Session {
     this.wanted = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    const { entity } = this.connection;
     if (this.current.state === 'online') {
       await this.connection.drainAcks(2000);
-      // RFC 6120 §4.4: close the stream and wait for the server to close its own,
-      // but not for long: a server that does not answer must not hold the user.
-      const closed = entity.stop().then(
-        () => true,
-        () => false,
-      );
-      const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS));
-      if (!(await Promise.race([closed, timer]))) this.connection.abort();
+      await this.connection.close(STOP_GRACE_MS);
     } else {
-      this.connection.abort();
+      // Not connected (or half-way): what the server never acknowledged before
+      // the connection dropped is reported now, since it will not be resumed.
+      await this.connection.close(0);
     }
     if (this.current.state !== 'offline') this.setState({ state: 'offline' });
     if (wasWanted) this.hooks.stopped(reason);

@@ -62,6 +62,7 @@ declare module '@xmpp/connection' {
     _onElement(element: Element): void;
     _attachSocket(socket: XmppSocket): void;
     _attachParser(parser: unknown): void;
+    _status(status: string, ...args: unknown[]): void;
     _detachSocket(): void;
     _streamError(condition: string, children?: Element[]): Promise<unknown>;
     parser: { write(data: string): void } | null;

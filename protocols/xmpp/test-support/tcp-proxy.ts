@@ -9,6 +9,8 @@ export interface TcpProxy {
   port: number;
   /** Destroys every connection through the proxy; new ones are still accepted. */
   cut(): void;
+  /** Stops passing what the server sends to the clients (the other way still flows). */
+  freeze(): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,12 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : 0,
+    freeze: () => {
+      for (const [client, upstream] of pairs) {
+        upstream.unpipe(client);
+        upstream.pause();
+      }
+    },
     cut: () => {
       for (const [a, b] of pairs) {
         a.resetAndDestroy();
