@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
-import { account, type Recorded } from './test-support/harness';
+import { account, sleep, type Recorded } from './test-support/harness';
+import { rawLogin } from './test-support/raw-xmpp';
 
 describe('XMPP group chat against Prosody', () => {
   let server: ProsodyServer;
@@ -14,7 +15,7 @@ describe('XMPP group chat against Prosody', () => {
   let room: string;
 
   beforeAll(async () => {
-    server = await startProsody({ users: ['alice', 'bob'].map((name) => ({ name, password: `${name}-pw` })) });
+    server = await startProsody({ users: ['alice', 'bob', 'carol'].map((name) => ({ name, password: `${name}-pw` })) });
     room = `tea@${server.mucDomain}`;
     alice = account(server, 'alice', 'alice-pw');
     bob = account(server, 'bob', 'bob-pw');
@@ -62,5 +63,21 @@ describe('XMPP group chat against Prosody', () => {
 
   it('refuses a room address that is not one', async () => {
     await expect(alice.adapter.joinGroup('no-room-here')).rejects.toMatchObject({ kind: 'config' });
+  });
+
+  it('joins a room that someone else is still creating once they have unlocked it', async () => {
+    const locked = `new@${server.mucDomain}`;
+    const carol = await rawLogin(server.host, server.port, server.domain, 'carol', 'carol-pw', 'raw');
+    try {
+      carol.send(`<presence to='${locked}/carol'><x xmlns='http://jabber.org/protocol/muc'/></presence>`);
+      await carol.waitFor(/status code=['"]201['"]/);
+      const joining = bob.adapter.joinGroup(locked, 'bob');
+      await sleep(500); // bob's first try meets the locked room
+      carol.send(`<iq type='set' to='${locked}' id='unlock'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>`);
+      await joining;
+      expect(await bob.next('group.members', (m) => m.room === locked)).toEqual({ room: locked, members: ['bob', 'carol'] });
+    } finally {
+      carol.close();
+    }
   });
 });

@@ -14,6 +14,8 @@ const JOIN_TIMEOUT_MS = 20_000;
 /** Occupant changes are reported at most this often, so that a join of 500 people is one event. */
 const MEMBERS_DEBOUNCE_MS = 100;
 const INITIAL_HISTORY = 20;
+/** A room being created by someone else is locked for a moment (§10.1.1): one more try after this. */
+const LOCKED_RETRY_MS = 1500;
 /** Recent messages remembered per room, to skip the ones history repeats after a rejoin. */
 const SEEN_MEMORY = 100;
 
@@ -25,12 +27,17 @@ interface Room {
   /** When we last heard from the room: history after a rejoin starts here. */
   lastHeard?: Date;
   seen: string[];
+  /** The join presence last sent, to send again if the room was still locked. */
+  join?: Element;
+  retried?: boolean;
   pending?: { resolve(): void; reject(err: Error): void; timer: NodeJS.Timeout };
   membersTimer?: NodeJS.Timeout;
 }
 
 export interface GroupDeps {
   send(element: Element): Promise<void>;
+  /** Sends an iq and resolves with the answer. */
+  request(iq: Element): Promise<unknown>;
   members(event: GroupMembers): void;
   message(event: GroupMessage): void;
   /** We are in the room (again): messages held for it can go. */
@@ -89,6 +96,8 @@ export class Groups {
         timer,
       };
       const join = xml('presence', { to: `${state.room}/${state.nick}` }, xml('x', { xmlns: NS_MUC }, xml('history', history)));
+      state.join = join;
+      state.retried = false;
       this.deps.send(join).catch((err: unknown) => this.settle(state, new AdapterError(`Could not join ${state.room}: ${String(err)}`, 'network')));
     });
   }
@@ -116,6 +125,15 @@ export class Groups {
     if (!state) return;
     if (parsed.kind === 'room-error') {
       if (parsed.nick !== state.nick) return;
+      if (parsed.condition === 'item-not-found' && state.pending && !state.retried && state.join) {
+        // Most likely a room someone is creating right now, locked until configured.
+        state.retried = true;
+        const join = state.join;
+        setTimeout(() => {
+          if (this.rooms.get(parsed.room) === state && state.pending) this.deps.send(join).catch(() => undefined);
+        }, LOCKED_RETRY_MS).unref();
+        return;
+      }
       const wasPending = state.pending !== undefined;
       this.settle(state, new AdapterError(`Could not join ${parsed.room}: ${parsed.reason}.`, 'protocol'));
       if (wasPending && !state.joined) this.rooms.delete(parsed.room);
@@ -126,12 +144,11 @@ export class Groups {
       state.occupants.add(parsed.nick);
       if (self) {
         state.nick = parsed.nick; // status 210: the room may have changed it
-        state.joined = true;
         state.lastHeard ??= new Date();
-        // §10.1.2: a room we just created stays locked until configured; take the defaults.
-        if (parsed.codes.includes('201')) this.unlock(state.room);
-        this.settle(state);
-        this.deps.joined(state.room);
+        // §10.1.2: a room we just created stays locked until configured; we take the
+        // defaults, and say "joined" only once others can join too.
+        if (parsed.codes.includes('201')) this.unlock(state);
+        else this.markJoined(state);
       }
     } else {
       state.occupants.delete(parsed.nick);
@@ -149,15 +166,28 @@ export class Groups {
     this.scheduleMembers(state);
   }
 
-  private unlock(room: string): void {
-    const form = xml('iq', { type: 'set', to: room, id: `unlock-${Date.now()}` }, xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })));
-    this.deps.send(form).catch(() => this.deps.log(`could not unlock the new room ${room}`));
+  private unlock(state: Room): void {
+    const form = xml('iq', { type: 'set', to: state.room }, xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })));
+    this.deps
+      .request(form)
+      .catch(() => this.deps.log(`could not unlock the new room ${state.room}`))
+      .finally(() => {
+        if (this.rooms.get(state.room) === state) this.markJoined(state);
+      });
+  }
+
+  private markJoined(state: Room): void {
+    state.joined = true;
+    this.settle(state);
+    this.deps.joined(state.room);
+    this.scheduleMembers(state);
   }
 
   private scheduleMembers(state: Room): void {
     if (state.membersTimer) return;
     state.membersTimer = setTimeout(() => {
       state.membersTimer = undefined;
+      if (!state.joined) return; // reported once joined (markJoined)
       this.deps.members({ room: state.room, members: [...state.occupants].sort() });
     }, MEMBERS_DEBOUNCE_MS);
   }

@@ -17,7 +17,7 @@ export type ParsedPresence =
   | { kind: 'presence'; presence: Presence }
   | { kind: 'subscription'; peer: string; type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed' }
   | { kind: 'occupant'; room: string; nick: string; available: boolean; self: boolean; codes: string[]; newNick?: string }
-  | { kind: 'room-error'; room: string; nick: string; reason: string }
+  | { kind: 'room-error'; room: string; nick: string; reason: string; condition: string }
   | { kind: 'none' };
 
 const SHOWS: Record<string, Availability> = { away: 'away', dnd: 'dnd', xa: 'xa', chat: 'available' };
@@ -34,12 +34,13 @@ const ROOM_ERRORS: Record<string, string> = {
   'not-acceptable': 'the room does not accept that nickname',
 };
 
-function roomError(stanza: Element): string {
-  const condition = stanza
-    .getChild('error')
-    ?.getChildElements()
-    .find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name;
-  return condition ? (ROOM_ERRORS[condition] ?? `the room answered ${condition}`) : 'the room refused';
+function roomError(stanza: Element): { reason: string; condition: string } {
+  const condition =
+    stanza
+      .getChild('error')
+      ?.getChildElements()
+      .find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name ?? '';
+  return { condition, reason: condition ? (ROOM_ERRORS[condition] ?? `the room answered ${condition}`) : 'the room refused' };
 }
 
 export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean): ParsedPresence {
@@ -49,7 +50,7 @@ export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean
   const type = stanza.attrs.type;
   const mucUser = stanza.getChild('x', NS_MUC_USER);
   if (isRoom(bare) && from.resource) {
-    if (type === 'error') return { kind: 'room-error', room: bare, nick: from.resource, reason: roomError(stanza) };
+    if (type === 'error') return { kind: 'room-error', room: bare, nick: from.resource, ...roomError(stanza) };
     if (type === undefined || type === 'unavailable') {
       const codes = (mucUser?.getChildren('status') ?? []).map((s) => s.attrs.code ?? '');
       const newNick = mucUser?.getChild('item')?.attrs.nick;

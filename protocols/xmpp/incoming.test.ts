@@ -102,6 +102,6 @@ describe('parsePresence', () => {
     ).toMatchObject({ kind: 'occupant', available: false, newNick: 'new' });
     expect(
       parsePresence(stanza(`<presence from='tea@muc.x/me' type='error'><error type='cancel'><conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></presence>`), isRoom),
-    ).toEqual({ kind: 'room-error', room: 'tea@muc.x', nick: 'me', reason: 'that nickname is already in use in the room' });
+    ).toEqual({ kind: 'room-error', room: 'tea@muc.x', nick: 'me', reason: 'that nickname is already in use in the room', condition: 'conflict' });
   });
 });

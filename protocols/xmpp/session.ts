@@ -124,6 +124,9 @@ export class Session {
   private giveUp(error: AdapterError): void {
     this.wanted = false;
     clearTimeout(this.retryTimer);
+    // No resumption will follow: end the stream-management session, which reports
+    // what the server never acknowledged.
+    this.connection.close(0).catch(() => undefined);
     this.setState({ state: 'error', kind: error.kind, reason: error.message });
     this.hooks.stopped(error.message);
     for (const w of this.waiting.splice(0)) w.reject(error);

@@ -56,6 +56,7 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
 
   const groups = new Groups({
     send: write,
+    request: (iq) => connection.iqCaller.request(iq),
     members: (e) => emit('group.members', e),
     message: (e) => emit('group.message', e),
     joined: () => sender.flush(),
