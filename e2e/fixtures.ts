@@ -1,15 +1,31 @@
 /**
  * Playwright fixtures: a real Sotto core in browser mode (bin/sotto --browser,
- * its own temp profile) for each test, reached through the URL it prints.
+ * its own temp profile) for each test, reached through the URL it prints; a
+ * real Prosody and a real ngIRCd per worker, started on first use; headless
+ * Sotto peers stopped after each test; and a check that the page threw nothing.
  */
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startNgircd, type NgircdServer } from '../scripts/servers/ngircd';
+import { startProsody, type ProsodyServer } from '../scripts/servers/prosody';
+import { startPeer, type Peer, type PeerOptions } from './support/peer';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 export const SCREENSHOTS = join(REPO_ROOT, 'e2e', 'output', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/**
+ * Users registered on the test Prosody: alice, bob, carol, then alice2, bob2…
+ * Each test takes fresh ones, so rosters and offline messages never leak between tests.
+ */
+export const XMPP_ROLES = ['alice', 'bob', 'carol'] as const;
+export type XmppRole = (typeof XMPP_ROLES)[number];
+export const XMPP_USERS_PER_ROLE = 12;
+export const XMPP_PASSWORD = 'correct horse';
+const userName = (role: XmppRole, n: number) => (n === 0 ? role : `${role}${n + 1}`);
 
 export interface BrowserSotto {
   url: string;
@@ -38,12 +54,77 @@ export async function startBrowserSotto(profileDir = mkdtempSync(join(tmpdir(), 
   return { url, origin: new URL(url).origin, profileDir, process: child };
 }
 
-export const test = base.extend<{ sotto: BrowserSotto }>({
+const nextUser: Record<XmppRole, number> = { alice: 0, bob: 0, carol: 0 };
+
+export interface XmppAccountInfo {
+  jid: string;
+  name: string;
+  password: string;
+}
+
+interface TestFixtures {
+  sotto: BrowserSotto;
+  /** Starts a headless Sotto peer, online; stopped after the test. */
+  peer: (options: PeerOptions) => Promise<Peer>;
+  /** A fresh user on the worker's Prosody. */
+  xmppUser: (role: XmppRole) => XmppAccountInfo;
+  pageErrors: string[];
+}
+
+interface WorkerFixtures {
+  prosody: ProsodyServer;
+  ngircd: NgircdServer;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  prosody: [
+    async ({}, use) => {
+      const users = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE }, (_, n) => ({ name: userName(role, n), password: XMPP_PASSWORD })));
+      const server = await startProsody({ users });
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  ngircd: [
+    async ({}, use) => {
+      const server = await startNgircd({ floodProtection: false });
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker' },
+  ],
   sotto: async ({}, use) => {
     const sotto = await startBrowserSotto();
     await use(sotto);
     sotto.process.kill('SIGTERM');
   },
+  xmppUser: async ({ prosody }, use) => {
+    await use((role) => {
+      const n = nextUser[role]++;
+      if (n >= XMPP_USERS_PER_ROLE) throw new Error(`the test Prosody has only ${XMPP_USERS_PER_ROLE} users per role: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`);
+      const name = userName(role, n);
+      return { name, jid: `${name}@${prosody.domain}`, password: XMPP_PASSWORD };
+    });
+  },
+  peer: async ({}, use) => {
+    const started: Peer[] = [];
+    await use(async (options) => {
+      const p = await startPeer(options);
+      started.push(p);
+      return p;
+    });
+    await Promise.all(started.map((p) => p.sotto.stop()));
+  },
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'the page threw').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

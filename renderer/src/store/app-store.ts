@@ -1,32 +1,40 @@
-/** The renderer's state: what the core told us, nothing the core does not know. */
+/** The renderer's state about the core and the accounts: what the core told us, nothing it does not know. */
 import { create } from 'zustand';
-import type { AccountSummary, CommandResult } from '../../../app/api/contract';
-import type { ApiClient } from '../api/client';
+import type { AccountSummary, CommandResult, EventPayload } from '../../../app/api/contract';
 
 export type Connection = { state: 'connecting' } | { state: 'ready' } | { state: 'lost'; reason: string };
+export type Availability = EventPayload<'buddy.updated'>['presence']['availability'];
 
 interface AppState {
   connection: Connection;
   info?: CommandResult<'app.info'>;
   accounts: AccountSummary[];
+  /** What each account's user chose (the core reports connection states, not this). */
+  presence: Record<string, { availability: Availability; status?: string }>;
 }
 
 export const useAppStore = create<AppState>(() => ({
   connection: { state: 'connecting' },
   accounts: [],
+  presence: {},
 }));
 
 export function connectionLost(reason: string): void {
   useAppStore.setState({ connection: { state: 'lost', reason } });
 }
 
-/** Loads the first state from the core and follows its events. */
-export async function loadFromCore(api: ApiClient): Promise<void> {
-  api.on('account.state', (event) => {
-    useAppStore.setState((s) => ({
-      accounts: s.accounts.map((a) => (a.accountId === event.accountId ? { ...a, state: event.state, error: event.error } : a)),
-    }));
-  });
-  const [info, accounts] = await Promise.all([api.call('app.info', {}), api.call('account.list', {})]);
-  useAppStore.setState({ info, accounts, connection: { state: 'ready' } });
+export function setAccounts(accounts: AccountSummary[]): void {
+  useAppStore.setState({ accounts });
+}
+
+export function patchAccount(accountId: string, patch: Partial<AccountSummary>): void {
+  useAppStore.setState((s) => ({ accounts: s.accounts.map((a) => (a.accountId === accountId ? { ...a, ...patch } : a)) }));
+}
+
+export function setChosenPresence(accountId: string, availability: Availability, status?: string): void {
+  useAppStore.setState((s) => ({ presence: { ...s.presence, [accountId]: { availability, ...(status ? { status } : {}) } } }));
+}
+
+export function accountById(accountId: string): AccountSummary | undefined {
+  return useAppStore.getState().accounts.find((a) => a.accountId === accountId);
 }

@@ -1,28 +1,38 @@
+/** The one window: header, buddy list, conversations, and whatever dialogs are open. */
 import { useAppStore } from '../store/app-store';
-import { AccountList } from './AccountList';
+import { BuddyPane } from './buddies/BuddyPane';
+import { ConversationPane } from './conversations/ConversationPane';
+import { Dialogs } from './Dialogs';
+import { Notices } from './Notices';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const connection = useAppStore((s) => s.connection);
-  const info = useAppStore((s) => s.info);
+  useShortcuts();
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Sotto</h1>
-        {info && (
-          <p className="app-version" data-testid="app-version">
-            {info.name} {info.version}
-          </p>
-        )}
-      </header>
-      <main>
-        {connection.state === 'connecting' && <p role="status">Connecting to Sotto…</p>}
-        {connection.state === 'lost' && (
+      <Toolbar />
+      {connection.state === 'connecting' && (
+        <main className="app-status">
+          <p role="status">Connecting to Sotto…</p>
+        </main>
+      )}
+      {connection.state === 'lost' && (
+        <main className="app-status">
           <p role="alert" className="error">
-            Lost the connection to Sotto: {connection.reason}
+            Lost the connection to Sotto: {connection.reason}. Reload the window to reconnect.
           </p>
-        )}
-        {connection.state === 'ready' && <AccountList />}
-      </main>
+        </main>
+      )}
+      {connection.state === 'ready' && (
+        <div className="panes">
+          <BuddyPane />
+          <ConversationPane />
+        </div>
+      )}
+      <Dialogs />
+      <Notices />
     </div>
   );
 }

@@ -1,0 +1,54 @@
+/** Accounts: add, edit, remove, connect, presence, certificates. Errors are thrown to the dialog that asked. */
+import type { AccountParams, CommandParams } from '../../../app/api/contract';
+import { api } from '../api/api';
+import { accountById, setAccounts, setChosenPresence, type Availability } from '../store/app-store';
+import { dropCertificate } from '../store/ui-store';
+
+export async function refreshAccounts(): Promise<void> {
+  setAccounts(await api().call('account.list', {}));
+}
+
+export async function addAccount(params: AccountParams): Promise<{ accountId: string; warnings: string[] }> {
+  const result = await api().call('account.add', params);
+  await refreshAccounts();
+  return result;
+}
+
+export async function updateAccount(params: CommandParams<'account.update'>): Promise<void> {
+  await api().call('account.update', params);
+  await refreshAccounts();
+}
+
+export async function removeAccount(accountId: string): Promise<void> {
+  await api().call('account.remove', { accountId });
+  await refreshAccounts();
+}
+
+export async function connectAccount(accountId: string): Promise<void> {
+  try {
+    await api().call('account.connect', { accountId });
+  } finally {
+    // The key may have been made on this first connection: the summary carries its fingerprint.
+    await refreshAccounts();
+  }
+}
+
+export async function disconnectAccount(accountId: string): Promise<void> {
+  await api().call('account.disconnect', { accountId });
+}
+
+/** The status selector: offline disconnects, anything else connects first when needed. */
+export async function choosePresence(accountId: string, availability: Availability, status?: string): Promise<void> {
+  setChosenPresence(accountId, availability, status);
+  if (availability === 'offline') return disconnectAccount(accountId);
+  const account = accountById(accountId);
+  if (account && account.state !== 'online') await connectAccount(accountId);
+  if (availability === 'available' && !status && account?.state !== 'online') return;
+  await api().call('presence.set', { accountId, availability, ...(status ? { status } : {}) });
+}
+
+export async function acceptCertificate(accountId: string, fingerprint: string): Promise<void> {
+  await api().call('account.acceptCertificate', { accountId, fingerprint });
+  dropCertificate(accountId);
+  await connectAccount(accountId);
+}

@@ -1,0 +1,78 @@
+/** OTR commands for one conversation: start, end, instances, authentication (SMP) and fingerprints. */
+import { api } from '../api/api';
+import { splitKey, type ConvKey } from '../lib/keys';
+import { patchSmp, setChanged, setFingerprints, setSmp, setStatus, useOtrStore } from '../store/otr-store';
+
+export async function refreshOtrStatus(key: ConvKey): Promise<void> {
+  const { accountId, peer } = splitKey(key);
+  try {
+    setStatus(key, await api().call('otr.status', { accountId, peer }));
+  } catch {
+    // Offline accounts have no OTR layer: the conversation is simply not private.
+    setStatus(key, { state: 'plaintext', verified: false, instances: [] });
+  }
+}
+
+export async function startOtr(key: ConvKey): Promise<void> {
+  setStatus(key, await api().call('otr.start', splitKey(key)));
+}
+
+export async function endOtr(key: ConvKey): Promise<void> {
+  setStatus(key, await api().call('otr.end', splitKey(key)));
+}
+
+export async function selectInstance(key: ConvKey, instanceTag: number | undefined): Promise<void> {
+  const { accountId, peer } = splitKey(key);
+  setStatus(key, await api().call('otr.selectInstance', { accountId, peer, ...(instanceTag !== undefined ? { instanceTag } : {}) }));
+}
+
+export async function startSmp(key: ConvKey, secret: string, question?: string): Promise<void> {
+  setSmp(key, { by: 'us', method: question ? 'question' : 'secret', ...(question ? { question } : {}), progress: 0, awaitingAnswer: false });
+  try {
+    await api().call('otr.smp.start', { ...splitKey(key), secret, ...(question ? { question } : {}) });
+  } catch (err) {
+    setSmp(key, undefined);
+    throw err;
+  }
+}
+
+export async function respondSmp(key: ConvKey, secret: string): Promise<void> {
+  patchSmp(key, { awaitingAnswer: false });
+  try {
+    await api().call('otr.smp.respond', { ...splitKey(key), secret });
+  } catch (err) {
+    patchSmp(key, { awaitingAnswer: true });
+    throw err;
+  }
+}
+
+export async function abortSmp(key: ConvKey): Promise<void> {
+  const run = useOtrStore.getState().smp[key];
+  setSmp(key, undefined);
+  if (run && !run.outcome) await api().call('otr.smp.abort', splitKey(key));
+}
+
+export async function refreshFingerprints(): Promise<void> {
+  setFingerprints(await api().call('otr.fingerprint.list', {}));
+}
+
+/** Changed: the key in use is not verified and the buddy had another one before. */
+export async function checkKeyChange(key: ConvKey): Promise<void> {
+  const status = useOtrStore.getState().status[key];
+  const { accountId, peer } = splitKey(key);
+  if (!status?.fingerprint || status.state !== 'encrypted') return;
+  const known = await api().call('otr.fingerprint.list', { accountId });
+  setFingerprints([...useOtrStore.getState().fingerprints.filter((f) => f.accountId !== accountId), ...known]);
+  const others = known.filter((f) => f.peer === peer && f.fingerprint !== status.fingerprint);
+  setChanged(key, !status.verified && others.length > 0);
+}
+
+export async function verifyFingerprint(accountId: string, peer: string, fingerprint: string, verified: boolean): Promise<void> {
+  await api().call('otr.fingerprint.verify', { accountId, peer, fingerprint, verified });
+  await refreshFingerprints();
+}
+
+export async function forgetFingerprint(accountId: string, peer: string, fingerprint: string): Promise<void> {
+  await api().call('otr.fingerprint.forget', { accountId, peer, fingerprint });
+  await refreshFingerprints();
+}

@@ -1,0 +1,76 @@
+/**
+ * OTR per conversation: the status the core reported, the authentication (SMP)
+ * under way, and whether the buddy's key changed since a verified one. Also
+ * the known fingerprints and key generation, shown on the Keys page.
+ */
+import { create } from 'zustand';
+import type { CommandResult, OtrStatus } from '../../../app/api/contract';
+import type { ConvKey } from '../lib/keys';
+
+export type SmpOutcome = 'succeeded' | 'failed' | 'aborted' | 'cheated' | 'error';
+
+export interface SmpRun {
+  /** Who asked: we run the wizard, they get the request dialog. */
+  by: 'us' | 'them';
+  method: 'question' | 'secret';
+  question?: string;
+  progress: number;
+  /** They asked and we have not answered yet. */
+  awaitingAnswer: boolean;
+  outcome?: SmpOutcome;
+  /** Set after the outcome: whether the buddy is now verified on our side. */
+  verifiedAfter?: boolean;
+}
+
+export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number];
+
+interface OtrStoreState {
+  status: Record<ConvKey, OtrStatus>;
+  smp: Record<ConvKey, SmpRun>;
+  /** The buddy's key is new although another key of theirs was known. */
+  changed: Record<ConvKey, boolean>;
+  fingerprints: KnownFingerprint[];
+  keygen: Record<string, { phase: 'started' | 'finished' | 'failed'; message?: string }>;
+}
+
+export const useOtrStore = create<OtrStoreState>(() => ({ status: {}, smp: {}, changed: {}, fingerprints: [], keygen: {} }));
+
+export function setStatus(key: ConvKey, status: OtrStatus): void {
+  useOtrStore.setState((s) => ({ status: { ...s.status, [key]: status } }));
+}
+
+export function patchStatus(key: ConvKey, patch: Pick<OtrStatus, 'state' | 'verified' | 'fingerprint'>): void {
+  useOtrStore.setState((s) => {
+    const old = s.status[key] ?? { state: 'plaintext' as const, verified: false, instances: [] };
+    const next: OtrStatus = { ...old, state: patch.state, verified: patch.verified };
+    if (patch.fingerprint) next.fingerprint = patch.fingerprint;
+    else delete next.fingerprint;
+    return { status: { ...s.status, [key]: next } };
+  });
+}
+
+export function setSmp(key: ConvKey, run: SmpRun | undefined): void {
+  useOtrStore.setState((s) => {
+    const smp = { ...s.smp };
+    if (run) smp[key] = run;
+    else delete smp[key];
+    return { smp };
+  });
+}
+
+export function patchSmp(key: ConvKey, patch: Partial<SmpRun>): void {
+  const run = useOtrStore.getState().smp[key];
+  if (run) setSmp(key, { ...run, ...patch });
+}
+
+export function setChanged(key: ConvKey, changed: boolean): void {
+  useOtrStore.setState((s) => ({ changed: { ...s.changed, [key]: changed } }));
+}
+
+export function setFingerprints(fingerprints: KnownFingerprint[]): void {
+  useOtrStore.setState({ fingerprints });
+}
+
+export function setKeygen(accountId: string, phase: 'started' | 'finished' | 'failed', message?: string): void {
+  useOtrStore.setState((s) => ({ keygen: { ...s.keygen, [accountId]: { phase, ...(message ? { message } : {}) } } }));
+}

@@ -1,0 +1,86 @@
+/** One buddy: presence icon, name, status message, unread count; Enter opens the conversation, the menu holds the rest. */
+import { useState, type KeyboardEvent } from 'react';
+import type { Buddy } from '../../../../app/api/contract';
+import { attempt, fire } from '../../actions/attempt';
+import { removeBuddy } from '../../actions/buddies';
+import { openConversation } from '../../actions/conversations';
+import { convKey } from '../../lib/keys';
+import { useConversationStore } from '../../store/conversation-store';
+import { askConfirm, setUi } from '../../store/ui-store';
+import { MenuButton } from '../common/MenuButton';
+import { VisuallyHidden } from '../common/VisuallyHidden';
+import { PresenceIcon } from './PresenceIcon';
+import { AVAILABILITY_LABEL } from './presence';
+
+export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: string; showAccount: boolean }) {
+  const key = convKey(buddy.accountId, buddy.peer);
+  const convUnread = useConversationStore((s) => s.conversations[key]?.unread);
+  const unread = convUnread ?? buddy.unread;
+  const [menuSignal, setMenuSignal] = useState(0);
+  const name = buddy.name || buddy.peer;
+  const open = () => fire(openConversation(buddy.accountId, buddy.peer));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey) || e.key === 'ArrowRight') {
+      e.preventDefault();
+      setMenuSignal((n) => n + 1);
+    }
+  };
+
+  return (
+    <li className="buddy-row" data-testid="buddy" data-peer={buddy.peer}>
+      <button
+        type="button"
+        className="buddy-button"
+        data-nav-item={`${group}\n${key}`}
+        onClick={open}
+        onKeyDown={onKeyDown}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          setMenuSignal((n) => n + 1);
+        }}
+        aria-keyshortcuts="Shift+F10"
+      >
+        <PresenceIcon availability={buddy.presence.availability} />
+        <span className="buddy-text">
+          <span className="buddy-name">{name}</span>
+          {(buddy.presence.status || buddy.pending || showAccount) && (
+            <span className="buddy-status">
+              {buddy.pending ? 'Waiting for them to accept' : buddy.presence.status}
+              {showAccount && <span className="buddy-account"> · {buddy.accountId.replace(/^[a-z]+:/, '')}</span>}
+            </span>
+          )}
+        </span>
+        <VisuallyHidden>, {AVAILABILITY_LABEL[buddy.presence.availability]}</VisuallyHidden>
+        {unread > 0 && (
+          <span className="badge" data-testid="unread">
+            {unread}
+            <VisuallyHidden> unread</VisuallyHidden>
+          </span>
+        )}
+      </button>
+      <MenuButton
+        className="icon-button row-menu"
+        label={`Actions for ${name}`}
+        tabIndex={-1}
+        openSignal={menuSignal}
+        items={[
+          { label: 'Send message', onSelect: open },
+          { label: 'Authenticate buddy…', onSelect: () => fire(openConversation(buddy.accountId, buddy.peer).then((k) => setUi({ wizard: k }))) },
+          {
+            label: 'Remove buddy…',
+            onSelect: () =>
+              askConfirm({
+                title: `Remove ${name}?`,
+                body: `${name} will be removed from your buddy list and will no longer see when you are online. Your conversation history and OTR trust stay.`,
+                confirmLabel: 'Remove',
+                onConfirm: () => void attempt(`Could not remove ${name}`, () => removeBuddy(buddy.accountId, buddy.peer)),
+              }),
+          },
+        ]}
+      >
+        <span aria-hidden="true">⋯</span>
+      </MenuButton>
+    </li>
+  );
+}

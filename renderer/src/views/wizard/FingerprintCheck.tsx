@@ -1,0 +1,55 @@
+/** Step 2 (manual): both fingerprints in 5 groups of 8, and "I have / have not verified". */
+import { useState } from 'react';
+import { ErrorText } from '../common/ErrorText';
+import { Fingerprint } from '../common/Fingerprint';
+
+interface Props {
+  peer: string;
+  myName: string;
+  mine?: string;
+  theirs: string;
+  verified: boolean;
+  error?: string;
+  onBack: () => void;
+  onSave: (verified: boolean) => void;
+}
+
+export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, onBack, onSave }: Props) {
+  const [answer, setAnswer] = useState<'yes' | 'no'>(verified ? 'yes' : 'no');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(answer === 'yes');
+      }}
+    >
+      <p>Call {peer} or meet them, and read your fingerprints to each other. Only if both match exactly is this conversation safe.</p>
+      <dl className="fingerprints">
+        <dt>Your fingerprint ({myName})</dt>
+        <dd>{mine ? <Fingerprint hex={mine} testId="my-fingerprint" /> : <span className="muted">Not known yet</span>}</dd>
+        <dt>Fingerprint {peer} is using now</dt>
+        <dd>
+          <Fingerprint hex={theirs} testId="their-fingerprint" />
+        </dd>
+      </dl>
+      <fieldset>
+        <legend>Is this {peer}’s real fingerprint?</legend>
+        <label className="radio">
+          <input type="radio" name="verified" checked={answer === 'yes'} onChange={() => setAnswer('yes')} autoFocus />I have verified that this is the correct fingerprint for {peer}
+        </label>
+        <label className="radio">
+          <input type="radio" name="verified" checked={answer === 'no'} onChange={() => setAnswer('no')} />I have not verified this fingerprint
+        </label>
+      </fieldset>
+      <ErrorText text={error} />
+      <div className="button-row">
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
