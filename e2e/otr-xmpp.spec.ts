@@ -38,3 +38,78 @@ test('a buddy whose client speaks OTR is detected: the conversation goes Unverif
   await expect(page.getByTestId('message').filter({ hasText: 'Verified on my side too.' })).toHaveAttribute('data-encrypted', 'true');
   await shot(page, 'conversation-private');
 });
+
+test('a wrong answer says that authentication failed, what it means and what to do, and the conversation stays Unverified', async ({ page, sotto, prosody, xmppUser, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+  await otrMenu(page, 'Authenticate buddy…');
+  const wizard = page.getByTestId('auth-wizard');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByLabel(`Question for ${bob.address}`).fill('Name of my first cat?');
+  await wizard.getByLabel('Answer').fill('Felix');
+  await wizard.getByRole('button', { name: 'Authenticate', exact: true }).click();
+  await bob.waitFor('otr.smp', (e) => e.event === 'request');
+  // Case matters: "felix" is not "Felix".
+  await bob.sotto.call('otr.smp.respond', { accountId: bob.accountId, peer: alice.jid, secret: 'felix' });
+
+  const result = wizard.getByTestId('smp-result');
+  await expect(result).toHaveAttribute('data-tone', 'failure');
+  await expect(result).toContainText('Authentication failed');
+  await expect(result).toContainText('capitals and spaces included');
+  await shot(page, 'wizard-4-failure');
+  await expect(wizard.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(wizard).toBeHidden();
+  await expect(otrButton(page)).toContainText('Unverified');
+  await expect(page.getByTestId('system-line').filter({ hasText: 'failed' })).toBeVisible();
+  expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'encrypted', verified: false });
+});
+
+test('when the buddy starts authentication, alice sees their question, is told the answer is case-sensitive, and her answer verifies her to them', async ({ page, sotto, prosody, xmppUser, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+  await bob.sotto.call('otr.smp.start', { accountId: bob.accountId, peer: alice.jid, secret: 'Lisbon 2019', question: 'Where was the conference?' });
+
+  const dialog = page.getByTestId('smp-request');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('smp-question')).toHaveText('Where was the conference?');
+  await expect(dialog).toContainText('Case-sensitive');
+  await expect(dialog.getByLabel('Your answer')).toBeFocused();
+  await shot(page, 'smp-request');
+  await page.keyboard.type('Lisbon 2019');
+  await page.keyboard.press('Enter');
+
+  await bob.waitFor('otr.smp', (e) => e.event === 'succeeded');
+  expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'encrypted', verified: true });
+  await expect(dialog.getByTestId('smp-result')).toHaveAttribute('data-tone', 'success');
+  await expect(dialog.getByTestId('smp-result')).toContainText(`${bob.address} now knows it is you`);
+  // alice has not verified bob yet: the dialog offers to, and the button still says Unverified.
+  await expect(otrButton(page)).toContainText('Unverified');
+  await dialog.getByRole('button', { name: `Authenticate ${bob.address}` }).click();
+  await expect(page.getByTestId('auth-wizard')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('auth-wizard')).toBeHidden();
+});
+
+test('End private conversation: the buddy sees Finished, alice sees Not private, and Start makes it private again', async ({ page, sotto, prosody, xmppUser, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+  await otrMenu(page, 'End private conversation');
+  await expect(otrButton(page)).toContainText('Not private');
+  await expect(page.getByTestId('otr-label')).toHaveAttribute('aria-live', 'polite');
+  await bob.waitFor('otr.state', (e) => e.state === 'finished');
+  expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'finished' });
+
+  // bob ends too, then alice starts again from the menu.
+  await bob.sotto.call('otr.end', { accountId: bob.accountId, peer: alice.jid });
+  await otrMenu(page, 'Start private conversation');
+  await expect(otrButton(page)).toContainText('Unverified', { timeout: 15_000 });
+});
+
+test('the buddy ending the conversation shows Finished, with what to do next', async ({ page, sotto, prosody, xmppUser, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+  await bob.sotto.call('otr.end', { accountId: bob.accountId, peer: alice.jid });
+  await expect(otrButton(page)).toContainText('Finished');
+  await expect(page.getByTestId('system-line').filter({ hasText: 'has ended their private conversation' })).toBeVisible();
+  await otrButton(page).click();
+  await expect(page.getByRole('menuitem', { name: 'End private conversation' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(otrButton(page)).toBeFocused();
+});

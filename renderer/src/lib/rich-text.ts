@@ -20,6 +20,7 @@ export type Rendered = { mode: 'text'; text: string } | { mode: 'html'; nodes: R
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 const ALLOWED_TAGS = ['a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'strike', 'code', 'br', 'span', 'font', 'p', 'div'];
+const WRAPPER_ELEMENTS = new Set(['HTML', 'HEAD', 'BODY', 'REMOVE']);
 const WRAPPERS: Record<string, RichNode['kind'] | undefined> = {
   b: 'strong',
   strong: 'strong',
@@ -32,15 +33,27 @@ const WRAPPERS: Record<string, RichNode['kind'] | undefined> = {
   code: 'code',
 };
 
+/** Any tag outside the allow-list (whatever the parser would make of it) means: show the text as it came. */
+function hasForeignTag(text: string): boolean {
+  for (const m of text.matchAll(/<\/?([a-z][a-z0-9-]*)/gi)) {
+    const tag = m[1]?.toLowerCase() ?? '';
+    if (!ALLOWED_TAGS.includes(tag) && !['html', 'head', 'body'].includes(tag)) return true;
+  }
+  return false;
+}
+
 export function renderIncoming(text: string): Rendered {
-  if (!LOOKS_LIKE_HTML.test(text) || !DOMPurify.isSupported) return { mode: 'text', text };
+  if (!LOOKS_LIKE_HTML.test(text) || !DOMPurify.isSupported || hasForeignTag(text)) return { mode: 'text', text };
   const fragment = DOMPurify.sanitize(text, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href'],
     ALLOWED_URI_REGEXP: /^(?:https?|mailto|xmpp):/i,
     RETURN_DOM_FRAGMENT: true,
+    // Without it a leading <script> or <style> is parsed into <head> and silently dropped, not reported.
+    FORCE_BODY: true,
   });
-  const removedElement = DOMPurify.removed.some((r) => 'element' in r && !('attribute' in r));
+  // DOMPurify reports the <body> it parsed into (and FORCE_BODY's <remove> marker) as removed; html/head/body wrappers are harmless.
+  const removedElement = DOMPurify.removed.some((r) => 'element' in r && !WRAPPER_ELEMENTS.has(r.element.nodeName));
   if (removedElement) return { mode: 'text', text };
   return { mode: 'html', nodes: toNodes(fragment.childNodes) };
 }
