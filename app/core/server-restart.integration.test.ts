@@ -43,11 +43,11 @@ describe('a Prosody restart mid-conversation', () => {
     await server.start();
     await kim.sotto.waitForEvent('account.state', (e: { state: string }) => e.state === 'online', 60_000);
     await lee.sotto.waitForEvent('account.state', (e: { state: string }) => e.state === 'online', 60_000);
-    const late = await lee.sotto.waitForEvent<{ encrypted: boolean }>('message.received', (m: { text: string }) => m.text === 'while the server was down', 30_000);
+    const late = await lee.sotto.waitForEvent<{ text: string; encrypted: boolean }>('message.received', (m) => m.text === 'while the server was down', 30_000);
     expect(late.encrypted).toBe(true);
 
     await lee.sotto.call('message.send', { accountId: lee.accountId, peer: kim.jid, text: 'after the restart' });
-    expect(await kim.sotto.waitForEvent<{ encrypted: boolean }>('message.received', (m: { text: string }) => m.text === 'after the restart')).toMatchObject({ encrypted: true });
+    expect(await kim.sotto.waitForEvent<{ text: string; encrypted: boolean }>('message.received', (m) => m.text === 'after the restart')).toMatchObject({ encrypted: true });
     // Nothing shown twice.
     await new Promise((r) => setTimeout(r, 1000));
     const history = await lee.sotto.call<{ text: string; direction: string }[]>('conversation.history', { accountId: lee.accountId, peer: kim.jid });

@@ -5,6 +5,7 @@
  */
 import { generateDsaKey } from '../../app/otr/dsa-keygen';
 import { runLibotrBench, type LibotrBenchName } from '../../otr/test-support/libotr-peer';
+import { benchCore } from './core-bench';
 import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, benchSmp, type Figure } from './otr-bench';
 
 interface Row {
@@ -43,13 +44,26 @@ const BENCHES: Bench[] = [
   { name: 'data-alternating', run: async () => [row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating'))] },
   { name: 'data-one-way', run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))] },
   { name: 'fragmented', run: async () => [row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented'))] },
+  {
+    // Reference: the same path in plaintext, so the ratio is what OTR costs end to end.
+    name: 'core',
+    run: async () => {
+      const f = await benchCore();
+      const plainRef = 'reference: plaintext';
+      return [
+        { name: 'send to received over Prosody, OTR (median)', unit: 'ms', sotto: f.otr.median, reference: f.plaintext.median, ratio: f.plaintext.median / f.otr.median, note: `${plainRef}; OTR adds ${(f.otr.median - f.plaintext.median).toFixed(2)} ms` },
+        { name: 'send to received over Prosody, OTR (p99)', unit: 'ms', sotto: f.otr.p99, reference: f.plaintext.p99, ratio: f.plaintext.p99 / f.otr.p99, note: plainRef },
+        { name: `${f.throughput.count} OTR messages over Prosody`, unit: 'messages/s', sotto: f.throughput.messagesPerSecond, reference: 1000, ratio: f.throughput.messagesPerSecond / 1000, note: `reference: the 1,000/s target; lost ${f.throughput.lost}` },
+      ];
+    },
+  },
   // Sotto's floor here is its 42 constant-time full-size exponentiations (libotr: 58), see otr/smp/smp-group.ts.
   { name: 'smp', run: async () => [row('SMP, complete, both sides', benchSmp(await keys()), await libotr('smp'), '42 vs 58 full-size modPow')] },
 ];
 
 function printTable(rows: Row[]): void {
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  const lines = [['benchmark', 'unit', 'Sotto', 'libotr 4.1.1', 'Sotto vs libotr'], ...rows.map((r) => [r.name, r.unit, fmt(r.sotto), fmt(r.reference), `${r.ratio.toFixed(2)}x${r.note ? ` (${r.note})` : ''}`])];
+  const lines = [['benchmark', 'unit', 'Sotto', 'reference', 'ratio (reference: libotr 4.1.1 unless noted)'], ...rows.map((r) => [r.name, r.unit, fmt(r.sotto), fmt(r.reference), `${r.ratio.toFixed(2)}x${r.note ? ` (${r.note})` : ''}`])];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   for (const [i, l] of lines.entries()) {
     console.log(l.map((c, j) => (j >= 2 && j <= 3 ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  '));
