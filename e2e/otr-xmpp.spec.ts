@@ -113,3 +113,25 @@ test('the buddy ending the conversation shows Finished, with what to do next', a
   await page.keyboard.press('Escape');
   await expect(otrButton(page)).toBeFocused();
 });
+
+test('a shared secret both sides type verifies both of them', async ({ page, sotto, prosody, xmppUser, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+  await otrMenu(page, 'Authenticate buddy…');
+  const wizard = page.getByTestId('auth-wizard');
+  // Keyboard only: arrows pick the method, Enter goes on.
+  await expect(wizard.getByRole('radio', { name: /Question and answer/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(wizard.getByRole('radio', { name: /Shared secret/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(wizard.getByLabel('Shared secret')).toBeFocused();
+  await page.keyboard.type('orange kites');
+  await page.keyboard.press('Enter');
+  const request = await bob.waitFor('otr.smp', (e) => e.event === 'request');
+  expect(request.question).toBeUndefined();
+  await bob.sotto.call('otr.smp.respond', { accountId: bob.accountId, peer: alice.jid, secret: 'orange kites' });
+  await expect(wizard.getByTestId('smp-result')).toHaveAttribute('data-tone', 'success');
+  await page.keyboard.press('Enter');
+  await expect(wizard).toBeHidden();
+  await expect(otrButton(page)).toContainText('Private');
+  expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'encrypted', verified: true });
+});

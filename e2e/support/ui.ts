@@ -42,7 +42,7 @@ export async function addIrcAccount(page: Page, a: { nick: string; host: string;
   const dialog = await openAddAccount(page);
   await dialog.getByRole('radio', { name: 'IRC' }).check();
   await dialog.getByLabel('Nickname').fill(a.nick);
-  await dialog.getByLabel('Server').fill(a.host);
+  await dialog.getByLabel('Server', { exact: true }).fill(a.host);
   await dialog.getByLabel('Port').fill(String(a.port));
   await dialog.getByLabel('Use TLS').uncheck();
   await dialog.getByRole('button', { name: 'Add account' }).click();
