@@ -29,7 +29,7 @@ export function connectErrorText(reason: string, accountName: string): string {
   const r = reason.toLowerCase();
   const said = ` (The server said: ${reason})`;
   if (/not-authorized|auth|password|sasl|credentials|464/.test(r)) {
-    return `Wrong password or user name: the server refused to sign in ${accountName}. Check them in Accounts and connect again.${said}`;
+    return `Wrong password or user name: the server refused to sign in ${accountName}. Check the password and connect again.${said}`;
   }
   if (/econnrefused|refused/.test(r)) return `Nothing answered at the server's address. Check the server name and port.${said}`;
   if (/enotfound|eai_again|getaddrinfo/.test(r)) return `The server's name could not be found. Check the server name, or your network.${said}`;

@@ -13,7 +13,8 @@ import { EMPTY_FORM, toAddParams, toUpdateParams, type AccountFormState } from '
 interface Props {
   /** Editing this account; adding a new one when absent. */
   account?: AccountSummary;
-  onDone: () => void;
+  /** `added`: a new account is saved and connected (the dialog can close). */
+  onDone: (added: boolean) => void;
 }
 
 export function AccountForm({ account, onDone }: Props) {
@@ -48,13 +49,13 @@ export function AccountForm({ account, onDone }: Props) {
     }
     if (!form.connectNow || !accountId) {
       setBusy(undefined);
-      return onDone();
+      return onDone(!account);
     }
     try {
       setBusy('Connecting…');
       await connectAccount(accountId);
       setBusy(undefined);
-      onDone();
+      onDone(!account);
     } catch (err) {
       setBusy(undefined);
       // The account is saved: the error says what to fix, and the form stays for editing.
@@ -110,7 +111,7 @@ export function AccountForm({ account, onDone }: Props) {
         </p>
       )}
       <div className="button-row">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           {error && !editing ? 'Close' : 'Cancel'}
         </button>
         <button type="submit" className="primary" disabled={Boolean(busy)}>

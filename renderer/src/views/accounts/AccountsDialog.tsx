@@ -7,6 +7,7 @@ import { connectErrorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
 import { askConfirm, closeDialog } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
+import { STATE_TEXT } from '../buddies/AccountStatusRow';
 import { AccountForm } from './AccountForm';
 
 type Mode = { at: 'list' } | { at: 'add' } | { at: 'edit'; accountId: string };
@@ -37,7 +38,11 @@ export function AccountsDialog() {
           </div>
         </>
       ) : (
-        <AccountForm key={mode.at === 'edit' ? mode.accountId : 'add'} account={editing} onDone={() => (accounts.length === 0 && mode.at === 'add' ? close() : setMode({ at: 'list' }))} />
+        <AccountForm
+          key={mode.at === 'edit' ? mode.accountId : 'add'}
+          account={editing}
+          onDone={(added) => (added ? close() : accounts.length === 0 ? close() : setMode({ at: 'list' }))}
+        />
       )}
     </Dialog>
   );
@@ -56,7 +61,7 @@ function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () =>
     <li className="manage-account" data-testid="manage-account">
       <div>
         <strong>{account.name}</strong> <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
-        <p className="muted">{account.state === 'error' && account.error ? connectErrorText(account.error, account.name) : account.state}</p>
+        <p className={account.state === 'error' ? 'error' : 'muted'}>{account.state === 'error' && account.error ? connectErrorText(account.error, account.name) : STATE_TEXT[account.state]}</p>
       </div>
       <div className="button-row">
         {online ? (

@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/app-store';
 import { PresenceIcon } from './PresenceIcon';
 import { StatusSelector, shownAvailability } from './StatusSelector';
 
-const STATE_TEXT: Record<AccountSummary['state'], string> = {
+export const STATE_TEXT: Record<AccountSummary['state'], string> = {
   offline: 'Offline',
   connecting: 'Connecting…',
   online: 'Online',
