@@ -25,7 +25,8 @@ async function openExternallyAfterConfirm(contents: WebContents, url: string): P
     message: 'Open this link in your web browser?',
     detail: parsed.href,
   });
-  if (response === 0 && !contents.isDestroyed()) await shell.openExternal(parsed.href);
+  // Reviewed: only http(s) and mailto, and only after the user confirmed the exact address.
+  if (response === 0 && !contents.isDestroyed()) await shell.openExternal(parsed.href); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
 export function denyAllPermissions(session: Session): void {

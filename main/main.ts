@@ -13,6 +13,8 @@ import { defaultProfileDir, ensureProfileDir } from '../app/profile';
 import { rendererCsp } from '../app/security/csp';
 import { readStaticFile } from '../app/transport/static-files';
 import { APP_ORIGIN, denyAllPermissions, hardenAllWebContents, isTrustedSender } from './hardening';
+import { osKeystoreSecretStore } from './safe-storage-secrets';
+import { attachTrayAndNotifications } from './tray-and-notifications';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'sotto', privileges: { standard: true, secure: true } }]);
 
@@ -26,7 +28,10 @@ function createWindow(): BrowserWindow {
     title: 'Sotto',
     show: false,
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      // Reviewed: the preload exposes only the typed API bridge (main/preload.ts).
+      preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -54,7 +59,7 @@ async function start(): Promise<void> {
   });
 
   const profileDir = await ensureProfileDir(process.env.SOTTO_PROFILE ?? defaultProfileDir());
-  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger() });
+  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger(), secrets: osKeystoreSecretStore(profileDir) });
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: -32600, message: 'Refused: untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: -32600, message: 'method must be a string' } };
@@ -65,6 +70,7 @@ async function start(): Promise<void> {
   });
 
   mainWindow = createWindow();
+  attachTrayAndNotifications(core, () => mainWindow, join(__dirname, '..', '..', 'resources'));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

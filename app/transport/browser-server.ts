@@ -63,7 +63,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const port = (server.address() as AddressInfo).port;
   const origins = [`http://${HOST}:${port}`, `http://localhost:${port}`];
   const hosts = [`${HOST}:${port}`, `localhost:${port}`];
-  const csp = rendererCsp(`ws://${HOST}:${port} ws://localhost:${port}`);
+  const csp = rendererCsp({ websocketOrigin: `ws://${HOST}:${port} ws://localhost:${port}` });
 
   const refuse = (res: ServerResponse, status: number, text: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
