@@ -173,6 +173,9 @@ export const commands = {
   'buddy.authorize': { params: object({ accountId, peer, accept: boolean }), result: empty },
   'conversation.list': { params: empty, result: array(conversationSummary) },
   'conversation.markRead': { params: byPeer, result: empty },
+  /** Whether this conversation is logged to disk: plaintext per the global setting, private lines only per buddy. */
+  'conversation.getLogging': { params: byPeer, result: object({ plaintext: boolean, logPrivate: boolean }) },
+  'conversation.setLogging': { params: object({ accountId, peer, logPrivate: boolean }), result: empty },
   'group.join': { params: object({ accountId, room: peer, nick: optional(shortText) }), result: empty },
   'group.leave': { params: object({ accountId, room: peer }), result: empty },
   'group.send': { params: object({ accountId, room: peer, text: string({ minLength: 1, maxLength: 100_000 }) }), result: object({ lineId: integer(0) }) },

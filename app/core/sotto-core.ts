@@ -3,6 +3,7 @@
  * settings, answering the commands of the API contract (app/core/handlers/) and
  * reporting its events. It knows nothing of the transport that carries them.
  */
+import { join } from 'node:path';
 import type { OtrEnv } from '../../otr/crypto/env';
 import type { OtrEvent } from '../../otr/session/events';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
@@ -11,6 +12,7 @@ import { AccountManager, type AdapterFactory } from '../accounts/account-manager
 import { PROFILE_SECRETS_WARNING, profileFileSecretStore, type SecretStore } from '../accounts/secret-store';
 import type { EventName, EventPayload } from '../api/contract';
 import { BuddyBook } from '../buddies/buddy-book';
+import { ConversationLog } from '../conversations/conversation-log';
 import { HeldLines } from '../conversations/held-lines';
 import { ConversationHistory, type ConversationLine } from '../conversations/lines';
 import type { Logger } from '../log';
@@ -75,6 +77,7 @@ export class SottoCore implements CoreContext {
   private readonly loaded = new Map<string, OtrIdentity>();
   private readonly groups = new Set<string>();
   private readonly env: OtrEnv;
+  private readonly log: ConversationLog;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: CoreOptions) {
@@ -82,6 +85,10 @@ export class SottoCore implements CoreContext {
     this.identities = options.identities;
     this.env = options.env ?? createNodeOtrEnv();
     this.settings = new SettingsStore(options.profileDir);
+    this.log = new ConversationLog(join(options.profileDir, 'logs'), {
+      plaintext: () => this.settings.logsPlaintext,
+      privateFor: (accountId, peer) => this.settings.logsOtr(accountId, peer),
+    });
     this.accounts = new AccountManager(
       options.profileDir,
       this.secrets,
@@ -153,6 +160,7 @@ export class SottoCore implements CoreContext {
   addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine {
     const full = this.history.add(conversationKey(accountId, peer), { time: Date.now(), ...line });
     this.emit('conversation.line', { accountId, peer, line: full });
+    if (this.log.wants(accountId, peer, full)) void this.log.write(accountId, peer, full).catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
     return full;
   }
 

@@ -54,6 +54,12 @@ export class SettingsStore {
     return this.data.otr[accountId]?.buddies[peer]?.logOtr ?? false;
   }
 
+  async setLogsOtr(accountId: string, peer: string, logOtr: boolean): Promise<void> {
+    const account = (this.data.otr[accountId] ??= { buddies: {} });
+    (account.buddies[peer] ??= {}).logOtr = logOtr;
+    await this.file.save(this.data);
+  }
+
   get logsPlaintext(): boolean {
     return this.data.logging.plaintext;
   }

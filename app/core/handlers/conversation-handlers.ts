@@ -3,7 +3,16 @@ import type { ProtocolAdapter } from '../../../protocols/adapter';
 import { conversationKey, type CommandHandlers, type CoreContext } from '../core-context';
 import { UserError } from '../errors';
 
-type Handled = 'message.send' | 'conversation.history' | 'conversation.list' | 'conversation.markRead' | 'group.join' | 'group.leave' | 'group.send';
+type Handled =
+  | 'message.send'
+  | 'conversation.history'
+  | 'conversation.list'
+  | 'conversation.markRead'
+  | 'conversation.getLogging'
+  | 'conversation.setLogging'
+  | 'group.join'
+  | 'group.leave'
+  | 'group.send';
 
 function online(ctx: CoreContext, accountId: string): ProtocolAdapter {
   const adapter = ctx.accounts.adapter(accountId);
@@ -32,6 +41,12 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
       }),
     'conversation.markRead': async ({ accountId, peer }) => {
       ctx.emit('buddy.updated', ctx.buddies.markRead(accountId, peer));
+      return {};
+    },
+    'conversation.getLogging': async ({ accountId, peer }) => ({ plaintext: ctx.settings.logsPlaintext, logPrivate: ctx.settings.logsOtr(accountId, peer) }),
+    'conversation.setLogging': async ({ accountId, peer, logPrivate }) => {
+      ctx.accounts.get(accountId);
+      await ctx.settings.setLogsOtr(accountId, peer, logPrivate);
       return {};
     },
     'group.join': async ({ accountId, room, nick }) => {

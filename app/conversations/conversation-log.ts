@@ -1,0 +1,38 @@
+/**
+ * Conversation logs on disk, off by default. Plaintext conversations are logged
+ * only when the user turns logging on; private (OTR) lines only for buddies the
+ * user chose, one by one, because a log of a private conversation undoes part
+ * of what OTR is for. One JSON line per message, files readable by the owner only.
+ */
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ConversationLine } from './lines';
+
+export interface LogPolicy {
+  plaintext(): boolean;
+  privateFor(accountId: string, peer: string): boolean;
+}
+
+/** Names from the network become file names: nothing but safe characters survives. */
+const safe = (s: string) => s.replace(/[^A-Za-z0-9@._-]/g, '_').slice(0, 200);
+
+export class ConversationLog {
+  constructor(
+    private readonly dir: string,
+    private readonly policy: LogPolicy,
+  ) {}
+
+  /** Whether this line would be written: private lines need the buddy's own opt-in. */
+  wants(accountId: string, peer: string, line: ConversationLine): boolean {
+    if (line.encrypted) return this.policy.privateFor(accountId, peer);
+    return this.policy.plaintext();
+  }
+
+  async write(accountId: string, peer: string, line: ConversationLine): Promise<void> {
+    if (!this.wants(accountId, peer, line)) return;
+    const folder = join(this.dir, safe(accountId));
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const record = { time: new Date(line.time).toISOString(), direction: line.direction, text: line.text, private: line.encrypted, ...(line.nick ? { nick: line.nick } : {}) };
+    await appendFile(join(folder, `${safe(peer)}.jsonl`), `${JSON.stringify(record)}\n`, { mode: 0o600 });
+  }
+}
