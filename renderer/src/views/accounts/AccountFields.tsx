@@ -1,4 +1,5 @@
 /** The fields of an XMPP or an IRC account. */
+import { useId } from 'react';
 import type { AccountFormState, XmppTls } from './account-form-state';
 
 interface Props {
@@ -8,6 +9,7 @@ interface Props {
 }
 
 export function XmppFields({ form, set, editing }: Props) {
+  const tlsId = useId();
   return (
     <>
       {!editing && (
@@ -30,14 +32,14 @@ export function XmppFields({ form, set, editing }: Props) {
           <span>Port</span>
           <input type="text" inputMode="numeric" value={form.port} onChange={(e) => set({ port: e.target.value })} placeholder="5222" />
         </label>
-        <label className="field">
-          <span>Connection security</span>
-          <select value={form.xmppTls} onChange={(e) => set({ xmppTls: e.target.value as XmppTls })}>
+        <div className="field">
+          <label htmlFor={tlsId}>Connection security</label>
+          <select id={tlsId} value={form.xmppTls} onChange={(e) => set({ xmppTls: e.target.value as XmppTls })}>
             <option value="starttls">STARTTLS (recommended)</option>
             <option value="direct">Direct TLS</option>
             <option value="none">None: unencrypted (only for a server on this computer)</option>
           </select>
-        </label>
+        </div>
       </details>
     </>
   );

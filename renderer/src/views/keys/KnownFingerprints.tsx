@@ -19,35 +19,37 @@ function Row({ f }: { f: KnownFingerprint }) {
     <tr data-testid="known-fingerprint">
       <th scope="row">
         {f.peer}
-        <span className="muted"> via {account}</span>
+        <span className="muted via"> via {account}</span>
       </th>
       <td>
         <Fingerprint hex={f.fingerprint} />
       </td>
       <td className={verified ? 'trust-verified' : 'trust-unverified'}>{TRUST[f.trust]}</td>
-      <td className="button-row">
-        <button
-          type="button"
-          aria-label={`${verified ? 'Mark as not verified' : 'Mark as verified'}: ${f.peer}`}
-          onClick={() => void attempt('Could not change the trust', () => verifyFingerprint(f.accountId, f.peer, f.fingerprint, !verified))}
-        >
-          {verified ? 'Unverify' : 'Verify'}
-        </button>
-        <button
-          type="button"
-          className="danger-text"
-          aria-label={`Forget this fingerprint of ${f.peer}`}
-          onClick={() =>
-            askConfirm({
-              title: `Forget this fingerprint of ${f.peer}?`,
-              body: `Sotto will treat this key as new the next time ${f.peer} uses it, and you will have to authenticate them again.`,
-              confirmLabel: 'Forget',
-              onConfirm: () => void attempt('Could not forget the fingerprint', () => forgetFingerprint(f.accountId, f.peer, f.fingerprint)),
-            })
-          }
-        >
-          Forget
-        </button>
+      <td>
+        <div className="button-row">
+          <button
+            type="button"
+            aria-label={`${verified ? 'Unverify' : 'Verify'} ${f.peer}`}
+            onClick={() => void attempt('Could not change the trust', () => verifyFingerprint(f.accountId, f.peer, f.fingerprint, !verified))}
+          >
+            {verified ? 'Unverify' : 'Verify'}
+          </button>
+          <button
+            type="button"
+            className="danger-text"
+            aria-label={`Forget fingerprint of ${f.peer}`}
+            onClick={() =>
+              askConfirm({
+                title: `Forget this fingerprint of ${f.peer}?`,
+                body: `Sotto will treat this key as new the next time ${f.peer} uses it, and you will have to authenticate them again.`,
+                confirmLabel: 'Forget',
+                onConfirm: () => void attempt('Could not forget the fingerprint', () => forgetFingerprint(f.accountId, f.peer, f.fingerprint)),
+              })
+            }
+          >
+            Forget
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -1,5 +1,5 @@
 /** OTR policy for each account, and for one buddy at a time (which then overrides the account's). */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { getPolicy, setPolicy, type PolicyLevel } from '../../actions/settings';
 import { errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
@@ -8,7 +8,8 @@ import { useConversationStore } from '../../store/conversation-store';
 import { ErrorText } from '../common/ErrorText';
 import { PolicyChoice, POLICIES } from './PolicyChoice';
 
-function usePolicy(accountId: string | undefined, peer?: string) {
+/** `version` changes when another policy changed (a buddy's inherited policy follows its account's). */
+function usePolicy(accountId: string | undefined, peer: string | undefined, version: number, onChanged?: () => void) {
   const [state, setState] = useState<{ policy: PolicyLevel; inherited: boolean }>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -17,19 +18,22 @@ function usePolicy(accountId: string | undefined, peer?: string) {
     getPolicy(accountId, peer)
       .then(setState)
       .catch((err: unknown) => setError(errorText(err)));
-  }, [accountId, peer]);
+  }, [accountId, peer, version]);
   const change = (policy: PolicyLevel) => {
     if (!accountId) return;
+    const before = state;
     setError(undefined);
-    setPolicy(accountId, policy, peer)
-      .then(() => setState({ policy, inherited: false }))
-      .catch((err: unknown) => setError(errorText(err)));
+    setState({ policy, inherited: false });
+    setPolicy(accountId, policy, peer).then(onChanged, (err: unknown) => {
+      setState(before);
+      setError(errorText(err));
+    });
   };
   return { state, error, change };
 }
 
-function AccountPolicy({ accountId, name }: { accountId: string; name: string }) {
-  const { state, error, change } = usePolicy(accountId);
+function AccountPolicy({ accountId, name, onChanged }: { accountId: string; name: string; onChanged: () => void }) {
+  const { state, error, change } = usePolicy(accountId, undefined, 0, onChanged);
   return (
     <div data-testid="account-policy">
       <PolicyChoice legend={`Private conversations on ${name}`} value={state?.policy} onChange={change} />
@@ -38,27 +42,30 @@ function AccountPolicy({ accountId, name }: { accountId: string; name: string })
   );
 }
 
-function BuddyPolicy() {
+function BuddyPolicy({ version }: { version: number }) {
   const buddies = useBuddyStore((s) => s.buddies);
   const conversations = useConversationStore((s) => s.conversations);
-  const peers = [...new Set([...Object.keys(buddies), ...Object.values(conversations).filter((c) => c.kind === 'direct').map((c) => c.key)])].sort();
+  const accounts = useAppStore((s) => s.accounts);
+  const own = new Set(accounts.map((a) => `${a.accountId}\n${a.name}`));
+  const peers = [...new Set([...Object.keys(buddies), ...Object.values(conversations).filter((c) => c.kind === 'direct').map((c) => c.key)])].filter((k) => !own.has(k)).sort();
   const [key, setKey] = useState(peers[0] ?? '');
   const [accountId, peer] = key ? (key.split('\n') as [string, string]) : [undefined, undefined];
-  const { state, error, change } = usePolicy(accountId, peer);
+  const { state, error, change } = usePolicy(accountId, peer, version);
+  const selectId = useId();
   if (peers.length === 0) return <p className="muted">Buddies you add or talk to can get their own setting here.</p>;
   const inheritedName = POLICIES.find((p) => p.value === state?.policy)?.title;
   return (
     <div className="buddy-policy">
-      <label className="field">
-        <span>Buddy</span>
-        <select value={key} onChange={(e) => setKey(e.target.value)}>
+      <div className="field">
+        <label htmlFor={selectId}>Buddy</label>
+        <select id={selectId} value={key} onChange={(e) => setKey(e.target.value)}>
           {peers.map((k) => (
             <option key={k} value={k}>
               {k.split('\n')[1]} ({k.split('\n')[0]?.replace(/^[a-z]+:/, '')})
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {state?.inherited && <p className="hint">Now the same as the account: {inheritedName}. Choosing here overrides it for this buddy only.</p>}
       <PolicyChoice legend={`Private conversations with ${peer ?? ''}`} value={state?.policy} onChange={change} />
       <ErrorText text={error} />
@@ -68,15 +75,16 @@ function BuddyPolicy() {
 
 export function OtrPolicyPrefs() {
   const accounts = useAppStore((s) => s.accounts);
+  const [version, setVersion] = useState(0);
   return (
     <section aria-labelledby="prefs-otr">
       <h3 id="prefs-otr">Private conversations (OTR)</h3>
       {accounts.length === 0 && <p className="muted">Add an account to choose how its conversations become private.</p>}
       {accounts.map((a) => (
-        <AccountPolicy key={a.accountId} accountId={a.accountId} name={a.name} />
+        <AccountPolicy key={a.accountId} accountId={a.accountId} name={a.name} onChanged={() => setVersion((v) => v + 1)} />
       ))}
       <h4>For one buddy</h4>
-      <BuddyPolicy />
+      <BuddyPolicy version={version} />
     </section>
   );
 }
