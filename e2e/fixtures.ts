@@ -21,9 +21,9 @@ mkdirSync(SCREENSHOTS, { recursive: true });
  * Users registered on the test Prosody: alice, bob, carol, then alice2, bob2…
  * Each test takes fresh ones, so rosters and offline messages never leak between tests.
  */
-export const XMPP_ROLES = ['alice', 'bob', 'carol'] as const;
-export type XmppRole = (typeof XMPP_ROLES)[number];
-export const XMPP_USERS_PER_ROLE = 12;
+export const XMPP_USERS_PER_ROLE = { alice: 32, bob: 32, carol: 8 } as const;
+export type XmppRole = keyof typeof XMPP_USERS_PER_ROLE;
+const XMPP_ROLES = Object.keys(XMPP_USERS_PER_ROLE) as XmppRole[];
 export const XMPP_PASSWORD = 'correct horse';
 const userName = (role: XmppRole, n: number) => (n === 0 ? role : `${role}${n + 1}`);
 
@@ -79,7 +79,7 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   prosody: [
     async ({}, use) => {
-      const users = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE }, (_, n) => ({ name: userName(role, n), password: XMPP_PASSWORD })));
+      const users = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE[role] }, (_, n) => ({ name: userName(role, n), password: XMPP_PASSWORD })));
       const server = await startProsody({ users });
       await use(server);
       await server.dispose();
@@ -102,7 +102,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   xmppUser: async ({ prosody }, use) => {
     await use((role) => {
       const n = nextUser[role]++;
-      if (n >= XMPP_USERS_PER_ROLE) throw new Error(`the test Prosody has only ${XMPP_USERS_PER_ROLE} users per role: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`);
+      if (n >= XMPP_USERS_PER_ROLE[role]) throw new Error(`the test Prosody has only ${XMPP_USERS_PER_ROLE[role]} ${role}s: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`);
       const name = userName(role, n);
       return { name, jid: `${name}@${prosody.domain}`, password: XMPP_PASSWORD };
     });

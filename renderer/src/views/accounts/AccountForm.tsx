@@ -2,10 +2,11 @@
  * Adding or editing an account. After adding, it connects at once (unless told
  * not to) and shows why it could not, in words: a wrong password says so.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../../app/api/contract';
 import { addAccount, connectAccount, updateAccount } from '../../actions/accounts';
 import { connectErrorText, errorText } from '../../lib/errors';
+import { useAppStore } from '../../store/app-store';
 import { ErrorText } from '../common/ErrorText';
 import { IrcFields, XmppFields } from './AccountFields';
 import { EMPTY_FORM, toAddParams, toUpdateParams, type AccountFormState } from './account-form-state';
@@ -24,6 +25,11 @@ export function AccountForm({ account, onDone }: Props) {
   const [busy, setBusy] = useState<string>();
   /** Added in this form but not connected: the next submit corrects it instead of adding it again. */
   const [saved, setSaved] = useState<{ accountId: string; name: string; protocol: 'xmpp' | 'irc' }>();
+  // Connected by another way meanwhile (a certificate accepted in its own dialog): done.
+  const savedOnline = useAppStore((s) => saved !== undefined && s.accounts.some((a) => a.accountId === saved.accountId && a.state === 'online'));
+  useEffect(() => {
+    if (savedOnline) onDone(true);
+  }, [savedOnline, onDone]);
   const set = (patch: Partial<AccountFormState>) => setForm((f) => ({ ...f, ...patch }));
   const editing = Boolean(account);
 

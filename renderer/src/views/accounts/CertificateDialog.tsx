@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { acceptCertificate } from '../../actions/accounts';
 import { errorText } from '../../lib/errors';
+import { fullTime } from '../../lib/format';
 import { accountById } from '../../store/app-store';
 import { dropCertificate, type Certificate } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
@@ -37,7 +38,7 @@ export function CertificateDialog({ certificate: c }: { certificate: Certificate
         <dd>{c.issuer}</dd>
         <dt>Valid</dt>
         <dd>
-          from {c.validFrom} to {c.validTo}
+          from {readableDate(c.validFrom)} to {readableDate(c.validTo)}
         </dd>
         <dt>Why it is not trusted</dt>
         <dd>{c.reason}</dd>
@@ -53,4 +54,9 @@ export function CertificateDialog({ certificate: c }: { certificate: Certificate
       </div>
     </Dialog>
   );
+}
+
+function readableDate(text: string): string {
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? text : fullTime(ms);
 }
