@@ -6,6 +6,7 @@
 import { generateDsaKey } from '../../app/otr/dsa-keygen';
 import { runLibotrBench, type LibotrBenchName } from '../../otr/test-support/libotr-peer';
 import { benchCore } from './core-bench';
+import { benchUi } from './ui-bench';
 import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, benchSmp, type Figure } from './otr-bench';
 
 interface Row {
@@ -44,6 +45,18 @@ const BENCHES: Bench[] = [
   { name: 'data-alternating', run: async () => [row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating'))] },
   { name: 'data-one-way', run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))] },
   { name: 'fragmented', run: async () => [row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented'))] },
+  {
+    // Reference: the issue's targets (200 ms to first render, no task over 50 ms).
+    name: 'ui',
+    run: async () => {
+      const f = await benchUi(2000, Number(process.env.SOTTO_UI_BENCH_MESSAGES ?? 10_000));
+      return [
+        { name: `UI: buddy list first rows (${f.buddies} of 2,000 buddies rendered)`, unit: 'ms', sotto: f.buddyListMs, reference: 200, ratio: 200 / f.buddyListMs, note: 'reference: the 200 ms target; from navigation' },
+        { name: `UI: conversation first lines (${f.messages} messages)`, unit: 'ms', sotto: f.conversationMs, reference: 200, ratio: 200 / f.conversationMs, note: 'reference: the 200 ms target; from the click' },
+        { name: `UI: longest task while scrolling ${f.frames} frames`, unit: 'ms', sotto: f.longestTaskMs, reference: 50, ratio: f.longestTaskMs === 0 ? Infinity : 50 / f.longestTaskMs, note: `reference: the 50 ms target; ${f.droppedFrames} frame(s) over 25 ms` },
+      ];
+    },
+  },
   {
     // Reference: the same path in plaintext, so the ratio is what OTR costs end to end.
     name: 'core',
