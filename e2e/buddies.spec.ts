@@ -24,12 +24,13 @@ test('adding a buddy, answering their request, and seeing their presence, group 
   await bob.sotto.call('buddy.authorize', { accountId: bob.accountId, peer: alice.jid, accept: true });
   const friends = page.getByRole('list', { name: 'Friends' });
   const bobRow = friends.getByTestId('buddy').filter({ hasText: 'Bob' });
-  await expect(bobRow.getByRole('img', { name: 'Available' })).toBeVisible({ timeout: 15_000 });
+  await expect(bobRow.getByRole('button', { name: 'Bob, Available', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(bobRow.locator('svg[data-presence="available"]')).toBeVisible();
 
   // Presence in words and shape, status message shown.
   await bob.sotto.call('presence.set', { accountId: bob.accountId, availability: 'away', status: 'at lunch' });
-  await expect(bobRow.getByRole('img', { name: 'Away' })).toBeVisible();
-  await expect(bobRow).toContainText('at lunch');
+  await expect(bobRow.getByRole('button', { name: 'Bob, Away, at lunch', exact: true })).toBeVisible();
+  await expect(bobRow.locator('svg[data-presence="away"]')).toBeVisible();
 
   // carol asks to see alice's presence: alice accepts from the buddy list.
   await carol.sotto.call('buddy.add', { accountId: carol.accountId, peer: alice.jid });

@@ -18,14 +18,18 @@ export const SCREENSHOTS = join(REPO_ROOT, 'e2e', 'output', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 /**
- * Users registered on the test Prosody: alice, bob, carol, then alice2, bob2…
- * Each test takes fresh ones, so rosters and offline messages never leak between tests.
+ * Users registered on the test Prosody. Each test takes fresh ones, so rosters
+ * and offline messages never leak between tests: pooled ones (alice2, alice3…,
+ * bob2…) for most tests, and plain first names ("personas", each used once)
+ * for the tests whose screenshots the README shows.
  */
 export const XMPP_USERS_PER_ROLE = { alice: 32, bob: 32, carol: 8 } as const;
 export type XmppRole = keyof typeof XMPP_USERS_PER_ROLE;
 const XMPP_ROLES = Object.keys(XMPP_USERS_PER_ROLE) as XmppRole[];
+export const PERSONAS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'oscar'] as const;
+export type Persona = (typeof PERSONAS)[number];
 export const XMPP_PASSWORD = 'correct horse';
-const userName = (role: XmppRole, n: number) => (n === 0 ? role : `${role}${n + 1}`);
+const userName = (role: XmppRole, n: number) => `${role}${n + 2}`;
 
 export interface BrowserSotto {
   url: string;
@@ -55,6 +59,7 @@ export async function startBrowserSotto(profileDir = mkdtempSync(join(tmpdir(), 
 }
 
 const nextUser: Record<XmppRole, number> = { alice: 0, bob: 0, carol: 0 };
+const personasUsed = new Set<Persona>();
 
 export interface XmppAccountInfo {
   jid: string;
@@ -68,6 +73,8 @@ interface TestFixtures {
   peer: (options: PeerOptions) => Promise<Peer>;
   /** A fresh user on the worker's Prosody. */
   xmppUser: (role: XmppRole) => XmppAccountInfo;
+  /** A user with a plain first name, for screenshots; each one once per worker. */
+  persona: (name: Persona) => XmppAccountInfo;
   pageErrors: string[];
 }
 
@@ -79,7 +86,8 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   prosody: [
     async ({}, use) => {
-      const users = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE[role] }, (_, n) => ({ name: userName(role, n), password: XMPP_PASSWORD })));
+      const pooled = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE[role] }, (_, n) => userName(role, n)));
+      const users = [...PERSONAS, ...pooled].map((name) => ({ name, password: XMPP_PASSWORD }));
       const server = await startProsody({ users });
       await use(server);
       await server.dispose();
@@ -104,6 +112,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const n = nextUser[role]++;
       if (n >= XMPP_USERS_PER_ROLE[role]) throw new Error(`the test Prosody has only ${XMPP_USERS_PER_ROLE[role]} ${role}s: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`);
       const name = userName(role, n);
+      return { name, jid: `${name}@${prosody.domain}`, password: XMPP_PASSWORD };
+    });
+  },
+  persona: async ({ prosody }, use) => {
+    await use((name) => {
+      if (personasUsed.has(name)) throw new Error(`${name} is already used by another test: pick another persona`);
+      personasUsed.add(name);
       return { name, jid: `${name}@${prosody.domain}`, password: XMPP_PASSWORD };
     });
   },

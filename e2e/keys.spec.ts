@@ -28,8 +28,8 @@ test('the keys page shows my fingerprint and the buddy’s, and Verify / Forget 
   await expect(row).toHaveCount(0);
 });
 
-test('a buddy whose key changed after it was verified gets a warning that cannot be missed', async ({ page, sotto, prosody, xmppUser, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+test('a buddy whose key changed after it was verified gets a warning that cannot be missed', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('heidi'), buddy: persona('ivan') });
   const bobUser = { jid: bob.address, password: 'correct horse' };
   // alice verifies bob's key by fingerprint.
   await page.getByTestId('otr-button').click();

@@ -39,8 +39,8 @@ test('a buddy whose client speaks OTR is detected: the conversation goes Unverif
   await shot(page, 'conversation-private');
 });
 
-test('a wrong answer says that authentication failed, what it means and what to do, and the conversation stays Unverified', async ({ page, sotto, prosody, xmppUser, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+test('a wrong answer says that authentication failed, what it means and what to do, and the conversation stays Unverified', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('dave'), buddy: persona('erin') });
   await otrMenu(page, 'Authenticate buddy…');
   const wizard = page.getByTestId('auth-wizard');
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -64,8 +64,8 @@ test('a wrong answer says that authentication failed, what it means and what to 
   expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'encrypted', verified: false });
 });
 
-test('when the buddy starts authentication, alice sees their question, is told the answer is case-sensitive, and her answer verifies her to them', async ({ page, sotto, prosody, xmppUser, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
+test('when the buddy starts authentication, alice sees their question, is told the answer is case-sensitive, and her answer verifies her to them', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
+  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('frank'), buddy: persona('grace') });
   await bob.sotto.call('otr.smp.start', { accountId: bob.accountId, peer: alice.jid, secret: 'Lisbon 2019', question: 'Where was the conference?' });
 
   const dialog = page.getByTestId('smp-request');

@@ -18,15 +18,17 @@ export interface PrivateChat {
 export async function unverifiedChat(
   page: Page,
   f: { sotto: BrowserSotto; prosody: ProsodyServer; xmppUser: (role: XmppRole) => XmppAccountInfo; peer: (o: PeerOptions) => Promise<Peer> },
+  /** Named users instead of pooled ones (for screenshots). */
+  names?: { me: XmppAccountInfo; buddy: XmppAccountInfo },
 ): Promise<PrivateChat> {
-  const alice = f.xmppUser('alice');
-  const bobUser = f.xmppUser('bob');
+  const alice = names?.me ?? f.xmppUser('alice');
+  const bobUser = names?.buddy ?? f.xmppUser('bob');
   await openApp(page, f.sotto);
   await addXmppAccount(page, { jid: alice.jid, password: alice.password, host: f.prosody.host, port: f.prosody.port });
   const bob = await f.peer({ protocol: 'xmpp', jid: bobUser.jid, password: bobUser.password, host: f.prosody.host, port: f.prosody.port });
-  await bob.send(alice.jid, 'Hi alice, it is bob');
+  await bob.send(alice.jid, 'Hi! Are you there?');
   await expect(page.getByTestId('conversation-title')).toHaveText(bob.address);
-  await expect(page.getByTestId('message-text').filter({ hasText: 'Hi alice, it is bob' })).toBeVisible();
+  await expect(page.getByTestId('message-text').filter({ hasText: 'Hi! Are you there?' })).toBeVisible();
   await expect(otrButton(page)).toContainText('Unverified', { timeout: 15_000 });
   await bob.waitFor('otr.state', (e) => e.state === 'encrypted');
   return { alice, bob };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { addBuddy } from '../../actions/buddies';
 import { errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
-import { closeDialog, notify } from '../../store/ui-store';
+import { closeDialog } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
 import { ErrorText } from '../common/ErrorText';
 import { AccountSelect } from './AccountSelect';
@@ -25,10 +25,8 @@ export function AddBuddyDialog() {
           e.preventDefault();
           if (!peer.trim()) return setError(protocol === 'xmpp' ? 'Enter their address, like bob@example.org.' : 'Enter their nickname.');
           addBuddy(accountId, peer.trim(), name.trim() || undefined, group.trim() || undefined)
-            .then(() => {
-              notify(protocol === 'xmpp' ? `Asked ${peer.trim()} to accept you as a buddy.` : `Added ${peer.trim()}.`, 'info');
-              close();
-            })
+            // The row itself says "Waiting for them to accept" until they answer.
+            .then(close)
             .catch((err: unknown) => setError(errorText(err)));
         }}
       >

@@ -19,6 +19,9 @@ export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: s
   const [menuSignal, setMenuSignal] = useState(0);
   const name = buddy.name || buddy.peer;
   const open = () => fire(openConversation(buddy.accountId, buddy.peer));
+  const spoken = [name, AVAILABILITY_LABEL[buddy.presence.availability], buddy.pending ? 'waiting for them to accept' : buddy.presence.status, unread > 0 ? `${unread} unread` : '']
+    .filter(Boolean)
+    .join(', ');
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey) || e.key === 'ArrowRight') {
@@ -40,8 +43,9 @@ export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: s
           setMenuSignal((n) => n + 1);
         }}
         aria-keyshortcuts="Shift+F10"
+        aria-label={spoken}
       >
-        <PresenceIcon availability={buddy.presence.availability} />
+        <PresenceIcon availability={buddy.presence.availability} hidden />
         <span className="buddy-text">
           <span className="buddy-name">{name}</span>
           {(buddy.presence.status || buddy.pending || showAccount) && (
@@ -51,7 +55,6 @@ export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: s
             </span>
           )}
         </span>
-        <VisuallyHidden>, {AVAILABILITY_LABEL[buddy.presence.availability]}</VisuallyHidden>
         {unread > 0 && (
           <span className="badge" data-testid="unread">
             {unread}

@@ -11,10 +11,19 @@ const SHAPES: Record<Availability, string> = {
   offline: 'M10 3a7 7 0 1 0 0 14a7 7 0 1 0 0-14z',
 };
 
-export function PresenceIcon({ availability }: { availability: Availability }) {
+/** `hidden` when the words are already beside it (a buddy row says the state in text). */
+export function PresenceIcon({ availability, hidden = false }: { availability: Availability; hidden?: boolean }) {
+  const label = AVAILABILITY_LABEL[availability];
   return (
-    <svg className={`presence presence-${availability}`} viewBox="0 0 20 20" width="16" height="16" role="img" aria-label={AVAILABILITY_LABEL[availability]}>
-      <title>{AVAILABILITY_LABEL[availability]}</title>
+    <svg
+      className={`presence presence-${availability}`}
+      viewBox="0 0 20 20"
+      width="16"
+      height="16"
+      {...(hidden ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label })}
+      data-presence={availability}
+    >
+      <title>{label}</title>
       <path d={SHAPES[availability]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );

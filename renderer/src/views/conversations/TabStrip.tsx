@@ -7,10 +7,13 @@ import { useRef, type KeyboardEvent } from 'react';
 import { fire } from '../../actions/attempt';
 import { closeConversation, markRead } from '../../actions/conversations';
 import type { ConvKey } from '../../lib/keys';
+import { OTR_LABEL, otrLevel } from '../../lib/otr-view';
 import { displayName } from '../../store/buddy-store';
 import { activate, useConversationStore } from '../../store/conversation-store';
+import { useOtrStore } from '../../store/otr-store';
 import { Icon } from '../common/Icon';
 import { VisuallyHidden } from '../common/VisuallyHidden';
+import { OTR_ICON } from '../privacy/OtrButton';
 
 export const tabId = (key: ConvKey) => `tab-${encodeURIComponent(key)}`;
 export const panelId = (key: ConvKey) => `panel-${encodeURIComponent(key)}`;
@@ -51,6 +54,7 @@ export function TabStrip() {
 
 function Tab({ convKey, selected, onKeyDown, onSelect }: { convKey: ConvKey; selected: boolean; onKeyDown: (e: KeyboardEvent) => void; onSelect: () => void }) {
   const conv = useConversationStore((s) => s.conversations[convKey]);
+  const level = otrLevel(useOtrStore((s) => s.status[convKey]));
   if (!conv) return null;
   const name = conv.kind === 'group' ? conv.peer : displayName(conv.accountId, conv.peer);
   return (
@@ -66,9 +70,9 @@ function Tab({ convKey, selected, onKeyDown, onSelect }: { convKey: ConvKey; sel
       title={`${name} (Delete or Ctrl+W closes)`}
       data-testid="conversation-tab"
     >
-      {conv.kind === 'group' && <Icon name="people" />}
+      {conv.kind === 'group' ? <Icon name="people" /> : <Icon name={OTR_ICON[level]} className={`tab-otr otr-text-${level}`} />}
       <span className="tab-name">{name}</span>
-      {conv.kind === 'group' && <VisuallyHidden>, group chat</VisuallyHidden>}
+      <VisuallyHidden>{conv.kind === 'group' ? ', group chat' : `, ${OTR_LABEL[level]}`}</VisuallyHidden>
       {conv.unread > 0 && (
         <span className="badge">
           {conv.unread}
