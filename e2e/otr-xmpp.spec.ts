@@ -103,7 +103,7 @@ test('End private conversation: the buddy sees Finished, alice sees Not private,
   await expect(otrButton(page)).toContainText('Unverified', { timeout: 15_000 });
 });
 
-test('the buddy ending the conversation shows Finished, with what to do next', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('the buddy ending the conversation shows Finished; what is typed then is refused, and the notice says what to do', async ({ page, sotto, prosody, xmppUser, peer }) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   await bob.sotto.call('otr.end', { accountId: bob.accountId, peer: alice.jid });
   await expect(otrButton(page)).toContainText('Finished');
@@ -112,6 +112,17 @@ test('the buddy ending the conversation shows Finished, with what to do next', a
   await expect(page.getByRole('menuitem', { name: 'End private conversation' })).toBeEnabled();
   await page.keyboard.press('Escape');
   await expect(otrButton(page)).toBeFocused();
+
+  // Writing now is refused, and the notice above the input says why and what to do.
+  await expect(page.getByTestId('finished-notice')).toContainText('has ended the private conversation');
+  await page.getByTestId('message-input').fill('are you still there?');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('message').filter({ hasText: 'are you still there?' })).toHaveAttribute('data-status', 'refused');
+  await expect(page.getByTestId('message').filter({ hasText: 'are you still there?' }).getByTestId('message-status')).toContainText('Not sent');
+  await shot(page, 'conversation-finished');
+  await page.getByTestId('finished-notice').getByRole('button', { name: 'End private conversation' }).click();
+  await expect(otrButton(page)).toContainText('Not private');
+  await expect(page.getByTestId('finished-notice')).toBeHidden();
 });
 
 test('a shared secret both sides type verifies both of them', async ({ page, sotto, prosody, xmppUser, peer }) => {

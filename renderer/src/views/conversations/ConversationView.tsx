@@ -8,6 +8,7 @@ import { useBuddyStore } from '../../store/buddy-store';
 import { useConversationStore } from '../../store/conversation-store';
 import { Announcer } from './Announcer';
 import { ConversationHeader } from './ConversationHeader';
+import { FinishedNotice } from './FinishedNotice';
 import { KeyChangedWarning } from './KeyChangedWarning';
 import { MessageInput } from './MessageInput';
 import { MessageList } from './MessageList';
@@ -35,6 +36,7 @@ export function ConversationView({ convKey }: { convKey: ConvKey }) {
       {conv.kind === 'direct' && <KeyChangedWarning convKey={convKey} peerName={name} />}
       <MessageList convKey={convKey} peerName={name} group={conv.kind === 'group'} />
       <Announcer convKey={convKey} peerName={name} />
+      {conv.kind === 'direct' && <FinishedNotice convKey={convKey} peerName={name} />}
       <MessageInput key={convKey} convKey={convKey} peerName={name} disabledReason={online ? undefined : 'The account is offline: connect it to send messages'} />
     </section>
   );

@@ -15,7 +15,7 @@ const LEVEL_WORD = { info: 'Note', warning: 'Warning', error: 'Security alert' }
 const STATUS = {
   queued: { icon: 'clock', text: 'Waiting to be sent privately' },
   failed: { icon: 'error', text: 'Not sent' },
-  refused: { icon: 'error', text: 'Not sent: your OTR policy does not allow sending it unencrypted' },
+  refused: { icon: 'error', text: 'Not sent (refused)' },
 } as const;
 
 interface Props {
