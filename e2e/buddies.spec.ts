@@ -1,6 +1,6 @@
 /** The buddy list against a real roster: add a buddy, answer a request, presence with icon and words, groups, search, unread counts. */
 import { expect, test } from './fixtures';
-import { addXmppAccount, openApp, shot } from './support/ui';
+import { addXmppAccount, buddyRow, openApp, shot } from './support/ui';
 
 test('adding a buddy, answering their request, and seeing their presence, group and unread count', async ({ page, sotto, prosody, xmppUser, peer }) => {
   const alice = xmppUser('alice');
@@ -22,8 +22,7 @@ test('adding a buddy, answering their request, and seeing their presence, group 
   await expect(add).toBeHidden();
   await bob.waitFor('subscription.request', (e) => e.peer === alice.jid);
   await bob.sotto.call('buddy.authorize', { accountId: bob.accountId, peer: alice.jid, accept: true });
-  const friends = page.getByRole('list', { name: 'Friends' });
-  const bobRow = friends.getByTestId('buddy').filter({ hasText: 'Bob' });
+  const bobRow = buddyRow(page, 'Friends', 'Bob');
   await expect(bobRow.getByRole('button', { name: 'Bob, Available', exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(bobRow.locator('svg[data-presence="available"]')).toBeVisible();
 

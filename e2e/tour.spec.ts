@@ -4,7 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import type { Peer } from './support/peer';
-import { addXmppAccount, openApp, otrButton, otrMenu, shot } from './support/ui';
+import { addXmppAccount, buddyRow, openApp, otrButton, otrMenu, shot } from './support/ui';
 
 test('two buddies in their groups: one private and verified through the wizard, one plain; the buddy list, tabs and OTR button say which is which', async ({ page, sotto, prosody, persona, peer }) => {
   const alice = persona('alice');
@@ -25,12 +25,12 @@ test('two buddies in their groups: one private and verified through the wizard, 
     await add.getByRole('button', { name: 'Add buddy' }).click();
     await p.waitFor('subscription.request', (e) => e.peer === alice.jid);
     await p.sotto.call('buddy.authorize', { accountId: p.accountId, peer: alice.jid, accept: true });
-    await expect(page.getByRole('list', { name: group }).getByTestId('buddy').filter({ hasText: name })).toBeVisible();
+    await expect(buddyRow(page, group, name)).toBeVisible();
   };
   await befriend(bob, 'Bob', 'Friends');
   await befriend(carol, 'Carol', 'Work');
   await carol.sotto.call('presence.set', { accountId: carol.accountId, availability: 'away', status: 'in a meeting' });
-  await expect(page.getByRole('list', { name: 'Work' }).getByRole('button', { name: 'Carol, Away, in a meeting' })).toBeVisible();
+  await expect(buddyRow(page, 'Work', 'Carol').getByRole('button', { name: 'Carol, Away, in a meeting' })).toBeVisible();
 
   // Carol's client has OTR off: her conversation stays Not private.
   await carol.send(alice.jid, 'Are we still on for the review at 3?');
@@ -39,7 +39,7 @@ test('two buddies in their groups: one private and verified through the wizard, 
   await page.keyboard.press('Enter');
 
   // Bob's does: going private is automatic, verifying him takes the wizard.
-  await page.getByRole('list', { name: 'Friends' }).getByRole('button', { name: /^Bob/ }).click();
+  await buddyRow(page, 'Friends', 'Bob').getByRole('button', { name: /^Bob/ }).click();
   await page.getByTestId('message-input').fill('Hi Bob! Did you get the photos?');
   await page.keyboard.press('Enter');
   await bob.waitFor('message.received', (m) => m.text === 'Hi Bob! Did you get the photos?');

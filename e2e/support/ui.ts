@@ -57,3 +57,6 @@ export async function otrMenu(page: Page, item: string | RegExp): Promise<void> 
   await otrButton(page).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
+
+/** A buddy's row in the buddy list, under its roster group. */
+export const buddyRow = (page: Page, group: string, name: string) => page.locator(`[data-testid="buddy"][data-group="${group}"]`).filter({ hasText: name });

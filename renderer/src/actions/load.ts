@@ -12,6 +12,8 @@ import { refreshFingerprints } from './otr';
 const quietly = (p: Promise<unknown>) => p.catch(() => undefined);
 
 export async function loadFromCore(api: ApiClient): Promise<void> {
+  // Marks for benchmarks and the performance panel: transport up, first state loaded.
+  performance.mark('sotto:connected');
   setApi(api);
   followEvents(api);
   const [info, accounts] = await Promise.all([api.call('app.info', {}), api.call('account.list', {})]);
@@ -29,5 +31,6 @@ export async function loadFromCore(api: ApiClient): Promise<void> {
       }),
     ),
   ]);
+  performance.mark('sotto:loaded');
   useAppStore.setState({ connection: { state: 'ready' } });
 }

@@ -1,5 +1,5 @@
 /** One buddy: presence icon, name, status message, unread count; Enter opens the conversation, the menu holds the rest. */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Buddy } from '../../../../app/api/contract';
 import { attempt, fire } from '../../actions/attempt';
 import { removeBuddy } from '../../actions/buddies';
@@ -7,16 +7,19 @@ import { openConversation } from '../../actions/conversations';
 import { convKey } from '../../lib/keys';
 import { useConversationStore } from '../../store/conversation-store';
 import { askConfirm, setUi } from '../../store/ui-store';
-import { MenuButton } from '../common/MenuButton';
+import { Menu } from '../common/Menu';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 import { PresenceIcon } from './PresenceIcon';
 import { AVAILABILITY_LABEL } from './presence';
 
-export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: string; showAccount: boolean }) {
+/** Inside a list item of ./BuddyTree, which owns the keyboard's Tab stop (`tabIndex`). */
+export function BuddyRow({ buddy, showAccount, tabIndex }: { buddy: Buddy; showAccount: boolean; tabIndex: number }) {
   const key = convKey(buddy.accountId, buddy.peer);
   const convUnread = useConversationStore((s) => s.conversations[key]?.unread);
   const unread = convUnread ?? buddy.unread;
-  const [menuSignal, setMenuSignal] = useState(0);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLDivElement>(null);
   const name = buddy.name || buddy.peer;
   const open = () => fire(openConversation(buddy.accountId, buddy.peer));
   const spoken = [name, AVAILABILITY_LABEL[buddy.presence.availability], buddy.pending ? 'waiting for them to accept' : buddy.presence.status, unread > 0 ? `${unread} unread` : '']
@@ -26,21 +29,23 @@ export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: s
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey) || e.key === 'ArrowRight') {
       e.preventDefault();
-      setMenuSignal((n) => n + 1);
+      setMenuOpen(true);
     }
   };
 
   return (
-    <li className="buddy-row" data-testid="buddy" data-peer={buddy.peer}>
+    <div ref={row} className="buddy-row">
       <button
+        ref={button}
         type="button"
         className="buddy-button"
-        data-nav-item={`${group}\n${key}`}
+        data-nav-row
+        tabIndex={tabIndex}
         onClick={open}
         onKeyDown={onKeyDown}
         onContextMenu={(e) => {
           e.preventDefault();
-          setMenuSignal((n) => n + 1);
+          setMenuOpen(true);
         }}
         aria-keyshortcuts="Shift+F10"
         aria-label={spoken}
@@ -62,28 +67,35 @@ export function BuddyRow({ buddy, group, showAccount }: { buddy: Buddy; group: s
           </span>
         )}
       </button>
-      <MenuButton
-        className="icon-button row-menu"
-        label={`Actions for ${name}`}
-        tabIndex={-1}
-        openSignal={menuSignal}
-        items={[
-          { label: 'Send message', onSelect: open },
-          { label: 'Authenticate buddy…', onSelect: () => fire(openConversation(buddy.accountId, buddy.peer).then((k) => setUi({ wizard: k }))) },
-          {
-            label: 'Remove buddy…',
-            onSelect: () =>
-              askConfirm({
-                title: `Remove ${name}?`,
-                body: `${name} will be removed from your buddy list and will no longer see when you are online. Your conversation history and OTR trust stay.`,
-                confirmLabel: 'Remove',
-                onConfirm: () => void attempt(`Could not remove ${name}`, () => removeBuddy(buddy.accountId, buddy.peer)),
-              }),
-          },
-        ]}
-      >
-        <span aria-hidden="true">⋯</span>
-      </MenuButton>
-    </li>
+      {/* For the mouse; the keyboard opens the same menu with Shift+F10, the context-menu key or Right. */}
+      <span className="row-menu" aria-hidden="true" onClick={() => setMenuOpen((o) => !o)} title={`Actions for ${name}`}>
+        ⋯
+      </span>
+      {menuOpen && (
+        <Menu
+          label={`Actions for ${name}`}
+          initial={0}
+          anchor={row}
+          onClose={(refocus) => {
+            setMenuOpen(false);
+            if (refocus) button.current?.focus();
+          }}
+          items={[
+            { label: 'Send message', onSelect: open },
+            { label: 'Authenticate buddy…', onSelect: () => fire(openConversation(buddy.accountId, buddy.peer).then((k) => setUi({ wizard: k }))) },
+            {
+              label: 'Remove buddy…',
+              onSelect: () =>
+                askConfirm({
+                  title: `Remove ${name}?`,
+                  body: `${name} will be removed from your buddy list and will no longer see when you are online. Your conversation history and OTR trust stay.`,
+                  confirmLabel: 'Remove',
+                  onConfirm: () => void attempt(`Could not remove ${name}`, () => removeBuddy(buddy.accountId, buddy.peer)),
+                }),
+            },
+          ]}
+        />
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Buddies sorted into their roster groups, filtered by the search box. */
+/** Buddies sorted into their roster groups, filtered by the search box, flattened into the rows the list shows. */
 import type { Buddy } from '../../../../app/api/contract';
 import { AVAILABILITY_RANK } from './presence';
 
@@ -9,6 +9,8 @@ export interface BuddyGroup {
   buddies: Buddy[];
   online: number;
 }
+
+export type Row = { kind: 'group'; group: BuddyGroup; folded: boolean } | { kind: 'buddy'; buddy: Buddy; group: string };
 
 const label = (b: Buddy) => (b.name || b.peer).toLowerCase();
 
@@ -31,3 +33,16 @@ export function groupBuddies(buddies: Buddy[], filter: string): BuddyGroup[] {
       online: list.filter((b) => b.presence.availability !== 'offline').length,
     }));
 }
+
+/** One row per group heading and per buddy of an unfolded group. */
+export function toRows(groups: BuddyGroup[], folded: Record<string, boolean>): Row[] {
+  const rows: Row[] = [];
+  for (const group of groups) {
+    const isFolded = Boolean(folded[group.name]);
+    rows.push({ kind: 'group', group, folded: isFolded });
+    if (!isFolded) for (const buddy of group.buddies) rows.push({ kind: 'buddy', buddy, group: group.name });
+  }
+  return rows;
+}
+
+export const rowKey = (r: Row): string => (r.kind === 'group' ? `group\n${r.group.name}` : `${r.group}\n${r.buddy.accountId}\n${r.buddy.peer}`);
