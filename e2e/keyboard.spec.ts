@@ -63,6 +63,12 @@ test('tabs, the OTR menu, the buddy list and the input history work from the key
   await page.keyboard.press('ArrowDown');
   await expect(buddyButtons.nth(1)).toBeFocused();
   await expect(buddyButtons.nth(0)).toHaveAttribute('tabindex', '-1');
+  // Shift+F10 opens the buddy's actions; Esc gives the focus back to the row.
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Send message' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(buddyButtons.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('conversation-title')).toHaveText(/localhost/);
 
