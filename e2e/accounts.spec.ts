@@ -33,6 +33,26 @@ test('the status selector disconnects and reconnects an account; the Accounts di
   await expect(row.getByTestId('account-state')).toHaveText('Offline');
   await row.getByLabel(`Status of ${alice.jid}`).selectOption('available');
   await expect(row.getByTestId('account-state')).toHaveText('Online');
+  await row.getByLabel(`Status message of ${alice.jid}`).fill('back at 3');
+  await row.getByLabel(`Status of ${alice.jid}`).selectOption('away');
+  await expect(row.locator('svg[data-presence="away"]')).toBeVisible();
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+
+  // Edit: the form knows the account; what is left empty stays as it was.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
+  const accountsDialog = page.getByTestId('accounts-dialog');
+  await accountsDialog.getByRole('button', { name: `Edit ${alice.jid}` }).click();
+  await expect(accountsDialog.getByRole('heading', { name: `Edit ${alice.jid}` })).toBeVisible();
+  await accountsDialog.getByLabel('Connect when Sotto starts').uncheck();
+  await accountsDialog.getByLabel('Connect now').uncheck();
+  await accountsDialog.getByRole('button', { name: 'Save' }).click();
+  const managed = accountsDialog.getByTestId('manage-account');
+  await expect(managed).toContainText(alice.jid);
+  // Nothing else changed: it still connects the way it did.
+  await managed.getByRole('button', { name: 'Disconnect' }).click();
+  await managed.getByRole('button', { name: 'Connect' }).click();
+  await expect(managed).toContainText('Online');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
   const dialog = page.getByTestId('accounts-dialog');

@@ -34,7 +34,8 @@ export function XmppFields({ form, set, editing }: Props) {
         </label>
         <div className="field">
           <label htmlFor={tlsId}>Connection security</label>
-          <select id={tlsId} value={form.xmppTls} onChange={(e) => set({ xmppTls: e.target.value as XmppTls })}>
+          <select id={tlsId} value={editing && !form.tlsChanged ? '' : form.xmppTls} onChange={(e) => set(e.target.value ? { xmppTls: e.target.value as XmppTls, tlsChanged: true } : { tlsChanged: false })}>
+            {editing && <option value="">Keep the current setting</option>}
             <option value="starttls">STARTTLS (recommended)</option>
             <option value="direct">Direct TLS</option>
             <option value="none">None: unencrypted (only for a server on this computer)</option>
@@ -46,6 +47,7 @@ export function XmppFields({ form, set, editing }: Props) {
 }
 
 export function IrcFields({ form, set, editing }: Props) {
+  const tlsId = useId();
   return (
     <>
       {!editing && (
@@ -62,10 +64,21 @@ export function IrcFields({ form, set, editing }: Props) {
         <span>Port</span>
         <input type="text" inputMode="numeric" value={form.port} onChange={(e) => set({ port: e.target.value })} placeholder={form.ircTls ? '6697' : '6667'} />
       </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={form.ircTls} onChange={(e) => set({ ircTls: e.target.checked })} />
-        Use TLS (encrypt the connection to the server)
-      </label>
+      {editing ? (
+        <div className="field">
+          <label htmlFor={tlsId}>Connection security</label>
+          <select id={tlsId} value={form.tlsChanged ? String(form.ircTls) : ''} onChange={(e) => set(e.target.value ? { ircTls: e.target.value === 'true', tlsChanged: true } : { tlsChanged: false })}>
+            <option value="">Keep the current setting</option>
+            <option value="true">TLS</option>
+            <option value="false">None: unencrypted</option>
+          </select>
+        </div>
+      ) : (
+        <label className="checkbox">
+          <input type="checkbox" checked={form.ircTls} onChange={(e) => set({ ircTls: e.target.checked })} />
+          Use TLS (encrypt the connection to the server)
+        </label>
+      )}
       <label className="field">
         <span>{editing ? 'New password (leave empty to keep it)' : 'Password (optional)'}</span>
         <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} autoComplete="current-password" />

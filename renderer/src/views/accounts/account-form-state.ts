@@ -14,6 +14,8 @@ export interface AccountFormState {
   ircTls: boolean;
   autoConnect: boolean;
   connectNow: boolean;
+  /** Editing: the user touched the connection security (the summary does not say what it was). */
+  tlsChanged: boolean;
 }
 
 export const EMPTY_FORM: AccountFormState = {
@@ -27,6 +29,7 @@ export const EMPTY_FORM: AccountFormState = {
   ircTls: true,
   autoConnect: true,
   connectNow: true,
+  tlsChanged: false,
 };
 
 function portOf(text: string): number | undefined | 'bad' {
@@ -58,7 +61,7 @@ export function toUpdateParams(accountId: string, protocol: 'xmpp' | 'irc', f: A
   return {
     accountId,
     autoConnect: f.autoConnect,
-    tls: protocol === 'xmpp' ? f.xmppTls : f.ircTls,
+    ...(f.tlsChanged ? { tls: protocol === 'xmpp' ? f.xmppTls : f.ircTls } : {}),
     ...(f.password ? { password: f.password } : {}),
     ...(f.host.trim() ? { host: f.host.trim() } : {}),
     ...(port ? { port } : {}),
