@@ -5,7 +5,7 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
 import type { AccountRef } from './accounts';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { KeyStoreFileError } from './errors';
 import { fingerprintHex, KeyStore, type KeyStoreOptions } from './key-store';
 import { STORE_FILES } from './store-files';

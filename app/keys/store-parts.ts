@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path';
 import type { Logger } from '../log';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
+import { removeStaleTempFiles, writeFileAtomic } from '../storage/atomic-file';
 import type { KeyStoreFileError } from './errors';
 import { encodePart, STORE_FILES, type StoreData, type StorePart } from './store-files';
 import { loadPart, setPartAside, type PartState } from './store-load';

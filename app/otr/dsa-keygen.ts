@@ -6,6 +6,7 @@
  */
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
+import { bigintModPow } from '../../otr/crypto/bigint';
 import type { DsaPrivateKey } from '../../otr/crypto/dsa';
 
 const generate = promisify(generateKeyPair);
@@ -59,20 +60,9 @@ export function dsaKeyFromPkcs8(der: Buffer): DsaPrivateKey {
   const q = params.integer();
   const g = params.integer();
   const x = top.enter(0x04).integer();
-  return { p, q, g, x, y: modPowBig(g, x, p) };
+  return { p, q, g, x, y: bigintModPow(g, x, p) };
 }
 
-function modPowBig(base: bigint, exp: bigint, m: bigint): bigint {
-  let r = 1n;
-  let b = base % m;
-  let e = exp;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % m;
-    b = (b * b) % m;
-    e >>= 1n;
-  }
-  return r;
-}
 
 /** A new OTR long-term key; resolves without blocking the event loop. */
 export async function generateDsaKey(): Promise<DsaPrivateKey> {
