@@ -15,6 +15,7 @@ test('policies per account and per buddy, logging, notifications and the theme a
   await prefs.getByLabel('Buddy', { exact: true }).selectOption({ label: `${bob.address} (${alice.jid})` });
   await expect(prefs.getByText('Now the same as the account: Always')).toBeVisible();
   await prefs.getByRole('group', { name: `Private conversations with ${bob.address}` }).getByRole('radio', { name: /Only when I ask/ }).check();
+  await prefs.getByLabel(`Also log private (OTR) conversations with ${bob.address}`).check();
 
   await prefs.getByLabel('Keep a log of conversations that are not private').check();
   await prefs.getByLabel(/Show a desktop notification/).uncheck();
@@ -32,6 +33,7 @@ test('policies per account and per buddy, logging, notifications and the theme a
   await prefs.getByLabel('Buddy', { exact: true }).selectOption({ label: `${bob.address} (${alice.jid})` });
   await expect(prefs.getByRole('group', { name: `Private conversations with ${bob.address}` }).getByRole('radio', { name: /Only when I ask/ })).toBeChecked();
   await expect(prefs.getByLabel('Keep a log of conversations that are not private')).toBeChecked();
+  await expect(prefs.getByLabel(`Also log private (OTR) conversations with ${bob.address}`)).toBeChecked();
   await expect(prefs.getByLabel(/Show a desktop notification/)).not.toBeChecked();
   await prefs.getByRole('radio', { name: 'Same as the system' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');

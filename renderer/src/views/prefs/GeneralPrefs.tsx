@@ -29,7 +29,7 @@ export function GeneralPrefs() {
           <input type="checkbox" checked={settings.logging.plaintext} onChange={(e) => save({ logging: { plaintext: e.target.checked } })} />
           Keep a log of conversations that are not private
         </label>
-        <p className="hint">Private (OTR) conversations are never logged.</p>
+        <p className="hint">Private (OTR) conversations are not logged, unless you turn it on for one buddy above.</p>
       </section>
       <section aria-labelledby="prefs-notifications">
         <h3 id="prefs-notifications">Notifications</h3>

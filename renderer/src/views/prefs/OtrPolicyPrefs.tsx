@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/app-store';
 import { useBuddyStore } from '../../store/buddy-store';
 import { useConversationStore } from '../../store/conversation-store';
 import { ErrorText } from '../common/ErrorText';
+import { BuddyLogging } from './BuddyLogging';
 import { PolicyChoice, POLICIES } from './PolicyChoice';
 
 /** `version` changes when another policy changed (a buddy's inherited policy follows its account's). */
@@ -69,6 +70,7 @@ function BuddyPolicy({ version }: { version: number }) {
       {state?.inherited && <p className="hint">Now the same as the account: {inheritedName}. Choosing here overrides it for this buddy only.</p>}
       <PolicyChoice legend={`Private conversations with ${peer ?? ''}`} value={state?.policy} onChange={change} />
       <ErrorText text={error} />
+      {accountId && peer && <BuddyLogging accountId={accountId} peer={peer} />}
     </div>
   );
 }
