@@ -31,7 +31,14 @@ const browserNotifier: Notifier = {
   },
 };
 
-let notifier: Notifier = browserNotifier;
+/** Under Electron the main process shows notifications itself (main/tray-and-notifications.ts): the window stays quiet. */
+const shownByMain: Notifier = {
+  permission: () => 'granted',
+  requestPermission: async () => 'granted',
+  show: () => undefined,
+};
+
+let notifier: Notifier = typeof window !== 'undefined' && window.sottoBridge ? shownByMain : browserNotifier;
 
 /** For the Electron shell (or tests) to route notifications elsewhere. */
 export function setNotifier(n: Notifier): void {
