@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { rendererCsp } from './app/security/csp';
+import { rendererCsp } from './app/security/csp.ts';
 
 /** The CSP as a meta element too, so that the page carries it however it is served. */
 const cspMeta = (): Plugin => ({

@@ -82,7 +82,18 @@ export class AccountManager {
 
   summary(accountId: string): AccountSummary {
     const e = this.get(accountId);
-    return { accountId, protocol: e.config.protocol, name: accountName(e.config), state: e.state, ...(e.error ? { error: e.error } : {}), autoConnect: e.config.autoConnect };
+    const c = e.config;
+    return {
+      accountId,
+      protocol: c.protocol,
+      name: accountName(c),
+      state: e.state,
+      ...(e.error ? { error: e.error } : {}),
+      autoConnect: c.autoConnect,
+      ...(c.host ? { host: c.host } : {}),
+      ...(c.port ? { port: c.port } : {}),
+      tls: c.tls,
+    };
   }
 
   list(): AccountSummary[] {
@@ -113,9 +124,15 @@ export class AccountManager {
   async update(accountId: string, change: (config: StoredAccount) => StoredAccount): Promise<void> {
     const e = this.get(accountId);
     e.config = change(e.config);
-    // The next connection uses the new settings.
+    // The next connection uses the new settings; the running one must not go on
+    // detached from the account's state, so it ends here.
+    const old = e.adapter;
     e.adapter = undefined;
     await this.save();
+    if (old && old.state.state !== 'offline') {
+      await old.disconnect().catch(() => undefined);
+      this.setState(accountId, 'offline');
+    }
   }
 
   async remove(accountId: string): Promise<void> {

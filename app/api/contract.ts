@@ -33,6 +33,10 @@ export const accountSummary = object({
   autoConnect: boolean,
   /** The account's OTR fingerprint, once it has a key. */
   fingerprint: optional(fingerprintHex),
+  /** Where it connects, for editing; absent host/port: the network's defaults. */
+  host: optional(string({ maxLength: 253 })),
+  port: optional(port),
+  tls: union(literal('starttls', 'direct', 'none'), boolean),
 });
 export type AccountSummary = Infer<typeof accountSummary>;
 
@@ -67,6 +71,8 @@ export const instanceStatus = object({
 export const otrStatus = object({
   state: otrState,
   verified: boolean,
+  /** The buddy used another key before, and this one is not verified: warn loudly. */
+  keyChanged: boolean,
   fingerprint: optional(fingerprintHex),
   /** The instance messages go to now. */
   instanceTag: optional(integer(0, 0xffffffff)),
@@ -189,7 +195,8 @@ export const commands = {
   'otr.keys.import': { params: object({ dir: string({ minLength: 1, maxLength: 4096 }) }), result: report },
   'otr.keys.export': { params: object({ dir: string({ minLength: 1, maxLength: 4096 }) }), result: report },
   'account.acceptCertificate': { params: object({ accountId, fingerprint: string({ pattern: /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/ }) }), result: empty },
-  'otr.setPolicy': { params: object({ accountId, peer: optional(peer), policy: policyLevel }), result: empty },
+  /** `inherit` (with a peer): the buddy follows the account's policy again. */
+  'otr.setPolicy': { params: object({ accountId, peer: optional(peer), policy: union(policyLevel, literal('inherit')) }), result: empty },
   'otr.getPolicy': { params: object({ accountId, peer: optional(peer) }), result: object({ policy: policyLevel, inherited: boolean }) },
   'message.send': { params: object({ accountId, peer, text: string({ minLength: 1, maxLength: 1_000_000 }) }), result: object({ status: literal('sent', 'queued', 'refused'), lineId: integer(0) }) },
   'conversation.history': { params: object({ accountId, peer, before: optional(integer(0)), limit: optional(integer(1, 10_000)) }), result: array(conversationLine) },
@@ -211,7 +218,7 @@ export const events = {
   'message.received': object({ accountId, peer, text, encrypted: boolean, verified: boolean, lineId: integer(0), time: number }),
   /** Any new or changed line in a conversation: incoming, outgoing (with its status) or system. */
   'conversation.line': object({ accountId, peer, line: conversationLine }),
-  'otr.state': object({ accountId, peer, state: otrState, verified: boolean, fingerprint: optional(fingerprintHex) }),
+  'otr.state': object({ accountId, peer, state: otrState, verified: boolean, keyChanged: boolean, fingerprint: optional(fingerprintHex) }),
   'otr.smp': object({
     accountId,
     peer,

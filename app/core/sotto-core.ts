@@ -168,7 +168,7 @@ export class SottoCore implements CoreContext {
     const layer = this.layers.get(accountId);
     if (!layer) return;
     const s = layer.status(peer);
-    this.emit('otr.state', { accountId, peer, state: s.state, verified: s.verified, ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}) });
+    this.emit('otr.state', { accountId, peer, state: s.state, verified: s.verified, keyChanged: s.keyChanged, ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}) });
   }
 
   /** A new adapter for an account: its OTR layer and everything it reports. */
@@ -207,12 +207,16 @@ export class SottoCore implements CoreContext {
     });
     this.layers.set(accountId, layer);
     adapter.on('message', (msg) => void this.incoming(accountId, layer, msg));
+    // Some servers list the account itself in its roster: it is not a buddy.
+    const self = accountName(config).toLowerCase();
     adapter.on('roster', (roster) => {
-      const { changed, removed } = this.buddies.setRoster(accountId, roster);
+      const { changed, removed } = this.buddies.setRoster(accountId, roster.filter((r) => r.peer.toLowerCase() !== self));
       for (const b of changed) this.emit('buddy.updated', b);
       for (const peer of removed) this.emit('buddy.removed', { accountId, peer });
     });
-    adapter.on('presence', (p) => this.emit('buddy.updated', this.buddies.setPresence(accountId, p)));
+    adapter.on('presence', (p) => {
+      if (p.peer.toLowerCase() !== self) this.emit('buddy.updated', this.buddies.setPresence(accountId, p));
+    });
     adapter.on('subscription', (s) => {
       if (s.kind === 'request') this.emit('subscription.request', { accountId, peer: s.peer });
       else this.addLine(accountId, s.peer, { direction: 'system', text: `${s.peer} ${{ approved: 'accepted your request to see their presence', denied: 'declined your request to see their presence', removed: 'no longer shares their presence with you' }[s.kind]}.`, encrypted: false, verified: false, level: 'info' });

@@ -31,6 +31,7 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
       return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';
     },
     isVerified: (peer, fp) => verified.has(`${peer} ${fp}`),
+    keyChanged: (peer, fp) => seen.get(peer) !== undefined && seen.get(peer) !== fp,
   };
 }
 

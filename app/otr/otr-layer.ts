@@ -23,6 +23,8 @@ export interface OtrIdentity {
   /** Records the fingerprint as seen and says what was known of it. */
   observeFingerprint(peer: string, fingerprintHex: string): Promise<TrustVerdict> | TrustVerdict;
   isVerified(peer: string, fingerprintHex: string): boolean;
+  /** The buddy has used another key before and this one is not verified. */
+  keyChanged(peer: string, fingerprintHex: string): boolean;
   /** A successful SMP on our side: the fingerprint is now verified. */
   verifiedBySmp(peer: string, fingerprintHex: string): Promise<void>;
 }
@@ -57,6 +59,7 @@ export type SendStatus = 'sent' | 'queued' | 'refused';
 export interface PeerStatus {
   state: 'plaintext' | 'encrypted' | 'finished';
   verified: boolean;
+  keyChanged: boolean;
   fingerprint?: string;
   instanceTag?: number;
   instances: { instanceTag: number; state: 'plaintext' | 'encrypted' | 'finished'; fingerprint?: string; verified: boolean }[];
@@ -183,6 +186,7 @@ export class OtrLayer {
     return {
       state: s.state,
       verified: s.state === 'encrypted' && fp !== undefined && this.o.identity.isVerified(peer, fp),
+      keyChanged: fp !== undefined && this.o.identity.keyChanged(peer, fp),
       ...(fp ? { fingerprint: fp } : {}),
       ...(s.instanceTag ? { instanceTag: s.instanceTag } : {}),
       instances: s.instances.map((i) => {

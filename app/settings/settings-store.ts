@@ -43,10 +43,12 @@ export class SettingsStore {
     return { policy: (peer !== undefined ? account?.policy : undefined) ?? DEFAULT_POLICY, inherited: true };
   }
 
-  async setPolicy(accountId: string, peer: string | undefined, policy: PolicyLevel): Promise<void> {
+  /** `inherit` takes a buddy's own policy away (or the account's: back to the default). */
+  async setPolicy(accountId: string, peer: string | undefined, policy: PolicyLevel | 'inherit'): Promise<void> {
     const account = (this.data.otr[accountId] ??= { buddies: {} });
-    if (peer === undefined) account.policy = policy;
-    else (account.buddies[peer] ??= {}).policy = policy;
+    const target = peer === undefined ? account : (account.buddies[peer] ??= {});
+    if (policy === 'inherit') delete target.policy;
+    else target.policy = policy;
     await this.file.save(this.data);
   }
 

@@ -11,7 +11,7 @@ import { notify, queueCertificate, setUi } from '../store/ui-store';
 import { fire } from './attempt';
 import { refreshAccounts } from './accounts';
 import { markRead, openConversation } from './conversations';
-import { checkKeyChange, refreshOtrStatus } from './otr';
+import { refreshOtrStatus } from './otr';
 
 const notificationsOn = () => useSettingsStore.getState().settings.notifications;
 const isLooking = (key: string) => useConversationStore.getState().active === key && document.hasFocus();
@@ -34,7 +34,7 @@ export function followEvents(api: ApiClient): void {
     addLine(accountId, peer, line, !isLooking(key));
     if (!open && line.direction === 'in') fire(openConversation(accountId, peer, conversation(key)?.kind ?? 'direct', false));
     if (line.direction === 'system' && line.level === 'error' && conversation(key)?.kind === 'direct') {
-      fire(refreshOtrStatus(key).then(() => checkKeyChange(key)));
+      fire(refreshOtrStatus(key));
     }
   });
   api.on('message.received', (m) => {
@@ -46,7 +46,7 @@ export function followEvents(api: ApiClient): void {
   api.on('otr.state', (e) => {
     const key = convKey(e.accountId, e.peer);
     patchStatus(key, e);
-    fire(refreshOtrStatus(key).then(() => checkKeyChange(key)));
+    fire(refreshOtrStatus(key));
   });
   api.on('otr.smp', (e) => {
     const key = convKey(e.accountId, e.peer);

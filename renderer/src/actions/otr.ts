@@ -1,7 +1,7 @@
 /** OTR commands for one conversation: start, end, instances, authentication (SMP) and fingerprints. */
 import { api } from '../api/api';
 import { splitKey, type ConvKey } from '../lib/keys';
-import { patchSmp, setChanged, setFingerprints, setSmp, setStatus, useOtrStore } from '../store/otr-store';
+import { patchSmp, setFingerprints, setSmp, setStatus, useOtrStore } from '../store/otr-store';
 
 export async function refreshOtrStatus(key: ConvKey): Promise<void> {
   const { accountId, peer } = splitKey(key);
@@ -9,7 +9,7 @@ export async function refreshOtrStatus(key: ConvKey): Promise<void> {
     setStatus(key, await api().call('otr.status', { accountId, peer }));
   } catch {
     // Offline accounts have no OTR layer: the conversation is simply not private.
-    setStatus(key, { state: 'plaintext', verified: false, instances: [] });
+    setStatus(key, { state: 'plaintext', verified: false, keyChanged: false, instances: [] });
   }
 }
 
@@ -54,17 +54,6 @@ export async function abortSmp(key: ConvKey): Promise<void> {
 
 export async function refreshFingerprints(): Promise<void> {
   setFingerprints(await api().call('otr.fingerprint.list', {}));
-}
-
-/** Changed: the key in use is not verified and the buddy had another one before. */
-export async function checkKeyChange(key: ConvKey): Promise<void> {
-  const status = useOtrStore.getState().status[key];
-  const { accountId, peer } = splitKey(key);
-  if (!status?.fingerprint || status.state !== 'encrypted') return;
-  const known = await api().call('otr.fingerprint.list', { accountId });
-  setFingerprints([...useOtrStore.getState().fingerprints.filter((f) => f.accountId !== accountId), ...known]);
-  const others = known.filter((f) => f.peer === peer && f.fingerprint !== status.fingerprint);
-  setChanged(key, !status.verified && others.length > 0);
 }
 
 export async function verifyFingerprint(accountId: string, peer: string, fingerprint: string, verified: boolean): Promise<void> {

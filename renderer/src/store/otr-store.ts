@@ -27,22 +27,20 @@ export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number];
 interface OtrStoreState {
   status: Record<ConvKey, OtrStatus>;
   smp: Record<ConvKey, SmpRun>;
-  /** The buddy's key is new although another key of theirs was known. */
-  changed: Record<ConvKey, boolean>;
   fingerprints: KnownFingerprint[];
   keygen: Record<string, { phase: 'started' | 'finished' | 'failed'; message?: string }>;
 }
 
-export const useOtrStore = create<OtrStoreState>(() => ({ status: {}, smp: {}, changed: {}, fingerprints: [], keygen: {} }));
+export const useOtrStore = create<OtrStoreState>(() => ({ status: {}, smp: {}, fingerprints: [], keygen: {} }));
 
 export function setStatus(key: ConvKey, status: OtrStatus): void {
   useOtrStore.setState((s) => ({ status: { ...s.status, [key]: status } }));
 }
 
-export function patchStatus(key: ConvKey, patch: Pick<OtrStatus, 'state' | 'verified' | 'fingerprint'>): void {
+export function patchStatus(key: ConvKey, patch: Pick<OtrStatus, 'state' | 'verified' | 'keyChanged' | 'fingerprint'>): void {
   useOtrStore.setState((s) => {
-    const old = s.status[key] ?? { state: 'plaintext' as const, verified: false, instances: [] };
-    const next: OtrStatus = { ...old, state: patch.state, verified: patch.verified };
+    const old = s.status[key] ?? { state: 'plaintext' as const, verified: false, keyChanged: false, instances: [] };
+    const next: OtrStatus = { ...old, state: patch.state, verified: patch.verified, keyChanged: patch.keyChanged };
     if (patch.fingerprint) next.fingerprint = patch.fingerprint;
     else delete next.fingerprint;
     return { status: { ...s.status, [key]: next } };
@@ -61,10 +59,6 @@ export function setSmp(key: ConvKey, run: SmpRun | undefined): void {
 export function patchSmp(key: ConvKey, patch: Partial<SmpRun>): void {
   const run = useOtrStore.getState().smp[key];
   if (run) setSmp(key, { ...run, ...patch });
-}
-
-export function setChanged(key: ConvKey, changed: boolean): void {
-  useOtrStore.setState((s) => ({ changed: { ...s.changed, [key]: changed } }));
 }
 
 export function setFingerprints(fingerprints: KnownFingerprint[]): void {

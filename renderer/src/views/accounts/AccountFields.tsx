@@ -34,8 +34,7 @@ export function XmppFields({ form, set, editing }: Props) {
         </label>
         <div className="field">
           <label htmlFor={tlsId}>Connection security</label>
-          <select id={tlsId} value={editing && !form.tlsChanged ? '' : form.xmppTls} onChange={(e) => set(e.target.value ? { xmppTls: e.target.value as XmppTls, tlsChanged: true } : { tlsChanged: false })}>
-            {editing && <option value="">Keep the current setting</option>}
+          <select id={tlsId} value={form.xmppTls} onChange={(e) => set({ xmppTls: e.target.value as XmppTls, tlsChanged: true })}>
             <option value="starttls">STARTTLS (recommended)</option>
             <option value="direct">Direct TLS</option>
             <option value="none">None: unencrypted (only for a server on this computer)</option>
@@ -67,8 +66,7 @@ export function IrcFields({ form, set, editing }: Props) {
       {editing ? (
         <div className="field">
           <label htmlFor={tlsId}>Connection security</label>
-          <select id={tlsId} value={form.tlsChanged ? String(form.ircTls) : ''} onChange={(e) => set(e.target.value ? { ircTls: e.target.value === 'true', tlsChanged: true } : { tlsChanged: false })}>
-            <option value="">Keep the current setting</option>
+          <select id={tlsId} value={String(form.ircTls)} onChange={(e) => set({ ircTls: e.target.value === 'true', tlsChanged: true })}>
             <option value="true">TLS</option>
             <option value="false">None: unencrypted</option>
           </select>

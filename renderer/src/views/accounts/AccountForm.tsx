@@ -19,7 +19,16 @@ interface Props {
 }
 
 export function AccountForm({ account, onDone }: Props) {
-  const [form, setForm] = useState<AccountFormState>({ ...EMPTY_FORM, protocol: account?.protocol ?? 'xmpp', autoConnect: account?.autoConnect ?? true });
+  // Editing starts from what the account has now (the core reports host, port and TLS).
+  const [form, setForm] = useState<AccountFormState>({
+    ...EMPTY_FORM,
+    protocol: account?.protocol ?? 'xmpp',
+    autoConnect: account?.autoConnect ?? true,
+    ...(account?.host ? { host: account.host } : {}),
+    ...(account?.port ? { port: String(account.port) } : {}),
+    ...(typeof account?.tls === 'string' ? { xmppTls: account.tls } : {}),
+    ...(typeof account?.tls === 'boolean' ? { ircTls: account.tls } : {}),
+  });
   const [error, setError] = useState<string>();
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState<string>();

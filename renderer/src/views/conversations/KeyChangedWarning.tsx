@@ -8,7 +8,7 @@ import { setUi } from '../../store/ui-store';
 import { Icon } from '../common/Icon';
 
 export function KeyChangedWarning({ convKey, peerName }: { convKey: ConvKey; peerName: string }) {
-  const changed = useOtrStore((s) => s.changed[convKey] && s.status[convKey]?.state === 'encrypted' && !s.status[convKey]?.verified);
+  const changed = useOtrStore((s) => s.status[convKey]?.keyChanged === true && s.status[convKey]?.state === 'encrypted');
   if (!changed) return null;
   return (
     <div className="key-changed" role="alert" data-testid="key-changed">

@@ -30,7 +30,15 @@ function usePolicy(accountId: string | undefined, peer: string | undefined, vers
       setError(errorText(err));
     });
   };
-  return { state, error, change };
+  /** The buddy follows the account's policy again. */
+  const inherit = () => {
+    if (!accountId || !peer) return;
+    setError(undefined);
+    setPolicy(accountId, 'inherit', peer)
+      .then(() => getPolicy(accountId, peer))
+      .then(setState, (err: unknown) => setError(errorText(err)));
+  };
+  return { state, error, change, inherit };
 }
 
 function AccountPolicy({ accountId, name, onChanged }: { accountId: string; name: string; onChanged: () => void }) {
@@ -51,7 +59,7 @@ function BuddyPolicy({ version }: { version: number }) {
   const peers = [...new Set([...Object.keys(buddies), ...Object.values(conversations).filter((c) => c.kind === 'direct').map((c) => c.key)])].filter((k) => !own.has(k)).sort();
   const [key, setKey] = useState(peers[0] ?? '');
   const [accountId, peer] = key ? (key.split('\n') as [string, string]) : [undefined, undefined];
-  const { state, error, change } = usePolicy(accountId, peer, version);
+  const { state, error, change, inherit } = usePolicy(accountId, peer, version);
   const selectId = useId();
   if (peers.length === 0) return <p className="muted">Buddies you add or talk to can get their own setting here.</p>;
   const inheritedName = POLICIES.find((p) => p.value === state?.policy)?.title;
@@ -69,6 +77,11 @@ function BuddyPolicy({ version }: { version: number }) {
       </div>
       {state?.inherited && <p className="hint">Now the same as the account: {inheritedName}. Choosing here overrides it for this buddy only.</p>}
       <PolicyChoice legend={`Private conversations with ${peer ?? ''}`} value={state?.policy} onChange={change} />
+      {state && !state.inherited && (
+        <button type="button" onClick={inherit}>
+          Use the account’s setting for {peer}
+        </button>
+      )}
       <ErrorText text={error} />
       {accountId && peer && <BuddyLogging accountId={accountId} peer={peer} />}
     </div>
