@@ -24,6 +24,8 @@ export interface AccountManagerEvents {
 interface Entry {
   config: StoredAccount;
   adapter?: ProtocolAdapter;
+  /** The settings changed while connected: the next connection gets a new adapter. */
+  stale?: boolean;
   state: AccountState;
   error?: string;
 }
@@ -124,15 +126,11 @@ export class AccountManager {
   async update(accountId: string, change: (config: StoredAccount) => StoredAccount): Promise<void> {
     const e = this.get(accountId);
     e.config = change(e.config);
-    // The next connection uses the new settings; the running one must not go on
-    // detached from the account's state, so it ends here.
-    const old = e.adapter;
-    e.adapter = undefined;
     await this.save();
-    if (old && old.state.state !== 'offline') {
-      await old.disconnect().catch(() => undefined);
-      this.setState(accountId, 'offline');
-    }
+    // The next connection uses the new settings. A connection that is up stays up,
+    // attached to the account, and is replaced once it ends.
+    if (e.adapter && e.adapter.state.state !== 'online' && e.adapter.state.state !== 'reconnecting') e.adapter = undefined;
+    else if (e.adapter) e.stale = true;
   }
 
   async remove(accountId: string): Promise<void> {
@@ -189,6 +187,10 @@ export class AccountManager {
   async disconnect(accountId: string): Promise<AccountState> {
     const e = this.get(accountId);
     if (e.adapter) await e.adapter.disconnect();
+    if (e.stale) {
+      e.adapter = undefined;
+      e.stale = false;
+    }
     this.setState(accountId, 'offline');
     return 'offline';
   }
