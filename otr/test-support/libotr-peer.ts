@@ -436,6 +436,8 @@ export interface LibotrBenchResult {
   median: number;
   /** ms: the 90th-percentile time. messages/s: the rate of the 90th-percentile (slow) round, so p90 <= median. */
   p90: number;
+  /** ms benchmarks: the slowest iteration. */
+  max?: number;
   iterations: number;
   messagesPerIteration?: number;
   messageBytes?: number;
