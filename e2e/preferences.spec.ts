@@ -36,5 +36,10 @@ test('policies per account and per buddy, logging, notifications and the theme a
   await expect(prefs.getByLabel(`Also log private (OTR) conversations with ${bob.address}`)).toBeChecked();
   await expect(prefs.getByLabel(/Show a desktop notification/)).not.toBeChecked();
   await prefs.getByRole('radio', { name: 'Same as the system' }).check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme-setting', 'system');
+  // "Same as the system" follows the OS, also when it changes while Sotto runs.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
