@@ -16,7 +16,9 @@ import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage, type R
 import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage, errorMessage, queryMessage, whitespaceTag } from '../wire/text-messages';
 import { TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
-import type { MessageState, OtrEvent } from './events';
+import type { OtrEvent } from './events';
+import { HeldMessages } from './held-messages';
+import { conversationStatus, type ConversationStatus } from './status';
 import { InstanceSession } from './instance-session';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import { allowedVersions, bestCommonVersion, isOtrEnabled, type OtrPolicy } from './policy';
@@ -65,34 +67,13 @@ export interface Outcome {
 
 export type SendStatus = 'sent' | 'held' | 'refused';
 
-export interface InstanceStatus {
-  instanceTag: number;
-  state: MessageState;
-  fingerprint?: Uint8Array;
-}
-
-export interface ConversationStatus {
-  state: MessageState;
-  /** The instance messages go to now. */
-  instanceTag: number;
-  fingerprint?: Uint8Array;
-  ssid?: Uint8Array;
-  instances: InstanceStatus[];
-}
-
-interface HeldMessage {
-  id: number;
-  text: string;
-  at: number;
-}
 
 export class Conversation {
   readonly instances = new Map<number, InstanceSession>();
   private selected: number | undefined;
   /** We may still advertise OTR with the whitespace tag: no plaintext came back since we went plaintext. */
   sendTag = true;
-  private held: HeldMessage[] = [];
-  private nextHeldId = 1;
+  private readonly held = new HeldMessages();
   /** When we asked for an AKE (query or commit) that has not completed. */
   akeRequestedAt: number | undefined;
   readonly reassembler: FragmentReassembler;
@@ -198,8 +179,7 @@ export class Conversation {
         };
       case 'plaintext': {
         if (this.policy.requireEncryption || this.akeInProgress()) {
-          const id = this.nextHeldId++;
-          this.held.push({ id, text, at: now });
+          const id = this.held.hold(text, now);
           const out = this.akeInProgress() ? { send: [], events: [] } : this.start();
           return { status: 'held', heldId: id, send: out.send, events: [...out.events, { type: 'message-held', id }] };
         }
@@ -220,9 +200,8 @@ export class Conversation {
 
   /** Sends held messages through the instance that just went private, in the order typed. */
   flushHeld(inst: InstanceSession): Outcome {
-    if (this.held.length === 0) return { send: [], events: [] };
-    const held = this.held;
-    this.held = [];
+    const held = this.held.takeAll();
+    if (held.length === 0) return { send: [], events: [] };
     const send: Outgoing[] = [];
     for (const h of held) send.push(...this.fragment(inst.seal(this.options.ourTag, h.text, [], 0, this.now()).wire, inst.private!.version, inst));
     return { send, events: [{ type: 'held-sent', ids: held.map((h) => h.id), instanceTag: inst.theirTag }] };
@@ -265,7 +244,7 @@ export class Conversation {
       if (inst.msgState !== 'plaintext') out.events.push({ type: 'gone-plaintext', instanceTag: inst.theirTag });
       inst.toPlaintext();
     }
-    out.events.push(...this.expireHeld(true));
+    out.events.push(...this.held.expire(true));
     this.akeRequestedAt = undefined;
     this.sendTag = true;
     return out;
@@ -280,18 +259,11 @@ export class Conversation {
       this.akeRequestedAt = undefined;
       for (const inst of this.instances.values()) if (inst.msgState !== 'encrypted') inst.auth = { state: 'none' } as AuthState;
       events.push({ type: 'ake-no-answer' });
-      events.push(...this.expireHeld(true));
+      events.push(...this.held.expire(true));
     } else {
-      events.push(...this.expireHeld(false, now - timeout));
+      events.push(...this.held.expire(false, now - timeout));
     }
     return { send: [], events };
-  }
-
-  private expireHeld(all: boolean, before = 0): OtrEvent[] {
-    const gone = all ? this.held : this.held.filter((h) => h.at < before);
-    if (gone.length === 0) return [];
-    this.held = all ? [] : this.held.filter((h) => h.at >= before);
-    return [{ type: 'held-expired', ids: gone.map((h) => h.id), texts: gone.map((h) => h.text) }];
   }
 
   receive(raw: string): Outcome {
@@ -311,17 +283,7 @@ export class Conversation {
   }
 
   status(): ConversationStatus {
-    const t = this.target();
-    const instances: InstanceStatus[] = [...this.instances.values()]
-      .filter((i) => i.theirTag !== MASTER || i.msgState !== 'plaintext')
-      .map((i) => ({ instanceTag: i.theirTag, state: i.msgState, ...(i.identity ? { fingerprint: i.identity.fingerprint } : {}) }));
-    return {
-      state: t.msgState,
-      instanceTag: t.theirTag,
-      ...(t.identity ? { fingerprint: t.identity.fingerprint } : {}),
-      ...(t.private ? { ssid: t.private.ssid } : {}),
-      instances,
-    };
+    return conversationStatus(this.target(), this.instances.values());
   }
 
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome {
