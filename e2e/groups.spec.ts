@@ -24,6 +24,11 @@ test('joining a group chat through the UI: it says it is not private, and messag
   await expect(page.getByTestId('otr-button')).toHaveCount(0);
 
   await bob.sotto.call('group.join', { accountId: bob.accountId, room, nick: 'bob' });
+  // Who is there: a count that opens into the list.
+  const members = page.getByTestId('group-members');
+  await expect(members.locator('summary')).toHaveText('2 people');
+  await members.locator('summary').click();
+  await expect(members.getByRole('list', { name: 'People in this group chat' }).getByRole('listitem')).toHaveText(['alice', 'bob']);
   await bob.sotto.call('group.send', { accountId: bob.accountId, room, text: 'hello room' });
   const line = page.getByTestId('message').filter({ hasText: 'hello room' });
   await expect(line).toContainText('bob:');

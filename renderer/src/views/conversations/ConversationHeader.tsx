@@ -3,6 +3,7 @@ import type { Conversation } from '../../store/conversation-store';
 import { useBuddyStore } from '../../store/buddy-store';
 import { PresenceIcon } from '../buddies/PresenceIcon';
 import { GroupNotPrivate, OtrButton } from '../privacy/OtrButton';
+import { GroupMembers } from './GroupMembers';
 
 export function ConversationHeader({ conv, name }: { conv: Conversation; name: string }) {
   const buddy = useBuddyStore((s) => s.buddies[conv.key]);
@@ -13,7 +14,7 @@ export function ConversationHeader({ conv, name }: { conv: Conversation; name: s
         <h2 data-testid="conversation-title">{name}</h2>
         {name !== conv.peer && <span className="muted">{conv.peer}</span>}
         {buddy?.presence.status && <span className="conversation-status">“{buddy.presence.status}”</span>}
-        {conv.kind === 'group' && conv.members && <span className="muted">{conv.members.length} people</span>}
+        {conv.kind === 'group' && conv.members && <GroupMembers members={conv.members} />}
       </div>
       {conv.kind === 'group' ? <GroupNotPrivate /> : <OtrButton convKey={conv.key} peerName={name} />}
     </header>
