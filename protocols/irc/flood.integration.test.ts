@@ -7,25 +7,18 @@
  * show the measurement sees throttling when there is some.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
+import type { NgircdServer } from '../../scripts/servers/ngircd';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
-import { recordedAdapter, type Recorded } from './test-support/harness';
+import { startScene, stopScene } from './test-support/scene';
+import type { Recorded } from './test-support/harness';
 
 let server: NgircdServer;
 let alice: Recorded;
 let bob: IrcPeer;
 
-beforeAll(async () => {
-  server = await startNgircd(); // flood protection on: ngIRCd's default penalties
-  alice = recordedAdapter({ nick: 'alice', host: server.host, port: server.port, tls: false });
-  await alice.adapter.connect();
-  bob = await connectPeer(server.host, server.port, 'bob');
-});
-afterAll(async () => {
-  bob?.close();
-  await alice?.adapter.disconnect();
-  await server?.dispose();
-});
+// Flood protection on: ngIRCd's default penalties.
+beforeAll(async () => void ({ server, alice, bob } = await startScene()));
+afterAll(() => stopScene({ server, alice, bob }));
 
 const watchers: ReturnType<typeof setInterval>[] = [];
 afterAll(() => watchers.forEach(clearInterval));

@@ -4,9 +4,10 @@
  * several lines, whitespace, NOTICE and CTCP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
+import type { NgircdServer } from '../../scripts/servers/ngircd';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
-import { recordedAdapter, type Recorded } from './test-support/harness';
+import { startScene, stopScene } from './test-support/scene';
+import type { Recorded } from './test-support/harness';
 
 const SOH = String.fromCharCode(1);
 
@@ -14,19 +15,10 @@ let server: NgircdServer;
 let alice: Recorded;
 let bob: IrcPeer;
 
-beforeAll(async () => {
-  server = await startNgircd({ floodProtection: false });
-  // The alternative is as long as the nick, so the limit is exact, not conservative.
-  alice = recordedAdapter({ nick: 'alice', alternativeNicks: ['alic2'], host: server.host, port: server.port, tls: false, ctcp: {} });
-  await alice.adapter.connect();
-  bob = await connectPeer(server.host, server.port, 'bob');
-});
+// The alternative is as long as the nick, so the limit is exact, not conservative.
+beforeAll(async () => void ({ server, alice, bob } = await startScene({ floodProtection: false }, { alternativeNicks: ['alic2'], ctcp: {} })));
 
-afterAll(async () => {
-  bob?.close();
-  await alice?.adapter.disconnect();
-  await server?.dispose();
-});
+afterAll(() => stopScene({ server, alice, bob }));
 
 /** The last PRIVMSG line bob received from alice, as raw bytes with CR LF. */
 function relayedLines(count: number): Buffer[] {
