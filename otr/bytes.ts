@@ -32,15 +32,3 @@ export function toHex(bytes: Uint8Array): string {
   return s;
 }
 
-/** Parses an even-length hex string; throws RangeError on anything else. */
-export function fromHex(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new RangeError('invalid hex string');
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-/** Overwrites a secret buffer. Best effort: JavaScript may have copied it elsewhere. */
-export function wipe(bytes: Uint8Array): void {
-  bytes.fill(0);
-}

@@ -82,6 +82,13 @@ export class AccountManager {
     return this.entries.get(accountId)?.adapter;
   }
 
+  /** The account's adapter when it is online; a UserError saying so otherwise. */
+  onlineAdapter(accountId: string): ProtocolAdapter {
+    const adapter = this.get(accountId).adapter;
+    if (!adapter || adapter.state.state !== 'online') throw new UserError(`${accountId} is not connected`, 'offline');
+    return adapter;
+  }
+
   summary(accountId: string): AccountSummary {
     const e = this.get(accountId);
     const c = e.config;

@@ -246,7 +246,3 @@ export type EventPayload<E extends EventName> = Infer<(typeof events)[E]>;
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
 }
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}

@@ -3,12 +3,11 @@
  * key (made on first use, off the event loop) and instance tag, the trust of
  * each buddy's fingerprints, and moving identities to and from libotr's files.
  */
+import { formatFingerprint } from '../../otr/crypto/dsa';
 import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent } from '../keys';
 import type { IdentityProvider } from '../core/identity-provider';
 import { UserError } from '../core/errors';
 import type { Logger } from '../log';
-
-const groups = (fp: string) => fp.toUpperCase().match(/.{8}/g)!.join(' ');
 
 export async function openIdentities(
   profileDir: string,
@@ -65,7 +64,7 @@ export async function openIdentities(
         throw new UserError(`Nothing imported from ${dir}: ${err instanceof Error ? err.message : String(err)}`, 'import');
       });
       return [
-        ...r.keys.map((k) => `Key for ${accountKey(k.account)}: ${groups(k.fingerprint)}${k.replaced ? ' (replaced the one Sotto had)' : ''}`),
+        ...r.keys.map((k) => `Key for ${accountKey(k.account)}: ${formatFingerprint(k.fingerprint)}${k.replaced ? ' (replaced the one Sotto had)' : ''}`),
         `${r.fingerprints.length} known fingerprint${r.fingerprints.length === 1 ? '' : 's'} (${r.fingerprints.filter((f) => f.trust !== 'unverified').length} verified)`,
         ...r.instanceTags.map((t) => `Instance tag for ${accountKey(t.account)}: ${t.tag.toString(16)}`),
         ...r.skipped.map((s) => `Skipped ${s.file}${s.line ? ` line ${s.line}` : ''}: ${s.reason}`),

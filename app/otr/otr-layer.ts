@@ -5,6 +5,7 @@
  * to the XMPP resource of the instance they belong to, and turns what the
  * library reports into conversation lines and API events.
  */
+import { toHex } from '../../otr/bytes';
 import type { DsaPrivateKey } from '../../otr/crypto/dsa';
 import type { OtrEnv } from '../../otr/crypto/env';
 import { Conversation, type Outcome, type Outgoing } from '../../otr/session/conversation';
@@ -64,8 +65,6 @@ export interface PeerStatus {
   instanceTag?: number;
   instances: { instanceTag: number; state: 'plaintext' | 'encrypted' | 'finished'; fingerprint?: string; verified: boolean }[];
 }
-
-const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 export class OtrLayer {
   private readonly conversations = new Map<string, Conversation>();
@@ -182,7 +181,7 @@ export class OtrLayer {
 
   status(peer: string): PeerStatus {
     const s = this.conversation(peer).status();
-    const fp = s.fingerprint && hexOf(s.fingerprint);
+    const fp = s.fingerprint && toHex(s.fingerprint);
     return {
       state: s.state,
       verified: s.state === 'encrypted' && fp !== undefined && this.o.identity.isVerified(peer, fp),
@@ -190,7 +189,7 @@ export class OtrLayer {
       ...(fp ? { fingerprint: fp } : {}),
       ...(s.instanceTag ? { instanceTag: s.instanceTag } : {}),
       instances: s.instances.map((i) => {
-        const ifp = i.fingerprint && hexOf(i.fingerprint);
+        const ifp = i.fingerprint && toHex(i.fingerprint);
         return { instanceTag: i.instanceTag, state: i.state, ...(ifp ? { fingerprint: ifp } : {}), verified: ifp !== undefined && this.o.identity.isVerified(peer, ifp) };
       }),
     };
@@ -225,10 +224,10 @@ export class OtrLayer {
   /** Turns the library's events into lines, state changes and follow-up work. */
   private async apply(peer: string, out: Outcome): Promise<void> {
     for (const event of out.events) {
-      const verdict = event.type === 'gone-secure' ? await this.o.identity.observeFingerprint(peer, hexOf(event.fingerprint)) : undefined;
+      const verdict = event.type === 'gone-secure' ? await this.o.identity.observeFingerprint(peer, toHex(event.fingerprint)) : undefined;
       if (event.type === 'gone-secure') this.o.events.state(peer);
       if (event.type === 'smp' && event.kind === 'succeeded' && event.markVerified) {
-        await this.o.identity.verifiedBySmp(peer, hexOf(event.fingerprint));
+        await this.o.identity.verifiedBySmp(peer, toHex(event.fingerprint));
         this.o.events.state(peer);
       }
       if (event.type === 'held-sent') this.o.events.held(peer, event.ids, 'sent');

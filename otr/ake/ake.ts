@@ -185,10 +185,3 @@ export function handleAkeMessage(auth: AuthState, m: DhCommit | DhKey | RevealSi
   }
 }
 
-/** The ssid as users compare it: two 32-bit halves in %08x, the bold one marked. */
-export function formatSsid(ssid: Uint8Array, weSentRevealSignature: boolean): string {
-  const hex = Array.from(ssid, (b) => b.toString(16).padStart(2, '0')).join('');
-  const [first, second] = [hex.slice(0, 8), hex.slice(8, 16)];
-  return weSentRevealSignature ? `[${first}] ${second}` : `${first} [${second}]`;
-}
-

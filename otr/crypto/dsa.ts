@@ -8,6 +8,7 @@
  * timing depends on values; the secret nonce is blinded by a random factor
  * before inversion so that the inversion's timing says nothing about it.
  */
+import { toHex } from '../bytes';
 import { bigintToFixedBytes, bitLength, bytesToBigint, mod, modInverse } from './bigint';
 import type { ModPow, Random } from './env';
 import { sha1Hash } from './primitives';
@@ -70,9 +71,9 @@ export function fingerprint(key: DsaPublicKey): Uint8Array {
 }
 
 /** "8A7C9E2F 1B3D…": five groups of eight upper-case hex digits, as Pidgin shows them. */
-export function formatFingerprint(fp: Uint8Array): string {
-  const hex = Array.from(fp, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join('');
-  return hex.match(/.{1,8}/g)?.join(' ') ?? '';
+export function formatFingerprint(fp: Uint8Array | string): string {
+  const hex = typeof fp === 'string' ? fp : toHex(fp);
+  return hex.toUpperCase().match(/.{1,8}/g)?.join(' ') ?? '';
 }
 
 function randomBelow(q: bigint, random: Random): bigint {

@@ -151,8 +151,4 @@ export class KeyRing {
     return h2(0xff, keys.secbytes);
   }
 
-  /** MAC keys queued to be revealed in the next message (for tests and diagnostics). */
-  get pendingRevealCount(): number {
-    return this.macKeysToReveal.length;
-  }
 }

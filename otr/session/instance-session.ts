@@ -35,7 +35,6 @@ export class InstanceSession {
   identity: { theirKey: DsaPublicKey; fingerprint: Uint8Array } | undefined;
   /** When the last data message went out: heartbeats follow a quiet spell. */
   lastSentAt = 0;
-  lastActivityAt = 0;
   /** The SMP with this instance; back to idle whenever the keys it was bound to go. */
   smp: SmpState = SMP_IDLE;
 
@@ -58,7 +57,6 @@ export class InstanceSession {
       since: now,
     };
     this.msgState = 'encrypted';
-    this.lastActivityAt = now;
     // An SMP under way was bound to the old ssid and could only fail now.
     this.smp = SMP_IDLE;
     this.identity = { theirKey: c.theirLongTerm, fingerprint: this.private.fingerprint };
@@ -81,17 +79,15 @@ export class InstanceSession {
     const header = { version: p.version, senderTag: p.version === 3 ? ourTag : 0, receiverTag: p.version === 3 ? this.theirTag : 0 };
     const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags, this.symmetric);
     this.lastSentAt = now;
-    this.lastActivityAt = now;
     return { wire: encodeOtrMessage(sealed.bytes), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
   }
 
-  open(m: DataMessage, authenticated: Uint8Array, now: number): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string } {
+  open(m: DataMessage, authenticated: Uint8Array): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
     if (m.version !== p.version) return { ok: false, reason: 'it uses another protocol version than this conversation' };
     const opened = openDataMessage(p.ring, m, authenticated, this.symmetric);
     if (!opened.ok) return opened;
-    this.lastActivityAt = now;
     return { ok: true, plaintext: opened.plaintext, extraKey: () => KeyRing.extraSymmetricKey(opened.keys) };
   }
 

@@ -34,17 +34,6 @@ export function policyFromBits(bits: number): OtrPolicy {
   };
 }
 
-export function policyToBits(p: OtrPolicy): number {
-  return (
-    (p.allowV2 ? POLICY_BITS.allowV2 : 0) |
-    (p.allowV3 ? POLICY_BITS.allowV3 : 0) |
-    (p.requireEncryption ? POLICY_BITS.requireEncryption : 0) |
-    (p.sendWhitespaceTag ? POLICY_BITS.sendWhitespaceTag : 0) |
-    (p.whitespaceStartAke ? POLICY_BITS.whitespaceStartAke : 0) |
-    (p.errorStartAke ? POLICY_BITS.errorStartAke : 0)
-  );
-}
-
 /** The four levels users choose from, as libotr names them (plus "never"). */
 export type PolicyLevel = 'never' | 'manual' | 'opportunistic' | 'always';
 

@@ -99,8 +99,7 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
 }
 
 function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
-  const now = conv.now();
-  const opened = inst.open(m, authenticated, now);
+  const opened = inst.open(m, authenticated);
   if (!opened.ok) {
     if (m.flags & FLAG_IGNORE_UNREADABLE) return none();
     const notPrivate = inst.msgState !== 'encrypted';

@@ -1,7 +1,5 @@
 /** Sending and reading conversations: message.send, conversation.*, group.*. */
-import type { ProtocolAdapter } from '../../../protocols/adapter';
 import { conversationKey, type CommandHandlers, type CoreContext } from '../core-context';
-import { UserError } from '../errors';
 
 type Handled =
   | 'message.send'
@@ -13,12 +11,6 @@ type Handled =
   | 'group.join'
   | 'group.leave'
   | 'group.send';
-
-function online(ctx: CoreContext, accountId: string): ProtocolAdapter {
-  const adapter = ctx.accounts.adapter(accountId);
-  if (!adapter || adapter.state.state !== 'online') throw new UserError(`${accountId} is not connected`, 'offline');
-  return adapter;
-}
 
 export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pick<CommandHandlers, Handled> {
   return {
@@ -50,18 +42,18 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
       return {};
     },
     'group.join': async ({ accountId, room, nick }) => {
-      await online(ctx, accountId).joinGroup(room, nick);
+      await ctx.accounts.onlineAdapter(accountId).joinGroup(room, nick);
       groups.add(conversationKey(accountId, room));
       ctx.addLine(accountId, room, { direction: 'system', text: `You joined ${room}. Group chats are not private: OTR protects one-to-one conversations only.`, encrypted: false, verified: false, level: 'info' });
       return {};
     },
     'group.leave': async ({ accountId, room }) => {
-      await online(ctx, accountId).leaveGroup(room);
+      await ctx.accounts.onlineAdapter(accountId).leaveGroup(room);
       ctx.addLine(accountId, room, { direction: 'system', text: `You left ${room}.`, encrypted: false, verified: false, level: 'info' });
       return {};
     },
     'group.send': async ({ accountId, room, text }) => {
-      await online(ctx, accountId).sendGroupMessage(room, text);
+      await ctx.accounts.onlineAdapter(accountId).sendGroupMessage(room, text);
       return { lineId: ctx.addLine(accountId, room, { direction: 'out', text, encrypted: false, verified: false, status: 'sent' }).id };
     },
   };

@@ -1,4 +1,5 @@
 /** The otr.* commands of a conversation: policy, start/end/status, instances, SMP, fingerprints. */
+import { formatFingerprint } from '../../../otr/crypto/dsa';
 import type { OtrStatus } from '../../api/contract';
 import type { CommandHandlers, CoreContext } from '../core-context';
 import { UserError } from '../errors';
@@ -68,7 +69,7 @@ export function otrHandlers(ctx: CoreContext, emitOtrState: (accountId: string, 
       await ctx.loadIdentity(accountId);
       const fingerprint = ctx.identities.myFingerprint(accountId);
       if (!fingerprint) throw new UserError(`${accountId} has no OTR key yet`, 'no-key');
-      return { fingerprint, formatted: fingerprint.toUpperCase().match(/.{8}/g)!.join(' ') };
+      return { fingerprint, formatted: formatFingerprint(fingerprint) };
     },
     'otr.fingerprint.list': async ({ accountId }) => ctx.identities.listFingerprints(accountId),
     'otr.fingerprint.verify': async ({ accountId, peer, fingerprint, verified }) => {
