@@ -8,6 +8,7 @@ import { addAccount, connectAccount, updateAccount } from '../../actions/account
 import { connectErrorText, errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
 import { ErrorText } from '../common/ErrorText';
+import { FormButtons } from '../common/FormButtons';
 import { IrcFields, XmppFields } from './AccountFields';
 import { EMPTY_FORM, toAddParams, toUpdateParams, type AccountFormState } from './account-form-state';
 
@@ -125,14 +126,7 @@ export function AccountForm({ account, onDone }: Props) {
           {busy}
         </p>
       )}
-      <div className="button-row">
-        <button type="button" onClick={() => onDone(false)}>
-          {error && !editing ? 'Close' : 'Cancel'}
-        </button>
-        <button type="submit" className="primary" disabled={Boolean(busy)}>
-          {editing ? 'Save' : saved ? 'Connect again' : 'Add account'}
-        </button>
-      </div>
+      <FormButtons onCancel={() => onDone(false)} cancel={error && !editing ? 'Close' : 'Cancel'} submit={editing ? 'Save' : saved ? 'Connect again' : 'Add account'} disabled={Boolean(busy)} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { closeDialog } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
 import { ErrorText } from '../common/ErrorText';
 import { AccountSelect } from './AccountSelect';
+import { FormButtons } from '../common/FormButtons';
 
 export function AddBuddyDialog() {
   const accounts = useAppStore((s) => s.accounts);
@@ -44,14 +45,7 @@ export function AddBuddyDialog() {
           <input type="text" value={group} onChange={(e) => setGroup(e.target.value)} placeholder="Friends" />
         </label>
         <ErrorText text={error} />
-        <div className="button-row">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!accountId}>
-            Add buddy
-          </button>
-        </div>
+        <FormButtons onCancel={close} submit="Add buddy" disabled={!accountId} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { closeDialog } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
 import { ErrorText } from '../common/ErrorText';
 import { AccountSelect } from './AccountSelect';
+import { FormButtons } from '../common/FormButtons';
 
 export function JoinGroupDialog() {
   const accounts = useAppStore((s) => s.accounts);
@@ -42,14 +43,7 @@ export function JoinGroupDialog() {
           </label>
         )}
         <ErrorText text={error} />
-        <div className="button-row">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!accountId}>
-            Join
-          </button>
-        </div>
+        <FormButtons onCancel={close} submit="Join" disabled={!accountId} />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { setUi } from '../../store/ui-store';
 import { Dialog } from '../common/Dialog';
 import { ErrorText } from '../common/ErrorText';
 import { Fingerprint } from '../common/Fingerprint';
+import { FormButtons } from '../common/FormButtons';
 
 export function InstancePickerDialog({ convKey }: { convKey: ConvKey }) {
   const { accountId, peer } = splitKey(convKey);
@@ -46,14 +47,7 @@ export function InstancePickerDialog({ convKey }: { convKey: ConvKey }) {
           ))}
         </fieldset>
         <ErrorText text={error} />
-        <div className="button-row">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Use this one
-          </button>
-        </div>
+        <FormButtons onCancel={close} submit="Use this one" />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ErrorText } from '../common/ErrorText';
 import { Fingerprint } from '../common/Fingerprint';
+import { FormButtons } from '../common/FormButtons';
 
 interface Props {
   peer: string;
@@ -42,14 +43,7 @@ export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, 
         </label>
       </fieldset>
       <ErrorText text={error} />
-      <div className="button-row">
-        <button type="button" onClick={onBack}>
-          Back
-        </button>
-        <button type="submit" className="primary">
-          Save
-        </button>
-      </div>
+      <FormButtons onCancel={onBack} cancel="Back" submit="Save" />
     </form>
   );
 }

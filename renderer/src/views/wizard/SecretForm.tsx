@@ -1,6 +1,7 @@
 /** Step 2 (question and answer, or shared secret): what to ask, and the answer only the two of you know. */
 import { useId, useState } from 'react';
 import { ErrorText } from '../common/ErrorText';
+import { FormButtons } from '../common/FormButtons';
 
 interface Props {
   peer: string;
@@ -40,14 +41,7 @@ export function SecretForm({ peer, withQuestion, error, onBack, onStart }: Props
         The answer itself is never sent.
       </p>
       <ErrorText text={error} />
-      <div className="button-row">
-        <button type="button" onClick={onBack}>
-          Back
-        </button>
-        <button type="submit" className="primary" disabled={!ready}>
-          Authenticate
-        </button>
-      </div>
+      <FormButtons onCancel={onBack} cancel="Back" submit="Authenticate" disabled={!ready} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorText } from '../common/ErrorText';
 import { outcomeText } from './outcome';
 import { SmpProgress } from './SmpProgress';
 import { SmpResult } from './SmpResult';
+import { FormButtons } from '../common/FormButtons';
 
 export function SmpRequestDialog({ convKey }: { convKey: ConvKey }) {
   const { accountId, peer } = splitKey(convKey);
@@ -81,14 +82,7 @@ export function SmpRequestDialog({ convKey }: { convKey: ConvKey }) {
           Case-sensitive: type it exactly as {name} expects it, capitals and spaces included. Your answer is never sent; Sotto only checks that it matches.
         </p>
         <ErrorText text={error} />
-        <div className="button-row">
-          <button type="button" onClick={close}>
-            Not now
-          </button>
-          <button type="submit" className="primary" disabled={!answer}>
-            Answer
-          </button>
-        </div>
+        <FormButtons onCancel={close} cancel="Not now" submit="Answer" disabled={!answer} />
       </form>
     );
   }
