@@ -144,6 +144,11 @@ export interface ProtocolAdapter {
    * longest nick `maxMessageBytes` is sized for. Absent: use `maxMessageBytes`.
    */
   maxMessageBytesFor?(peer: string): number;
+  /**
+   * The network (or its servers) may drop whitespace at the end of a message, as
+   * ngIRCd does when relaying: an OTR whitespace tag must then go first.
+   */
+  readonly stripsTrailingWhitespace?: boolean;
   readonly state: ConnectionState;
 
   /** Resolves once online; rejects with an AdapterError (wrong password, untrusted certificate…). */

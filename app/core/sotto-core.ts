@@ -183,7 +183,6 @@ export class SottoCore implements CoreContext {
       env: this.env,
       policyFor: (peer) => this.settings.policy(accountId, peer).policy,
       logger: this.logger,
-      whitespaceTagFirst: config.protocol === 'irc',
       events: {
         message: (peer, text, encrypted, verified, time) => {
           const line = this.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, time: time.getTime() });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../otr/crypto/dsa';
 import type { PolicyLevel } from '../../otr/session/policy';
+import { WHITESPACE_TAG_BASE } from '../../otr/wire/text-messages';
 import { ALICE_KEY, BOB_KEY, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
@@ -35,8 +36,7 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
   };
 }
 
-function side(name: string, id: OtrIdentity, policy: PolicyLevel): Side {
-  const adapter = new FakeAdapter(name);
+function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new FakeAdapter(name)): Side {
   const s: Side = { adapter, messages: [], notes: [], held: [], inbox: [], policy, layer: undefined as never };
   s.layer = new OtrLayer({
     accountName: name,
@@ -83,6 +83,19 @@ describe('the OTR policy layer', () => {
     await alice.layer.send('bob', 'now private');
     await flow();
     expect(bob.messages.at(-1)).toEqual({ peer: 'alice', text: 'now private', encrypted: true, verified: false });
+  });
+
+  it('puts the whitespace tag first where the network strips trailing whitespace, and still goes private', async () => {
+    const alice = side('alice', identity(), 'opportunistic', new FakeAdapter('alice', { stripsTrailingWhitespace: true }));
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
+    const flow = link(alice, bob);
+    await alice.layer.send('bob', 'hello over IRC');
+    const body = alice.adapter.sent[0]?.body ?? '';
+    expect(body.startsWith(WHITESPACE_TAG_BASE)).toBe(true);
+    expect(body.endsWith('hello over IRC')).toBe(true);
+    await flow();
+    expect(bob.messages[0]?.text).toBe('hello over IRC');
+    expect(alice.layer.status('bob').state).toBe('encrypted');
   });
 
   it('leaves a buddy without OTR alone, and says once that the conversation is not private', async () => {

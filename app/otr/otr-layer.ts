@@ -51,8 +51,6 @@ export interface OtrLayerOptions {
   policyFor(peer: string): PolicyLevel;
   events: OtrLayerEvents;
   logger: Logger;
-  /** Put whitespace tags first: for networks that strip trailing whitespace (IRC). */
-  whitespaceTagFirst?: boolean;
 }
 
 export type SendStatus = 'sent' | 'queued' | 'refused';
@@ -92,7 +90,7 @@ export class OtrLayer {
         policy: policyForLevel(this.o.policyFor(peer)),
         accountName: this.o.accountName,
         maxMessageBytes: this.maxBytesFor(peer),
-        ...(this.o.whitespaceTagFirst ? { whitespaceTagFirst: true } : {}),
+        ...(this.o.adapter.stripsTrailingWhitespace ? { whitespaceTagFirst: true } : {}),
       });
       this.conversations.set(peer, conv);
     }
@@ -195,8 +193,10 @@ export class OtrLayer {
     };
   }
 
+  /** Only the instance messages go to: this runs for every message received. */
   private isVerified(peer: string): boolean {
-    return this.status(peer).verified;
+    const s = this.conversation(peer).status();
+    return s.state === 'encrypted' && s.fingerprint !== undefined && this.o.identity.isVerified(peer, toHex(s.fingerprint));
   }
 
   peers(): string[] {

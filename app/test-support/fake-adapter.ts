@@ -15,6 +15,7 @@ export interface Sent {
 export class FakeAdapter implements ProtocolAdapter {
   readonly protocol = 'xmpp' as const;
   readonly maxMessageBytes: number;
+  readonly stripsTrailingWhitespace: boolean;
   state: ConnectionState = { state: 'online' };
   readonly sent: Sent[] = [];
   private readonly emitter = new TypedEmitter<AdapterEvents>();
@@ -23,9 +24,10 @@ export class FakeAdapter implements ProtocolAdapter {
 
   constructor(
     readonly accountName: string,
-    options: { maxMessageBytes?: number } = {},
+    options: { maxMessageBytes?: number; stripsTrailingWhitespace?: boolean } = {},
   ) {
     this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
+    this.stripsTrailingWhitespace = options.stripsTrailingWhitespace ?? false;
   }
 
   async connect(): Promise<void> {}

@@ -121,6 +121,9 @@ class IrcAccount implements IrcAdapter {
     return this.prefix.nick;
   }
 
+  /** ngIRCd (and others) drop trailing whitespace when they relay a line. */
+  readonly stripsTrailingWhitespace = true;
+
   get maxMessageBytes(): number {
     return this.prefix.maxBody();
   }
