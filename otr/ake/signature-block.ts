@@ -5,7 +5,17 @@
  * of HMAC-SHA256 under m2 (over the DATA field, length included).
  */
 import { constantTimeEqual } from '../bytes';
-import { dsaSign, dsaVerify, encodePublicKey, encodeSignature, readPublicKey, readSignature, type DsaPrivateKey, type DsaPublicKey } from '../crypto/dsa';
+import {
+  dsaSign,
+  dsaVerify,
+  encodePublicKey,
+  encodeSignature,
+  peerPublicKeyProblem,
+  readPublicKey,
+  readSignature,
+  type DsaPrivateKey,
+  type DsaPublicKey,
+} from '../crypto/dsa';
 import type { ModPow, Random } from '../crypto/env';
 import { aesCtr, hmacSha256, ZERO_CTR } from '../crypto/primitives';
 import { Reader, WireError, Writer } from '../wire/codec';
@@ -46,7 +56,7 @@ export function makeSignatureBlock(
   const pub: DsaPublicKey = { p: longTerm.p, q: longTerm.q, g: longTerm.g, y: longTerm.y };
   const m = macOfSigned(keys, ourDhPub, theirDhPub, pub, keyId);
   const sig = dsaSign(longTerm, m, random, math);
-  const x = new Writer().raw(encodePublicKey(pub)).int(keyId).raw(encodeSignature(sig)).finish();
+  const x = new Writer().raw(encodePublicKey(pub)).int(keyId).raw(encodeSignature(sig, pub)).finish();
   const encryptedSignature = aesCtr(keys.enc, ZERO_CTR, x);
   return { encryptedSignature, mac: blockMac(keys, encryptedSignature) };
 }
@@ -57,18 +67,21 @@ export interface VerifiedIdentity {
 }
 
 /**
- * Checks the MAC before decrypting anything, then the signature by the key the
- * block names. `theirDhPub`/`ourDhPub` are from the signer's point of view
- * reversed: the signer MACed (its own g, our g).
+ * Checks the MAC before decrypting anything, then the key the block names (a
+ * hostile key is refused like a bad signature), then the signature by that key.
+ * `theirDhPub`/`ourDhPub` are from the signer's point of view reversed: the
+ * signer MACed (its own g, our g).
  */
 export function openSignatureBlock(keys: SignatureKeys, block: SignedBlock, theirDhPub: bigint, ourDhPub: bigint, math: ModPow): VerifiedIdentity {
   if (!constantTimeEqual(blockMac(keys, block.encryptedSignature), block.mac)) throw new WireError('the signature block MAC does not verify');
   const r = new Reader(aesCtr(keys.enc, ZERO_CTR, block.encryptedSignature));
   const longTerm = readPublicKey(r);
   const keyId = r.int('the key id');
-  const sig = readSignature(r);
+  const sig = readSignature(r, longTerm);
   r.end('the signature block');
   if (keyId === 0) throw new WireError('a key id of 0');
+  const problem = peerPublicKeyProblem(longTerm, math);
+  if (problem) throw new WireError(`an unusable public key: ${problem}`);
   const m = macOfSigned(keys, theirDhPub, ourDhPub, longTerm, keyId);
   if (!dsaVerify(longTerm, m, sig, math)) throw new WireError('the signature does not verify');
   return { longTerm, keyId };

@@ -1,7 +1,8 @@
 /**
  * DSA long-term keys as OTR uses them (Protocol-v3, "Public keys, signatures,
  * and fingerprints"): the PUBKEY encoding, 20-byte SHA-1 fingerprints, and
- * signatures over a 32-byte value taken modulo q (not hashed again).
+ * signatures over a 32-byte value taken modulo q (not hashed again), and the
+ * checks a peer's key from the wire must pass before its signature means anything.
  *
  * Constant time: g^k mod p goes through the injected ModPow (OpenSSL's
  * constant-time code in the app). The arithmetic mod q uses BigInt, whose
@@ -32,8 +33,6 @@ export interface DsaSignature {
 }
 
 export const PUBKEY_TYPE_DSA = 0x0000;
-/** OTR signatures are r || s, each the length of q: 20 bytes for the 160-bit q every client uses. */
-export const DSA_Q_BYTES = 20;
 
 export function publicKeyOf(key: DsaPrivateKey): DsaPublicKey {
   return { p: key.p, q: key.q, g: key.g, y: key.y };
@@ -43,15 +42,36 @@ export function encodePublicKey(key: DsaPublicKey): Uint8Array {
   return new Writer().short(PUBKEY_TYPE_DSA).mpi(key.p).mpi(key.q).mpi(key.g).mpi(key.y).finish();
 }
 
-/** Reads a PUBKEY and checks that it is a plausible DSA key before anything trusts it. */
+/**
+ * Size bounds on a peer's key (Protocol-v3, "Public keys, signatures, and
+ * fingerprints"): every (L, N) pair of FIPS 186 fits, from libotr's 1024/160 to
+ * 3072/256, and nothing larger, so that a hostile key cannot make us run huge
+ * exponentiations (their cost grows with the size of p and q).
+ */
+export const PEER_P_BITS = { min: 1024, max: 3072 } as const;
+export const PEER_Q_BITS = { min: 160, max: 256 } as const;
+const byteLength = (bits: number) => Math.ceil(bits / 8);
+
+/** An MPI of at most `maxBits` (MPIs are minimal), refused by its length before it becomes a number. */
+function boundedMpi(r: Reader, what: string, maxBits: number): bigint {
+  const bytes = r.data(what);
+  if (bytes.length > byteLength(maxBits)) throw new WireError(`${what} is too long`);
+  return bytesToBigint(bytes);
+}
+
+/** Reads a PUBKEY. Only its size is checked here; peerPublicKeyProblem() decides whether to trust it. */
 export function readPublicKey(r: Reader): DsaPublicKey {
   const type = r.short('the public key type');
   if (type !== PUBKEY_TYPE_DSA) throw new WireError(`unsupported public key type ${type}`);
-  const key = { p: r.mpi('DSA p'), q: r.mpi('DSA q'), g: r.mpi('DSA g'), y: r.mpi('DSA y') };
-  if (!isPlausiblePublicKey(key)) throw new WireError('an invalid DSA public key');
-  return key;
+  return {
+    p: boundedMpi(r, 'DSA p', PEER_P_BITS.max),
+    q: boundedMpi(r, 'DSA q', PEER_Q_BITS.max),
+    g: boundedMpi(r, 'DSA g', PEER_P_BITS.max),
+    y: boundedMpi(r, 'DSA y', PEER_P_BITS.max),
+  };
 }
 
+/** Our own key's shape: what Sotto signs with (its key store checks this on load). */
 export function isPlausiblePublicKey(k: DsaPublicKey): boolean {
   return (
     bitLength(k.q) === 160 &&
@@ -65,6 +85,26 @@ export function isPlausiblePublicKey(k: DsaPublicKey): boolean {
   );
 }
 
+/**
+ * Why a peer's DSA key from the wire (the AKE's signature blocks) cannot be
+ * trusted, or undefined. Sizes first, so the exponentiations below stay bounded;
+ * then q | p - 1, and g and y in (1, p) with g^q = y^q = 1 mod p: both lie in the
+ * subgroup of order q that DSA verification assumes. Primality of p and q is not
+ * tested (see SECURITY_ASSUMPTIONS.md). Two exponentiations with exponent q: once per AKE.
+ */
+export function peerPublicKeyProblem(k: DsaPublicKey, math: ModPow): string | undefined {
+  const pBits = bitLength(k.p);
+  const qBits = bitLength(k.q);
+  if (pBits < PEER_P_BITS.min || pBits > PEER_P_BITS.max) return `a DSA p of ${pBits} bits`;
+  if (qBits < PEER_Q_BITS.min || qBits > PEER_Q_BITS.max) return `a DSA q of ${qBits} bits`;
+  if ((k.p - 1n) % k.q !== 0n) return 'a DSA q that does not divide p - 1';
+  if (k.g <= 1n || k.g >= k.p) return 'a DSA g out of range';
+  if (k.y <= 1n || k.y >= k.p) return 'a DSA y out of range';
+  if (math.modPow(k.g, k.q, k.p) !== 1n) return 'a DSA g whose order is not q';
+  if (math.modPow(k.y, k.q, k.p) !== 1n) return 'a DSA y outside the subgroup of order q';
+  return undefined;
+}
+
 /** SHA-1 of the PUBKEY without its two type bytes, as libotr computes it. */
 export function fingerprint(key: DsaPublicKey): Uint8Array {
   return sha1Hash(encodePublicKey(key).subarray(2));
@@ -76,9 +116,14 @@ export function formatFingerprint(fp: Uint8Array | string): string {
   return hex.toUpperCase().match(/.{1,8}/g)?.join(' ') ?? '';
 }
 
+/** OTR signatures are r || s, each as long as q (Protocol-v3, "DSA signature"): 20 bytes for a 160-bit q. */
+export function signatureHalfBytes(key: DsaPublicKey): number {
+  return byteLength(bitLength(key.q));
+}
+
 function randomBelow(q: bigint, random: Random): bigint {
   // 64 extra bits make the bias of the reduction negligible.
-  return mod(bytesToBigint(random.bytes(DSA_Q_BYTES + 8)), q - 1n) + 1n;
+  return mod(bytesToBigint(random.bytes(byteLength(bitLength(q)) + 8)), q - 1n) + 1n;
 }
 
 export function dsaSign(key: DsaPrivateKey, message: Uint8Array, random: Random, math: ModPow): DsaSignature {
@@ -97,20 +142,29 @@ export function dsaSign(key: DsaPrivateKey, message: Uint8Array, random: Random,
 export function dsaVerify(key: DsaPublicKey, message: Uint8Array, sig: DsaSignature, math: ModPow): boolean {
   if (sig.r <= 0n || sig.r >= key.q || sig.s <= 0n || sig.s >= key.q) return false;
   const m = mod(bytesToBigint(message), key.q);
-  const w = modInverse(sig.s, key.q);
+  let w: bigint;
+  try {
+    w = modInverse(sig.s, key.q);
+  } catch {
+    // Only a composite q (primality is not tested) leaves s without an inverse: no valid signature.
+    return false;
+  }
   const u1 = mod(m * w, key.q);
   const u2 = mod(sig.r * w, key.q);
   const v = mod((math.modPow(key.g, u1, key.p) * math.modPow(key.y, u2, key.p)) % key.p, key.q);
   return v === sig.r;
 }
 
-export function encodeSignature(sig: DsaSignature): Uint8Array {
-  const out = new Uint8Array(2 * DSA_Q_BYTES);
-  out.set(bigintToFixedBytes(sig.r, DSA_Q_BYTES), 0);
-  out.set(bigintToFixedBytes(sig.s, DSA_Q_BYTES), DSA_Q_BYTES);
+export function encodeSignature(sig: DsaSignature, key: DsaPublicKey): Uint8Array {
+  const half = signatureHalfBytes(key);
+  const out = new Uint8Array(2 * half);
+  out.set(bigintToFixedBytes(sig.r, half), 0);
+  out.set(bigintToFixedBytes(sig.s, half), half);
   return out;
 }
 
-export function readSignature(r: Reader): DsaSignature {
-  return { r: bytesToBigint(r.raw(DSA_Q_BYTES, 'signature r')), s: bytesToBigint(r.raw(DSA_Q_BYTES, 'signature s')) };
+/** Reads a signature by `key`, whose q sets the length of r and s. */
+export function readSignature(r: Reader, key: DsaPublicKey): DsaSignature {
+  const half = signatureHalfBytes(key);
+  return { r: bytesToBigint(r.raw(half, 'signature r')), s: bytesToBigint(r.raw(half, 'signature s')) };
 }
