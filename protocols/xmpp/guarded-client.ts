@@ -3,7 +3,8 @@
  * with its input path wrapped so that nothing a server sends can throw into the
  * event loop. It decodes UTF-8 across chunk boundaries and reports invalid
  * bytes (§11.6), cuts the stream into stanzas before parsing and replaces one
- * over the size limit by an empty one (§13.12, stanza-splitter.ts), refuses
+ * over the size limit by an empty one (§13.12, stanza-splitter.ts), closes the
+ * stream over anything else that large (a header, a comment), refuses
  * absurd nesting and invalid addresses, and turns a stanza that makes xmpp.js
  * throw (an empty <stream:error/>, say) into a `dropped` report, not a crash.
  */
@@ -77,6 +78,11 @@ export class GuardedClient extends Client {
       write: (text) => this.parse(text),
       oversized: (_name, size) => {
         this.oversized = { size };
+      },
+      tooLarge: (what, size) => {
+        const why = `The server sent ${what} larger than ${MAX_STANZA_CHARS / 1024} KiB (${Math.ceil(size / 1024)} KiB so far); the connection was closed.`;
+        this.guard.dropped(why);
+        this.abandon(new Error(why));
       },
     });
   }

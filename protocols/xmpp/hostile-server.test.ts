@@ -75,6 +75,18 @@ describe('XMPP adapter against a hostile server', () => {
     await c.next('message', (m) => m.body === 'still here');
   });
 
+  it('closes the stream over a comment larger than the stanza limit, says why, and reconnects', async () => {
+    const { c, socket } = await online();
+    const again = server?.nextOnline();
+    socket.write('<!-- ');
+    for (let i = 0; i < 12; i++) socket.write('c'.repeat(100_000));
+    const dropped = await c.next('dropped', (d) => d.reason.includes('a comment'));
+    expect(dropped.reason).toMatch(/^The server sent a comment larger than 1024 KiB \(\d+ KiB so far\); the connection was closed\.$/);
+    await c.next('state', (s) => s.state === 'reconnecting');
+    await again;
+    await c.next('state', (s) => s.state === 'online', 10_000, 2);
+  });
+
   it('refuses to sign in without TLS when TLS was asked for and the server offers none', async () => {
     server = await startFakeServer({ starttls: false });
     client = recordAdapter({ jid: `user@${server.domain}`, password: 'pw', host: '127.0.0.1', port: server.port, tls: 'starttls' });

@@ -11,6 +11,11 @@
  * It knows just enough XML to find element boundaries: quoted attribute
  * values, self-closing tags, comments, CDATA, processing instructions and
  * declarations. Well-formedness is still the parser's job.
+ *
+ * Every unit is held to the limit, not only stanzas: anything else that grows
+ * past it (the stream header, a comment, a processing instruction, CDATA or a
+ * declaration between stanzas, all restricted or absent in XMPP, RFC 6120
+ * §11.1) ends the stream, since no server has a reason to send one that large.
  */
 
 export interface SplitterOutput {
@@ -18,11 +23,27 @@ export interface SplitterOutput {
   write(text: string): void;
   /** A stanza was larger than the limit and has been replaced by its empty start tag. */
   oversized(name: string, size: number): void;
+  /**
+   * Something other than a stanza (`what`, e.g. "a comment") grew larger than
+   * the limit; the splitter has stopped and passes nothing on any more.
+   */
+  tooLarge(what: string, size: number): void;
 }
 
 type State = 'text' | 'lt' | 'start' | 'end' | 'bang' | 'comment' | 'cdata' | 'pi' | 'decl';
 
 const ENDINGS: Partial<Record<State, string>> = { comment: '-->', cdata: ']]>', pi: '?>' };
+
+/** What a unit at depth 0 or 1 is, known from its first characters. */
+type UnitKind = 'stanza' | 'header' | 'end' | 'comment' | 'cdata' | 'pi' | 'decl';
+const UNIT_WORDS: Record<Exclude<UnitKind, 'stanza'>, string> = {
+  header: 'a stream header',
+  end: 'an end tag',
+  comment: 'a comment',
+  cdata: 'a CDATA section',
+  pi: 'a processing instruction',
+  decl: 'a declaration',
+};
 /** A start tag longer than this is not kept for the placeholder (its attributes are lost). */
 const MAX_START_TAG = 16 * 1024;
 
@@ -43,6 +64,8 @@ export class StanzaSplitter {
   private skipping = false;
   private unitName = '';
   private startTag = '';
+  private unitKind: UnitKind = 'header';
+  private stopped = false;
 
   constructor(
     private readonly limit: number,
@@ -50,6 +73,7 @@ export class StanzaSplitter {
   ) {}
 
   write(chunk: string): void {
+    if (this.stopped) return;
     let from = this.inUnit && !this.skipping ? 0 : -1;
     let i = 0;
     while (i < chunk.length) {
@@ -73,6 +97,7 @@ export class StanzaSplitter {
         this.unitSize += last.length;
         if (!this.skipping) this.unit.push(last);
         this.finishUnit();
+        if (this.stopped) return;
         from = -1;
       }
     }
@@ -84,11 +109,23 @@ export class StanzaSplitter {
     const rest = chunk.slice(from);
     this.unit.push(rest);
     this.unitSize += rest.length;
-    if (this.unitSize > this.limit && this.unitDepth === 1) {
+    if (this.unitSize <= this.limit) return;
+    if (this.unitKind === 'stanza') {
       // From here on the stanza is only scanned for its end, not kept.
       this.skipping = true;
       this.unit = [];
+    } else {
+      this.stop();
     }
+  }
+
+  /** Ends the stream over a unit that is not a stanza and is larger than the limit. */
+  private stop(): void {
+    const kind = this.unitKind === 'stanza' ? 'header' : this.unitKind;
+    this.stopped = true;
+    this.inUnit = false;
+    this.unit = [];
+    this.out.tooLarge(UNIT_WORDS[kind], this.unitSize);
   }
 
   private beginUnit(): void {
@@ -101,6 +138,11 @@ export class StanzaSplitter {
     this.startTag = '';
   }
 
+  /** Records what the unit is while its first token begins (only those begin at depth 0 or 1). */
+  private classify(kind: UnitKind): void {
+    if (this.depth <= 1) this.unitKind = kind;
+  }
+
   /** Advances by one character. */
   private step(c: string): 'none' | 'stanza-start-tag' | 'unit-end' {
     switch (this.state) {
@@ -108,15 +150,20 @@ export class StanzaSplitter {
         this.state = 'lt'; // called only on '<'
         return 'none';
       case 'lt':
-        if (c === '/') this.state = 'end';
-        else if (c === '!') {
+        if (c === '/') {
+          this.state = 'end';
+          this.classify('end');
+        } else if (c === '!') {
           this.state = 'bang';
           this.marker = '';
+          this.classify('decl');
         } else if (c === '?') {
           this.state = 'pi';
           this.marker = '';
+          this.classify('pi');
         } else {
           this.state = 'start';
+          this.classify(this.depth === 1 ? 'stanza' : 'header');
           this.tagName = c;
           this.nameDone = false;
           this.lastInTag = c;
@@ -134,7 +181,10 @@ export class StanzaSplitter {
         if (this.marker === '--') this.state = 'comment';
         else if (this.marker === '[CDATA[') this.state = 'cdata';
         else if (!'--'.startsWith(this.marker) && !'[CDATA['.startsWith(this.marker)) this.state = c === '>' ? 'text' : 'decl';
-        if (this.state === 'comment' || this.state === 'cdata') this.marker = '';
+        if (this.state === 'comment' || this.state === 'cdata') {
+          this.marker = '';
+          this.classify(this.state);
+        }
         return this.state === 'text' && this.depth <= 1 ? 'unit-end' : 'none';
       case 'decl':
         if (c !== '>') return 'none';
@@ -183,7 +233,11 @@ export class StanzaSplitter {
   private finishUnit(): void {
     const text = this.unit.join('');
     const size = this.unitSize;
-    const stanza = this.unitDepth === 1 && this.unitName !== '';
+    const stanza = this.unitKind === 'stanza';
+    if (!stanza && size > this.limit) {
+      this.stop();
+      return;
+    }
     const oversized = stanza && (this.skipping || size > this.limit);
     this.inUnit = false;
     this.unit = [];
