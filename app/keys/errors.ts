@@ -19,9 +19,11 @@ export class LibotrFormatError extends Error {
  * Why a store file cannot be used:
  * - `corrupt`: it exists but is not what Sotto writes (damaged, truncated, edited);
  * - `unreadable`: the system refused to read it (permissions, I/O error);
- * - `newer-version`: a newer Sotto wrote it, in a layout this one does not know.
+ * - `newer-version`: a newer Sotto wrote it, in a layout this one does not know;
+ * - `cannot-decrypt`: it is encrypted and its key cannot be had here (the OS key
+ *   store changed or is absent in this mode, the data key file is missing or another).
  */
-export type StoreFileProblem = 'corrupt' | 'unreadable' | 'newer-version';
+export type StoreFileProblem = 'corrupt' | 'unreadable' | 'newer-version' | 'cannot-decrypt';
 
 /**
  * One of Sotto's own key store files cannot be used. Until the user resolves it
@@ -49,5 +51,7 @@ function describeProblem(problem: StoreFileProblem): string {
       return 'Sotto cannot read the key store file';
     case 'newer-version':
       return 'A newer version of Sotto wrote the key store file';
+    case 'cannot-decrypt':
+      return 'Sotto cannot decrypt, and will not overwrite, the key store file';
   }
 }

@@ -4,8 +4,9 @@
  * what each change means (a key is never silently replaced, a changed fingerprint
  * is never trusted by being seen, an import never lowers trust). How the three
  * files are kept (atomic, 0600, one save at a time, a damaged file blocked and
- * never overwritten) is store-parts.ts. Secrets are never logged: log lines name
- * accounts and fingerprints only.
+ * never overwritten, the private keys encrypted under the OS key store) is
+ * store-parts.ts. Secrets are never logged: log lines name accounts and
+ * fingerprints only.
  */
 import { randomBytes } from 'node:crypto';
 import { fingerprint as dsaFingerprint, type DsaPrivateKey } from '../../otr/crypto/dsa';
@@ -14,6 +15,7 @@ import { generateInstanceTag, isValidInstanceTag } from '../../otr/session/insta
 import { ensureProfileDir } from '../profile';
 import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './accounts';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
+import { PROFILE_KEYS_WARNING } from './key-file-protection';
 import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';
 import { loadParts, StoreParts, type LoadedParts, type StorePartsOptions } from './store-parts';
 import { fingerprintStatus, normalizeFingerprint, trustRank, TRUST_LEVELS, type FingerprintStatus, type Trust } from './trust';
@@ -40,17 +42,27 @@ export const fingerprintHex = (key: DsaPrivateKey): string => Buffer.from(dsaFin
 export class KeyStore extends StoreParts {
   private readonly random: Random;
 
-  private constructor(dir: string, parts: LoadedParts, options: KeyStoreOptions) {
-    super(dir, parts, options);
+  private constructor(dir: string, loaded: LoadedParts, options: KeyStoreOptions) {
+    super(dir, loaded, options);
     this.random = options.random ?? { bytes: (n) => new Uint8Array(randomBytes(n)) };
   }
 
-  /** Opens (creating the folder, mode 0700, when missing). Never throws for a bad file: see problems(). */
+  /**
+   * Opens (creating the folder, mode 0700, when missing), encrypting a plaintext key
+   * file when `osKeyStore` is given. Never throws for a bad file: see problems().
+   */
   static async open(profileDir: string, options: KeyStoreOptions = {}): Promise<KeyStore> {
     const dir = await ensureProfileDir(profileDir);
-    const store = new KeyStore(dir, await loadParts(dir, options.logger), options);
+    const store = new KeyStore(dir, await loadParts(dir, options), options);
+    if (store.protection.kind === 'profile-file') options.logger?.log('warn', PROFILE_KEYS_WARNING);
     for (const problem of store.problems()) options.logger?.log('error', problem.message);
+    await store.upgradeKeyFile();
     return store;
+  }
+
+  /** Where the private keys are kept: encrypted under the OS key store, or in a plaintext 0600 file. */
+  get keyStorage(): 'os-keystore' | 'profile-file' {
+    return this.protection.kind;
   }
 
   // ---- our keys ---------------------------------------------------------

@@ -9,6 +9,7 @@ import type { DsaPrivateKey } from '../../otr/crypto/dsa';
 import { isValidInstanceTag } from '../../otr/session/instance-tags';
 import { accountKey, buddyKey, checkAccount, type AccountRef } from './accounts';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
+import type { StoreFileProblem } from './errors';
 import { TRUST_LEVELS, type Trust } from './trust';
 
 export interface StoredKey {
@@ -50,7 +51,7 @@ export const STORE_FILES: Readonly<Record<StorePart, string>> = {
   instanceTags: 'otr-instance-tags.json',
 };
 
-const FORMAT: Readonly<Record<StorePart, string>> = {
+export const FORMAT: Readonly<Record<StorePart, string>> = {
   keys: 'sotto-otr-private-keys',
   fingerprints: 'sotto-otr-fingerprints',
   instanceTags: 'sotto-otr-instance-tags',
@@ -58,11 +59,11 @@ const FORMAT: Readonly<Record<StorePart, string>> = {
 
 const VERSION = 1;
 
-/** Thrown by decode: `newer` when a newer Sotto wrote the file. */
+/** Thrown by decoding: why the file cannot be used, and which kind of problem that is. */
 export class StoreDecodeError extends Error {
   constructor(
     readonly reason: string,
-    readonly newer = false,
+    readonly problem: Exclude<StoreFileProblem, 'unreadable'> = 'corrupt',
   ) {
     super(reason);
     this.name = 'StoreDecodeError';
@@ -160,7 +161,7 @@ export function decodePart<P extends StorePart>(part: P, text: string): StoreDat
   }
   if (!isObj(doc) || doc.format !== FORMAT[part]) throw new StoreDecodeError(`not a Sotto ${part} file (no "format": "${FORMAT[part]}")`);
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) throw new StoreDecodeError('no valid "version"');
-  if (doc.version > VERSION) throw new StoreDecodeError(`version ${doc.version}; this Sotto reads version ${VERSION}`, true);
+  if (doc.version > VERSION) throw new StoreDecodeError(`version ${doc.version}; this Sotto reads version ${VERSION}`, 'newer-version');
   const items = doc[part];
   if (!Array.isArray(items)) throw new StoreDecodeError(`"${part}" is not a list`);
   const decode = part === 'keys' ? decodeKey : part === 'fingerprints' ? decodeFingerprint : decodeTag;

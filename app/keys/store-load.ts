@@ -1,8 +1,9 @@
 /**
  * Reading one key store file from the profile folder, and telling apart the three
  * outcomes the store must treat differently: missing (a fresh profile: empty),
- * usable, or unusable (damaged, unreadable, from a newer Sotto), which blocks that
- * file until the user resolves it. Also setting a damaged file aside on request.
+ * usable, or unusable (damaged, unreadable, from a newer Sotto, cannot be
+ * decrypted), which blocks that file until the user resolves it. Also setting a
+ * damaged file aside on request.
  */
 import { chmod, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,11 +11,16 @@ import type { Logger } from '../log';
 import { KeyStoreFileError } from './errors';
 import { decodePart, STORE_FILES, StoreDecodeError, type StoreData, type StorePart } from './store-files';
 
-export type PartState<P extends StorePart> = { ok: true; value: StoreData[P] } | { ok: false; error: KeyStoreFileError };
+/** `rewrite`: the file was read in an older form (a plaintext key file where it is kept encrypted) and should be saved again. */
+export type PartState<P extends StorePart> = { ok: true; value: StoreData[P]; rewrite?: boolean } | { ok: false; error: KeyStoreFileError };
+
+/** Turns a file's text into the plain document (decrypting the key file, say); throws StoreDecodeError. */
+export type FromDisk = (text: string) => Promise<{ text: string; rewrite: boolean }>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const asStored: FromDisk = (text) => Promise.resolve({ text, rewrite: false });
 
-export async function loadPart<P extends StorePart>(dir: string, part: P, logger?: Logger): Promise<PartState<P>> {
+export async function loadPart<P extends StorePart>(dir: string, part: P, options: { fromDisk?: FromDisk; logger?: Logger } = {}): Promise<PartState<P>> {
   const path = join(dir, STORE_FILES[part]);
   let bytes: Buffer;
   try {
@@ -24,16 +30,24 @@ export async function loadPart<P extends StorePart>(dir: string, part: P, logger
     if (code === 'ENOENT') return { ok: true, value: [] as unknown as StoreData[P] };
     return { ok: false, error: new KeyStoreFileError(path, 'unreadable', code ?? (error as Error).message) };
   }
-  let value: StoreData[P];
+  let text: string;
   try {
-    value = decodePart(part, utf8.decode(bytes));
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, error: new KeyStoreFileError(path, 'corrupt', 'the file is not UTF-8 text') };
+  }
+  let value: StoreData[P];
+  let rewrite: boolean;
+  try {
+    const plain = await (options.fromDisk ?? asStored)(text);
+    value = decodePart(part, plain.text);
+    rewrite = plain.rewrite;
   } catch (error) {
-    if (error instanceof StoreDecodeError) return { ok: false, error: new KeyStoreFileError(path, error.newer ? 'newer-version' : 'corrupt', error.reason) };
-    if (error instanceof TypeError) return { ok: false, error: new KeyStoreFileError(path, 'corrupt', 'the file is not UTF-8 text') };
+    if (error instanceof StoreDecodeError) return { ok: false, error: new KeyStoreFileError(path, error.problem, error.reason) };
     throw error;
   }
-  await tightenMode(path, logger);
-  return { ok: true, value };
+  await tightenMode(path, options.logger);
+  return { ok: true, value, ...(rewrite ? { rewrite } : {}) };
 }
 
 /** A store file others can read (copied in by hand, say) is made private again, and the user told. */

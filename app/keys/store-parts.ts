@@ -3,11 +3,14 @@
  *
  * Each file is written atomically with mode 0600 (atomic-file.ts), one save at a
  * time. A change is written first and takes effect in memory only once the file is
- * safely on disk, so a failed save leaves the store as the disk has it.
+ * safely on disk, so a failed save leaves the store as the disk has it. The private
+ * key file goes through its protection (key-file-protection.ts): encrypted where
+ * an OS key store exists, and a plaintext one found there is encrypted on loading.
  *
- * A file that cannot be used (damaged, unreadable, from a newer Sotto) never stops
- * the store from opening, but its part is blocked: reading or changing it throws
- * its KeyStoreFileError, so it is never overwritten with an empty file. The user
+ * A file that cannot be used (damaged, unreadable, from a newer Sotto, encrypted
+ * with a key that cannot be had here) never stops the store from opening, but its
+ * part is blocked: reading or changing it throws its KeyStoreFileError, so it is
+ * never overwritten with an empty file. The user
  * either repairs the file and calls reload(part), or calls setAside(part), which
  * renames the file to "<name>.damaged-<time>" (kept for them) and starts that part
  * empty. Silently starting afresh would lose a private key or every verification.
@@ -16,43 +19,66 @@ import { join } from 'node:path';
 import type { Logger } from '../log';
 import { removeStaleTempFiles, writeFileAtomic } from '../storage/atomic-file';
 import type { KeyStoreFileError } from './errors';
+import { osKeyStoreProtection, plaintextProtection, type KeyFileProtection } from './key-file-protection';
+import type { OsKeyStore } from './os-key-store';
 import { encodePart, STORE_FILES, type StoreData, type StorePart } from './store-files';
-import { loadPart, setPartAside, type PartState } from './store-load';
+import { loadPart, setPartAside, type FromDisk, type PartState } from './store-load';
 
 export interface StorePartsOptions {
   logger?: Logger;
   now?: () => Date;
   /** How a file is written; tests pass a failing one to play a crash. */
   writeFile?: (path: string, data: string) => Promise<void>;
+  /** Encrypts the private key file where present (Electron's safeStorage); without it the file is plaintext, 0600, with a warning. */
+  osKeyStore?: OsKeyStore;
 }
 
-export type LoadedParts = { [P in StorePart]: PartState<P> };
+type PartStates = { [P in StorePart]: PartState<P> };
+export interface LoadedParts {
+  parts: PartStates;
+  protection: KeyFileProtection;
+}
 const PARTS = Object.keys(STORE_FILES) as StorePart[];
 
+const settings = (options: StorePartsOptions) => ({
+  now: options.now ?? (() => new Date()),
+  write: options.writeFile ?? ((path: string, data: string) => writeFileAtomic(path, data)),
+});
+
 /** Loads every part, first removing temp files that an interrupted save left (they may hold a key). */
-export async function loadParts(dir: string, logger?: Logger): Promise<LoadedParts> {
-  const loaded: Partial<Record<StorePart, unknown>> = {};
+export async function loadParts(dir: string, options: StorePartsOptions): Promise<LoadedParts> {
+  const { logger, osKeyStore } = options;
+  const protection = osKeyStore ? osKeyStoreProtection(dir, osKeyStore, { ...settings(options), logger }) : plaintextProtection;
+  const parts: Partial<Record<StorePart, unknown>> = {};
   for (const part of PARTS) {
     const stale = await removeStaleTempFiles(join(dir, STORE_FILES[part]));
     if (stale.length) logger?.log('info', `removed ${stale.length} temp file(s) an interrupted save of ${STORE_FILES[part]} left behind`);
-    loaded[part] = await loadPart(dir, part, logger);
+    parts[part] = await loadPart(dir, part, { fromDisk: fromDiskOf(protection, part), logger });
   }
-  return loaded as LoadedParts;
+  return { parts: parts as PartStates, protection };
 }
+
+const fromDiskOf = (protection: KeyFileProtection, part: StorePart): FromDisk | undefined => (part === 'keys' ? (text) => protection.fromDisk(text) : undefined);
 
 export class StoreParts {
   private queue: Promise<unknown> = Promise.resolve();
   protected readonly now: () => Date;
   private readonly write: (path: string, data: string) => Promise<void>;
+  private parts: PartStates;
+  /** How the private key file is kept: encrypted under the OS key store, or plaintext. */
+  protected readonly protection: KeyFileProtection;
 
   protected constructor(
     /** The profile folder. */
     readonly dir: string,
-    private parts: LoadedParts,
+    loaded: LoadedParts,
     protected readonly options: StorePartsOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.write = options.writeFile ?? ((path, data) => writeFileAtomic(path, data));
+    const { now, write } = settings(options);
+    this.now = now;
+    this.write = write;
+    this.parts = loaded.parts;
+    this.protection = loaded.protection;
   }
 
   path(part: StorePart): string {
@@ -70,10 +96,16 @@ export class StoreParts {
   /** Reads a blocked part again, after the user repaired its file; throws its error if it is still unusable. */
   reload(part: StorePart): Promise<void> {
     return this.serially(async () => {
-      const state = await loadPart(this.dir, part, this.options.logger);
+      const state = await loadPart(this.dir, part, { fromDisk: fromDiskOf(this.protection, part), logger: this.options.logger });
       this.setPart(part, state);
       if (!state.ok) throw state.error;
+      await this.encryptPlaintextKeyFile();
     });
+  }
+
+  /** Encrypts a plaintext key file found where an OS key store exists; see encryptPlaintextKeyFile. */
+  protected upgradeKeyFile(): Promise<void> {
+    return this.serially(() => this.encryptPlaintextKeyFile());
   }
 
   /** Moves a blocked part's file aside (kept, renamed) and starts that part empty; returns where the file went. */
@@ -92,6 +124,23 @@ export class StoreParts {
     });
   }
 
+  /**
+   * Only logged when it fails: the keys are loaded either way, the plaintext file
+   * stays as it was, and the next save of a key encrypts it.
+   */
+  private async encryptPlaintextKeyFile(): Promise<void> {
+    const state = this.parts.keys;
+    if (!state.ok || !state.rewrite) return;
+    const path = this.path('keys');
+    try {
+      await this.write(path, await this.protection.toDisk(encodePart('keys', state.value)));
+      this.setPart('keys', { ok: true, value: state.value });
+      this.options.logger?.log('info', `${path} was plaintext; it is now encrypted with a data key the OS key store holds`);
+    } catch (error) {
+      this.options.logger?.log('error', `${path} stays plaintext for now; encrypting it failed: ${(error as Error).message}`);
+    }
+  }
+
   protected read<P extends StorePart>(part: P): StoreData[P] {
     const state = this.parts[part];
     if (!state.ok) throw state.error;
@@ -107,7 +156,8 @@ export class StoreParts {
     return this.serially(async () => {
       const { next, result } = compute(this.read(part));
       if (next !== undefined) {
-        await this.write(this.path(part), encodePart(part, next));
+        const plain = encodePart(part, next);
+        await this.write(this.path(part), part === 'keys' ? await this.protection.toDisk(plain) : plain);
         this.setPart(part, { ok: true, value: next });
       }
       return result;
