@@ -58,6 +58,68 @@ describe('AccountManager', () => {
     expect(readFileSync(join(dir, 'accounts.json'), 'utf8')).not.toContain('secret');
   });
 
+  describe('Connect and Disconnect in quick succession', () => {
+    /** Like the real adapters: a disconnect says offline only once its close has ended, and until then connect() finds it online. */
+    function slowToClose(adapter: FakeAdapter) {
+      const closes: (() => void)[] = [];
+      const set = (state: 'online' | 'offline') => {
+        adapter.state = { state };
+        adapter.emit('state', adapter.state);
+      };
+      adapter.connect = async () => {
+        if (adapter.state.state !== 'online') set('online');
+      };
+      adapter.disconnect = async () => {
+        await new Promise<void>((resolve) => closes.push(resolve));
+        set('offline');
+      };
+      return { endClose: () => closes.shift()?.() };
+    }
+
+    async function onlineAccount() {
+      const { m, made, states } = manager();
+      const id = await m.add({ protocol: 'xmpp', jid: 'a@example.org', password: 'pw' });
+      await m.connect(id);
+      return { m, id, states, ...slowToClose(made.at(-1)!.adapter), adapter: made.at(-1)!.adapter };
+    }
+    const turns = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+    it('a Connect sent while a Disconnect is still closing the connection ends online', async () => {
+      const { m, id, adapter, endClose } = await onlineAccount();
+      const off = m.disconnect(id);
+      const on = m.connect(id);
+      await turns();
+      endClose();
+      await expect(off).resolves.toBe('offline');
+      await expect(on).resolves.toBe('online');
+      expect(adapter.state.state).toBe('online');
+      expect(m.summary(id).state).toBe('online');
+    });
+
+    it('a Disconnect sent after a waiting Connect cancels it, without calling it an error', async () => {
+      const { m, id, states, endClose } = await onlineAccount();
+      const off = m.disconnect(id);
+      const on = expect(m.connect(id)).rejects.toThrow(/Disconnected before the connection was made/);
+      const offAgain = m.disconnect(id);
+      await turns();
+      endClose();
+      await turns();
+      endClose();
+      await on;
+      await expect(Promise.all([off, offAgain])).resolves.toEqual(['offline', 'offline']);
+      expect(m.summary(id).state).toBe('offline');
+      expect(states).not.toContain('error');
+    });
+  });
+
+  it('two Connects at once make one adapter', async () => {
+    const { m, made } = manager();
+    const id = await m.add({ protocol: 'irc', nick: 'kim', host: 'irc.example.org', port: 6697 });
+    const before = made.length; // add() made one to check the settings
+    await Promise.all([m.connect(id), m.connect(id)]);
+    expect(made.length - before).toBe(1);
+  });
+
   it('refuses a second account with the same id', async () => {
     const { m } = manager();
     await m.add({ protocol: 'xmpp', jid: 'a@example.org', password: 'pw' });

@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { JsonFile } from '../storage/json-file';
 import { accountIdFor, accountName, accountsFileSchema, type AccountsFile, type StoredAccount } from './account-config';
 import type { SecretStore } from './secret-store';
+import { SwitchOrder } from './switch-order';
 
 export type AdapterFactory = (account: StoredAccount, password: string | undefined, logger: Logger) => ProtocolAdapter;
 
@@ -28,6 +29,7 @@ interface Entry {
   stale?: boolean;
   state: AccountState;
   error?: string;
+  order: SwitchOrder;
 }
 
 function toAccountState(s: ConnectionState): { state: AccountState; error?: string } {
@@ -57,7 +59,7 @@ export class AccountManager {
 
   async load(): Promise<void> {
     const data = await this.file.load();
-    for (const config of data.accounts) this.entries.set(config.accountId, { config, state: 'offline' });
+    for (const config of data.accounts) this.entries.set(config.accountId, { config, state: 'offline', order: new SwitchOrder() });
   }
 
   private save(): Promise<void> {
@@ -119,7 +121,7 @@ export class AccountManager {
         : { ...common, protocol: 'irc', nick: params.nick, host: params.host, port: params.port, tls: params.tls ?? true };
     // Refuse a configuration the adapter would refuse, before anything is saved.
     this.createAdapter(config, params.password, this.logger);
-    this.entries.set(accountId, { config, state: 'offline' });
+    this.entries.set(accountId, { config, state: 'offline', order: new SwitchOrder() });
     try {
       await this.save();
       if (params.password !== undefined) await this.secrets.set(accountId, params.password);
@@ -160,9 +162,12 @@ export class AccountManager {
   private async ensureAdapter(accountId: string): Promise<ProtocolAdapter> {
     const e = this.get(accountId);
     if (e.adapter) return e.adapter;
+    const password = await this.secrets.get(accountId);
+    // Another connect may have made one while the password was read: two would both connect.
+    if (e.adapter) return e.adapter;
     let adapter: ProtocolAdapter;
     try {
-      adapter = this.createAdapter(e.config, await this.secrets.get(accountId), this.logger);
+      adapter = this.createAdapter(e.config, password, this.logger);
     } catch (err) {
       throw new UserError(err instanceof AdapterError ? err.message : `Cannot set up ${accountId}`, 'config');
     }
@@ -177,14 +182,25 @@ export class AccountManager {
     return adapter;
   }
 
-  /** Resolves once the account is online; rejects with the reason, written for the user. */
-  async connect(accountId: string): Promise<AccountState> {
+  /**
+   * Resolves once the account is online; rejects with the reason, written for the user.
+   * Connects after the disconnects asked for before it (switch-order.ts); one asked for
+   * after it cancels it. `prepare` runs first, once this connect has its place in line.
+   */
+  async connect(accountId: string, prepare?: () => Promise<void>): Promise<AccountState> {
+    const turn = this.get(accountId).order.start();
+    const cancelled = () => new UserError('Disconnected before the connection was made.', 'network');
+    await prepare?.();
+    await turn.ready();
+    if (!turn.current()) throw cancelled();
     const adapter = await this.ensureAdapter(accountId);
+    if (!turn.current()) throw cancelled();
     try {
       await adapter.connect();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      this.setState(accountId, 'error', reason);
+      // Cancelled by a later disconnect: the account's state is that one's to say.
+      if (turn.current()) this.setState(accountId, 'error', reason);
       throw new UserError(reason, err instanceof AdapterError ? err.kind : 'connect');
     }
     this.setState(accountId, 'online');
@@ -193,12 +209,16 @@ export class AccountManager {
 
   async disconnect(accountId: string): Promise<AccountState> {
     const e = this.get(accountId);
-    if (e.adapter) await e.adapter.disconnect();
-    if (e.stale) {
-      e.adapter = undefined;
-      e.stale = false;
-    }
-    this.setState(accountId, 'offline');
+    await e.order.stop(async () => {
+      const adapter = e.adapter;
+      if (adapter) await adapter.disconnect();
+      if (e.stale && e.adapter === adapter) {
+        e.adapter = undefined;
+        e.stale = false;
+      }
+      // Said before a connect waiting for this disconnect starts, never after it.
+      this.setState(accountId, 'offline');
+    });
     return 'offline';
   }
 

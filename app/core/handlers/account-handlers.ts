@@ -39,10 +39,9 @@ export function accountHandlers(ctx: CoreContext): Pick<CommandHandlers, Handled
       await ctx.settings.forgetAccount(accountId);
       return {};
     },
-    'account.connect': async ({ accountId }) => {
-      await ctx.loadIdentity(accountId);
-      return { state: await ctx.accounts.connect(accountId) };
-    },
+    // The identity is loaded once the connect has its place among the account's
+    // connects and disconnects: a Disconnect sent while the key loads still comes after it.
+    'account.connect': async ({ accountId }) => ({ state: await ctx.accounts.connect(accountId, () => ctx.loadIdentity(accountId)) }),
     'account.disconnect': async ({ accountId }) => ({ state: await ctx.accounts.disconnect(accountId) }),
     'account.acceptCertificate': async ({ accountId, fingerprint }) => {
       await ctx.accounts.acceptCertificate(accountId, fingerprint);
