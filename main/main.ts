@@ -13,6 +13,7 @@ import { defaultProfileDir, ensureProfileDir } from '../app/profile';
 import { rendererCsp } from '../app/security/csp';
 import { readStaticFile } from '../app/transport/static-files';
 import { APP_ORIGIN, denyAllPermissions, hardenAllWebContents, isTrustedSender } from './hardening';
+import { safeStorageKeyStore } from './safe-storage-key-store';
 import { osKeystoreSecretStore } from './safe-storage-secrets';
 import { attachTrayAndNotifications } from './tray-and-notifications';
 
@@ -59,7 +60,8 @@ async function start(): Promise<void> {
   });
 
   const profileDir = await ensureProfileDir(process.env.SOTTO_PROFILE ?? defaultProfileDir());
-  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger(), secrets: osKeystoreSecretStore(profileDir) });
+  const osKeyStore = await safeStorageKeyStore();
+  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger(), secrets: osKeystoreSecretStore(profileDir), ...(osKeyStore ? { osKeyStore } : {}) });
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: -32600, message: 'Refused: untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: -32600, message: 'method must be a string' } };

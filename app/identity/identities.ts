@@ -4,16 +4,18 @@
  * each buddy's fingerprints, and moving identities to and from libotr's files.
  */
 import { formatFingerprint } from '../../otr/crypto/dsa';
-import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent } from '../keys';
+import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent, type OsKeyStore } from '../keys';
 import type { IdentityProvider } from '../core/identity-provider';
 import { UserError } from '../core/errors';
 import type { Logger } from '../log';
 
+/** `osKeyStore`: where the front end has one (Electron), the private keys are encrypted with a key it holds. */
 export async function openIdentities(
   profileDir: string,
   logger: Logger,
+  osKeyStore?: OsKeyStore,
 ): Promise<IdentityProvider & { store: KeyStore; onKeyGeneration(listener: (e: KeyGenerationEvent) => void): () => void }> {
-  const store = await KeyStore.open(profileDir, { logger });
+  const store = await KeyStore.open(profileDir, { logger, ...(osKeyStore ? { osKeyStore } : {}) });
   const generator = new KeyGenerator(store, { logger });
   const ensure = async (accountId: string) => {
     try {
