@@ -7,7 +7,7 @@
 import { bigintModPow } from '../../otr/crypto/bigint';
 import { isPlausiblePublicKey, type DsaPrivateKey } from '../../otr/crypto/dsa';
 import type { ModPow } from '../../otr/crypto/env';
-import { createOpensslModPow } from '../otr/openssl-modpow';
+import { createOpensslModPow, keepModulus } from '../otr/openssl-modpow';
 
 /** Why `key` is unusable, or undefined when it is fine. The reason never shows key material. */
 export function dsaKeyProblem(key: DsaPrivateKey, math: ModPow = createOpensslModPow()): string | undefined {
@@ -23,9 +23,12 @@ export function dsaKeyProblem(key: DsaPrivateKey, math: ModPow = createOpensslMo
 /**
  * The same key with `x` made non-enumerable, so that logging the object, spreading it
  * or JSON.stringify never shows the secret exponent by accident; code that needs x
- * (signing) reads `key.x` as before.
+ * (signing) reads `key.x` as before. This is how Sotto holds its own keys, so it
+ * is also where their modulus is marked to keep its OpenSSL engine (creating one
+ * costs ~20 ms and we sign with it in every AKE).
  */
 export function concealSecret(key: DsaPrivateKey): DsaPrivateKey {
+  keepModulus(key.p);
   const out = { p: key.p, q: key.q, g: key.g, y: key.y } as DsaPrivateKey;
   Object.defineProperty(out, 'x', { value: key.x, enumerable: false, writable: false, configurable: false });
   return Object.freeze(out);

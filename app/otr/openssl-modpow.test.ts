@@ -1,9 +1,18 @@
+import * as crypto from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bigintModPow } from '../../otr/crypto/bigint';
 import { DH_PRIME } from '../../otr/crypto/dh-group';
-import { ALICE_KEY } from '../../otr/test-support/fixtures';
+import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
+import { concealSecret } from '../keys/dsa-key-check';
 import { createOpensslModPow } from './openssl-modpow';
+
+// Counts the engines made: each one is a modulus the cache did not hold.
+vi.mock('node:crypto', async (original) => {
+  const real = await original<typeof crypto>();
+  return { ...real, createDiffieHellman: vi.fn(real.createDiffieHellman) };
+});
+const made = vi.mocked(crypto.createDiffieHellman);
 
 const big = (bytes: number) => fc.uint8Array({ minLength: 1, maxLength: bytes }).map((b) => BigInt(`0x00${Buffer.from(b).toString('hex')}`));
 
@@ -26,5 +35,30 @@ describe('OpenSSL-backed modPow', () => {
     for (const b of [0n, 1n, DH_PRIME - 1n, DH_PRIME, DH_PRIME + 5n]) {
       for (const e of [0n, 1n, 2n, 12345n]) expect(engine.modPow(b, e, DH_PRIME)).toBe(bigintModPow(b, e, DH_PRIME));
     }
+  });
+});
+
+describe('OpenSSL-backed modPow engine cache', () => {
+  const engine = createOpensslModPow();
+  const enginesMadeBy = (moduli: readonly bigint[]) => {
+    const before = made.mock.calls.length;
+    for (const m of moduli) expect(engine.modPow(5n, 7n, m)).toBe(bigintModPow(5n, 7n, m));
+    return made.mock.calls.length - before;
+  };
+
+  it('does not grow with a thousand distinct moduli, and keeps the OTR group and our own key through them', () => {
+    concealSecret(BOB_KEY); // how the key store holds our own key
+    enginesMadeBy([DH_PRIME, BOB_KEY.p]);
+    // What a hostile peer can do: a fresh DSA modulus in each AKE (odd values near the group's prime, cheap to set up).
+    const fresh = Array.from({ length: 1000 }, (_, i) => DH_PRIME + 2n * BigInt(i + 1));
+    expect(enginesMadeBy(fresh)).toBe(1000);
+    expect(enginesMadeBy([DH_PRIME, BOB_KEY.p])).toBe(0);
+    // Held only while recent: going through them again makes (nearly) every engine anew.
+    expect(enginesMadeBy(fresh)).toBeGreaterThanOrEqual(1000 - 16);
+  });
+
+  it('reuses the engine of a modulus still in use', () => {
+    enginesMadeBy([ALICE_KEY.p]);
+    expect(enginesMadeBy([ALICE_KEY.p, ALICE_KEY.p])).toBe(0);
   });
 });
