@@ -91,6 +91,8 @@ export const conversationLine = object({
   encrypted: boolean,
   verified: boolean,
   status: optional(literal('sent', 'queued', 'failed', 'refused')),
+  /** The key of the buddy's login it travelled to or from, when encrypted. */
+  fingerprint: optional(fingerprintHex),
   nick: optional(shortText),
   level: optional(literal('info', 'warning', 'error')),
 });
@@ -198,7 +200,8 @@ export const commands = {
   /** `inherit` (with a peer): the buddy follows the account's policy again. */
   'otr.setPolicy': { params: object({ accountId, peer: optional(peer), policy: union(policyLevel, literal('inherit')) }), result: empty },
   'otr.getPolicy': { params: object({ accountId, peer: optional(peer) }), result: object({ policy: policyLevel, inherited: boolean }) },
-  'message.send': { params: object({ accountId, peer, text: string({ minLength: 1, maxLength: 1_000_000 }) }), result: object({ status: literal('sent', 'queued', 'refused'), lineId: integer(0) }) },
+  // 100,000 characters: an OTR peer reassembles at most 1 MiB of fragments (otr/wire/fragments.ts).
+  'message.send': { params: object({ accountId, peer, text: string({ minLength: 1, maxLength: 100_000 }) }), result: object({ status: literal('sent', 'queued', 'refused'), lineId: integer(0) }) },
   'conversation.history': { params: object({ accountId, peer, before: optional(integer(0)), limit: optional(integer(1, 10_000)) }), result: array(conversationLine) },
   'otr.start': { params: byPeer, result: otrStatus },
   'otr.end': { params: byPeer, result: otrStatus },

@@ -22,17 +22,21 @@ export class ConversationLog {
     private readonly policy: LogPolicy,
   ) {}
 
-  /** Whether this line would be written: private lines need the buddy's own opt-in. */
-  wants(accountId: string, peer: string, line: ConversationLine): boolean {
-    if (line.encrypted) return this.policy.privateFor(accountId, peer);
-    return this.policy.plaintext();
+  /**
+   * Whether a line would be written: private lines need the buddy's own opt-in.
+   * A line is private when it was bound for OTR, whether or not it went (a held
+   * message that was never sent), or tells what travelled inside OTR.
+   */
+  wants(accountId: string, peer: string, isPrivate: boolean): boolean {
+    return isPrivate ? this.policy.privateFor(accountId, peer) : this.policy.plaintext();
   }
 
-  async write(accountId: string, peer: string, line: ConversationLine): Promise<void> {
-    if (!this.wants(accountId, peer, line)) return;
+  async write(accountId: string, peer: string, line: ConversationLine, isPrivate: boolean): Promise<void> {
+    if (!this.wants(accountId, peer, isPrivate)) return;
     const folder = join(this.dir, safe(accountId));
     await mkdir(folder, { recursive: true, mode: 0o700 });
-    const record = { time: new Date(line.time).toISOString(), direction: line.direction, text: line.text, private: line.encrypted, ...(line.nick ? { nick: line.nick } : {}) };
+    const unsent = line.status === 'failed' || line.status === 'refused' ? { status: line.status } : {};
+    const record = { time: new Date(line.time).toISOString(), direction: line.direction, text: line.text, private: isPrivate, ...unsent, ...(line.nick ? { nick: line.nick } : {}) };
     await appendFile(join(folder, `${safe(peer)}.jsonl`), `${JSON.stringify(record)}\n`, { mode: 0o600 });
   }
 }

@@ -11,10 +11,12 @@ export interface ConversationLine {
   time: number;
   direction: LineDirection;
   text: string;
-  /** It travelled inside OTR (for system lines: false). */
+  /** It travelled inside OTR (system lines: they tell what did, such as an SMP question). */
   encrypted: boolean;
   /** The buddy's fingerprint was verified when it travelled. */
   verified: boolean;
+  /** The key of the buddy's login it travelled to or from, when encrypted (40 hex digits). */
+  fingerprint?: string;
   /** Outgoing lines only. */
   status?: LineStatus;
   /** Group chats: who said it. */
@@ -30,8 +32,13 @@ export class ConversationHistory {
 
   constructor(private readonly limit = 10_000) {}
 
-  add(key: string, line: Omit<ConversationLine, 'id'>): ConversationLine {
-    const full = { ...line, id: this.nextId++ };
+  /** An id for a line added later (a message of the user's carries it through OTR first). */
+  reserveId(): number {
+    return this.nextId++;
+  }
+
+  add(key: string, line: Omit<ConversationLine, 'id'> & { id?: number }): ConversationLine {
+    const full = { ...line, id: line.id ?? this.nextId++ };
     let list = this.lines.get(key);
     if (!list) this.lines.set(key, (list = []));
     list.push(full);
@@ -39,7 +46,7 @@ export class ConversationHistory {
     return full;
   }
 
-  update(key: string, id: number, change: Partial<Pick<ConversationLine, 'status' | 'encrypted' | 'verified'>>): ConversationLine | undefined {
+  update(key: string, id: number, change: Partial<Pick<ConversationLine, 'status' | 'encrypted' | 'verified' | 'fingerprint'>>): ConversationLine | undefined {
     const line = this.lines.get(key)?.find((l) => l.id === id);
     if (line) Object.assign(line, change);
     return line;

@@ -6,7 +6,6 @@ import type { AccountManager } from '../accounts/account-manager';
 import type { SecretStore } from '../accounts/secret-store';
 import type { CommandName, CommandParams, CommandResult, EventName, EventPayload } from '../api/contract';
 import type { BuddyBook } from '../buddies/buddy-book';
-import type { HeldLines } from '../conversations/held-lines';
 import type { ConversationHistory, ConversationLine } from '../conversations/lines';
 import type { Logger } from '../log';
 import type { OtrLayer } from '../otr/otr-layer';
@@ -26,14 +25,19 @@ export interface CoreContext {
   readonly buddies: BuddyBook;
   readonly identities: IdentityProvider;
   readonly secrets: SecretStore;
-  readonly held: HeldLines;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** The account's OTR layer; throws a UserError when the account is not connected. */
   layer(accountId: string): OtrLayer;
-  addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine;
+  /**
+   * Adds a line, shows it and logs it. A message held for OTR (`heldForOtr`) is
+   * logged once its outcome is known, as private, like every line bound for OTR.
+   */
+  addLine(accountId: string, peer: string, line: NewLine, options?: { heldForOtr?: boolean }): ConversationLine;
   /** Loads the account's key and instance tag (making a key the first time). */
   loadIdentity(accountId: string): Promise<void>;
   forgetAccount(accountId: string): void;
 }
+
+export type NewLine = Omit<ConversationLine, 'id' | 'time'> & { id?: number; time?: number };
 
 export const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;

@@ -13,13 +13,13 @@ import { PROFILE_SECRETS_WARNING, profileFileSecretStore, type SecretStore } fro
 import type { EventName, EventPayload } from '../api/contract';
 import { BuddyBook } from '../buddies/buddy-book';
 import { ConversationLog } from '../conversations/conversation-log';
-import { HeldLines } from '../conversations/held-lines';
 import { ConversationHistory, type ConversationLine } from '../conversations/lines';
+import { FragmentBudget } from '../../otr/wire/fragments';
 import type { Logger } from '../log';
 import { createNodeOtrEnv } from '../otr/node-env';
-import { OtrLayer, type OtrIdentity } from '../otr/otr-layer';
+import { OtrLayer, type LineOutcome, type OtrIdentity } from '../otr/otr-layer';
 import { SettingsStore } from '../settings/settings-store';
-import { conversationKey, type CommandHandlers, type CoreContext, type FrontEnd } from './core-context';
+import { conversationKey, type CommandHandlers, type CoreContext, type FrontEnd, type NewLine } from './core-context';
 import { UserError } from './errors';
 import { accountHandlers } from './handlers/account-handlers';
 import { buddyHandlers } from './handlers/buddy-handlers';
@@ -69,7 +69,10 @@ export class SottoCore implements CoreContext {
   readonly settings: SettingsStore;
   readonly history = new ConversationHistory();
   readonly buddies = new BuddyBook();
-  readonly held = new HeldLines();
+  /** Lines of messages held for OTR: logged, as private, once sent or given up. */
+  private readonly heldForOtr = new Set<number>();
+  /** Partial OTR fragments of every conversation of every account, bounded together. */
+  private readonly fragmentBudget = new FragmentBudget();
   readonly secrets: SecretStore;
   readonly identities: IdentityProvider;
   readonly handlers: CommandHandlers;
@@ -157,11 +160,27 @@ export class SottoCore implements CoreContext {
     return layer;
   }
 
-  addLine(accountId: string, peer: string, line: Omit<ConversationLine, 'id' | 'time'> & { time?: number }): ConversationLine {
+  addLine(accountId: string, peer: string, line: NewLine, options: { heldForOtr?: boolean } = {}): ConversationLine {
     const full = this.history.add(conversationKey(accountId, peer), { time: Date.now(), ...line });
     this.emit('conversation.line', { accountId, peer, line: full });
-    if (this.log.wants(accountId, peer, full)) void this.log.write(accountId, peer, full).catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
+    if (options.heldForOtr) this.heldForOtr.add(full.id);
+    else this.writeLog(accountId, peer, full, full.encrypted);
     return full;
+  }
+
+  /** The fate of lines of the user's became known (see OtrLayerEvents.lines). */
+  private updateLines(accountId: string, peer: string, ids: number[], outcome: LineOutcome): void {
+    for (const id of ids) {
+      const line = this.history.update(conversationKey(accountId, peer), id, outcome);
+      if (!line) continue;
+      this.emit('conversation.line', { accountId, peer, line });
+      if (outcome.status !== 'queued' && this.heldForOtr.delete(id)) this.writeLog(accountId, peer, line, true);
+    }
+  }
+
+  private writeLog(accountId: string, peer: string, line: ConversationLine, isPrivate: boolean): void {
+    if (!this.log.wants(accountId, peer, isPrivate)) return;
+    void this.log.write(accountId, peer, line, isPrivate).catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
   }
 
   private emitOtrState(accountId: string, peer: string): void {
@@ -183,22 +202,17 @@ export class SottoCore implements CoreContext {
       env: this.env,
       policyFor: (peer) => this.settings.policy(accountId, peer).policy,
       logger: this.logger,
+      newMessageId: () => this.history.reserveId(),
+      fragmentBudget: this.fragmentBudget,
       events: {
-        message: (peer, text, encrypted, verified, time) => {
-          const line = this.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, time: time.getTime() });
+        message: (peer, { text, encrypted, verified, fingerprint, time }) => {
+          const line = this.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, ...(fingerprint ? { fingerprint } : {}), time: time.getTime() });
           this.emit('message.received', { accountId, peer, text, encrypted, verified, lineId: line.id, time: line.time });
           this.emit('buddy.updated', this.buddies.addUnread(accountId, peer));
         },
-        note: (peer, note) => void this.addLine(accountId, peer, { direction: 'system', text: note.text, encrypted: false, verified: false, level: note.level }),
+        note: (peer, note) => void this.addLine(accountId, peer, { direction: 'system', text: note.text, encrypted: note.private === true, verified: false, level: note.level }),
         state: (peer) => this.emitOtrState(accountId, peer),
-        held: (peer, ids, outcome) => {
-          for (const heldId of ids) {
-            const key = conversationKey(accountId, peer);
-            const lineId = this.held.take(key, heldId);
-            const line = lineId === undefined ? undefined : this.history.update(key, lineId, outcome === 'sent' ? { status: 'sent', encrypted: true } : { status: 'failed' });
-            if (line) this.emit('conversation.line', { accountId, peer, line });
-          }
-        },
+        lines: (peer, ids, outcome) => this.updateLines(accountId, peer, ids, outcome),
         otrEvent: (peer, event) => {
           if (event.type === 'smp') this.emit('otr.smp', { accountId, peer, ...toSmpEvent(event) });
         },
@@ -224,7 +238,10 @@ export class SottoCore implements CoreContext {
       if (!m.own) this.addLine(accountId, m.room, { direction: 'in', text: m.body, encrypted: false, verified: false, nick: m.nick, time: m.time.getTime() });
     });
     adapter.on('group.members', (g) => this.emit('group.members', { accountId, room: g.room, members: g.members }));
-    adapter.on('send.failed', (f) => this.addLine(accountId, f.peer, { direction: 'system', text: `A message to ${f.peer} could not be delivered: ${f.reason}`, encrypted: false, verified: false, level: 'error' }));
+    adapter.on('send.failed', (f) => {
+      layer.deliveryFailed(f.peer, f.body);
+      this.addLine(accountId, f.peer, { direction: 'system', text: `A message to ${f.peer} could not be delivered: ${f.reason}`, encrypted: false, verified: false, level: 'error' });
+    });
     adapter.on('dropped', (d) => this.logger.log('warn', `${accountId}: dropped input from the network: ${d.reason}`));
   }
 

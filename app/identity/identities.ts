@@ -36,6 +36,7 @@ export async function openIdentities(
         instanceTag,
         observeFingerprint: (peer, fp) => store.recordFingerprint(account, peer, fp),
         isVerified: (peer, fp) => store.checkFingerprint(account, peer, fp) === 'verified',
+        hasVerified: (peer) => store.fingerprintsOf(account, peer).some((f) => f.trust !== 'unverified'),
         verifiedBySmp: (peer, fp) => store.setTrust(account, peer, fp, 'verified-smp'),
         keyChanged: (peer, fp) => store.checkFingerprint(account, peer, fp) !== 'verified' && store.fingerprintsOf(account, peer).some((f) => f.fingerprint !== fp),
       };

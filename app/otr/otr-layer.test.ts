@@ -6,14 +6,14 @@ import { ALICE_KEY, BOB_KEY, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
 import type { LineNote } from './otr-lines';
-import { OtrLayer, type OtrIdentity, type TrustVerdict } from './otr-layer';
+import { OtrLayer, type LineOutcome, type OtrIdentity, type SendStatus, type TrustVerdict } from './otr-layer';
 
 interface Side {
   layer: OtrLayer;
   adapter: FakeAdapter;
   messages: { peer: string; text: string; encrypted: boolean; verified: boolean }[];
   notes: LineNote[];
-  held: { ids: number[]; outcome: string }[];
+  lines: { ids: number[]; outcome: LineOutcome }[];
   inbox: IncomingMessage[];
   policy: PolicyLevel;
 }
@@ -32,12 +32,14 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
       return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';
     },
     isVerified: (peer, fp) => verified.has(`${peer} ${fp}`),
+    hasVerified: (peer) => [...verified].some((v) => v.startsWith(`${peer} `)),
     keyChanged: (peer, fp) => seen.get(peer) !== undefined && seen.get(peer) !== fp,
   };
 }
 
 function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new FakeAdapter(name)): Side {
-  const s: Side = { adapter, messages: [], notes: [], held: [], inbox: [], policy, layer: undefined as never };
+  const s: Side = { adapter, messages: [], notes: [], lines: [], inbox: [], policy, layer: undefined as never };
+  let nextId = 1;
   s.layer = new OtrLayer({
     accountName: name,
     adapter,
@@ -45,16 +47,20 @@ function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new 
     env: testEnv(name),
     policyFor: () => s.policy,
     logger: { log: () => undefined },
+    newMessageId: () => nextId++,
     events: {
-      message: (peer, text, encrypted, verified) => s.messages.push({ peer, text, encrypted, verified }),
-      note: (_peer, note) => s.notes.push(note),
+      message: (peer, { text, encrypted, verified }) => void s.messages.push({ peer, text, encrypted, verified }),
+      note: (_peer, note) => void s.notes.push(note),
       state: () => undefined,
-      held: (_peer, ids, outcome) => s.held.push({ ids, outcome }),
+      lines: (_peer, ids, outcome) => void s.lines.push({ ids, outcome }),
       otrEvent: () => undefined,
     },
   });
   return s;
 }
+
+/** The user of `s` sends `text` and waits until it left. */
+const send = (s: Side, peer: string, text: string): Promise<SendStatus> => s.layer.send(peer, text).done;
 
 /** Links two sides; messages queue up and flow() delivers them until quiet. */
 function link(a: Side, b: Side) {
@@ -75,12 +81,12 @@ describe('the OTR policy layer', () => {
     const alice = side('alice', identity(ALICE_KEY, 0x111), 'opportunistic');
     const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
     const flow = link(alice, bob);
-    expect(await alice.layer.send('bob', 'hi there')).toEqual({ status: 'sent' });
+    expect(await send(alice, 'bob', 'hi there')).toBe('sent');
     await flow();
     expect(bob.messages[0]).toEqual({ peer: 'alice', text: 'hi there', encrypted: false, verified: false });
     expect(alice.layer.status('bob')).toMatchObject({ state: 'encrypted', verified: false, fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex') });
     expect(alice.notes.map((n) => n.text)).toContain('Unverified conversation with bob started. Authenticate bob to be sure you are talking to them.');
-    await alice.layer.send('bob', 'now private');
+    await send(alice, 'bob', 'now private');
     await flow();
     expect(bob.messages.at(-1)).toEqual({ peer: 'alice', text: 'now private', encrypted: true, verified: false });
   });
@@ -89,7 +95,7 @@ describe('the OTR policy layer', () => {
     const alice = side('alice', identity(), 'opportunistic', new FakeAdapter('alice', { stripsTrailingWhitespace: true }));
     const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
     const flow = link(alice, bob);
-    await alice.layer.send('bob', 'hello over IRC');
+    await send(alice, 'bob', 'hello over IRC');
     const body = alice.adapter.sent[0]?.body ?? '';
     expect(body.startsWith(WHITESPACE_TAG_BASE)).toBe(true);
     expect(body.endsWith('hello over IRC')).toBe(true);
@@ -102,12 +108,12 @@ describe('the OTR policy layer', () => {
     const alice = side('alice', identity(), 'opportunistic');
     const bob = side('bob', identity(BOB_KEY, 0x222), 'never');
     const flow = link(alice, bob);
-    await alice.layer.send('bob', 'hello');
+    await send(alice, 'bob', 'hello');
     await flow();
     // Bob has no OTR: he sees the text with the tag, as a client without OTR would (whitespace only).
     expect(bob.messages[0]?.text.startsWith('hello')).toBe(true);
-    await bob.layer.send('alice', 'hi, plain');
-    await bob.layer.send('alice', 'again');
+    await send(bob, 'alice', 'hi, plain');
+    await send(bob, 'alice', 'again');
     await flow();
     expect(alice.messages.map((m) => [m.text, m.encrypted])).toEqual([
       ['hi, plain', false],
@@ -123,7 +129,7 @@ describe('the OTR policy layer', () => {
     const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
     const flow = link(alice, bob);
     const statuses = [];
-    for (const t of ['one', 'two', 'three']) statuses.push((await alice.layer.send('bob', t)).status);
+    for (const t of ['one', 'two', 'three']) statuses.push(await send(alice, 'bob', t));
     expect(statuses).toEqual(['queued', 'queued', 'queued']);
     // One query only: the AKE is not restarted per message.
     expect(alice.adapter.sent.filter((s) => s.body.startsWith('?OTRv'))).toHaveLength(1);
@@ -133,7 +139,7 @@ describe('the OTR policy layer', () => {
       ['two', true],
       ['three', true],
     ]);
-    expect(alice.held).toEqual([{ ids: [1, 2, 3], outcome: 'sent' }]);
+    expect(alice.lines).toEqual([{ ids: [1, 2, 3], outcome: { status: 'sent', encrypted: true, verified: false, fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex') } }]);
     for (const s of alice.adapter.sent) expect(s.body).not.toMatch(/one|two|three/);
   });
 
@@ -146,12 +152,12 @@ describe('the OTR policy layer', () => {
     expect(alice.layer.status('bob').state).toBe('encrypted');
     bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic'); // bob restarted
     flow = link(alice, bob);
-    await alice.layer.send('bob', 'lost');
+    await send(alice, 'bob', 'lost');
     await flow();
     expect(bob.notes.map((n) => n.text).join('\n')).toMatch(/could not be read/);
     expect(alice.layer.status('bob').state).toBe('encrypted');
     expect(bob.layer.status('alice').state).toBe('encrypted');
-    await alice.layer.send('bob', 'found');
+    await send(alice, 'bob', 'found');
     await flow();
     expect(bob.messages.at(-1)).toMatchObject({ text: 'found', encrypted: true });
   });
@@ -190,7 +196,7 @@ describe('the OTR policy layer', () => {
     const flow = link(alice, bob);
     await alice.layer.start('bob');
     await flow();
-    await alice.layer.send('bob', 'routed');
+    await send(alice, 'bob', 'routed');
     const last = alice.adapter.sent.at(-1)!;
     expect(last.options).toEqual({ otr: true, instance: 'fake' });
   });

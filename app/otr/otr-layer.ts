@@ -2,18 +2,21 @@
  * The OTR policy layer of one account: every one-to-one message between the
  * account's adapter and the rest of the core passes through here. It keeps one
  * otr/ Conversation per buddy, applies the buddy's policy, routes OTR messages
- * to the XMPP resource of the instance they belong to, and turns what the
- * library reports into conversation lines and API events.
+ * to the XMPP resource of the instance they belong to, sends through one
+ * ordered outbox per buddy (peer-outbox.ts), and turns what the library
+ * reports into conversation lines and API events.
  */
 import { toHex } from '../../otr/bytes';
 import type { DsaPrivateKey } from '../../otr/crypto/dsa';
 import type { OtrEnv } from '../../otr/crypto/env';
-import { Conversation, type Outcome, type Outgoing } from '../../otr/session/conversation';
+import { Conversation, type Outcome, type SendStatus as EngineSendStatus } from '../../otr/session/conversation';
 import type { OtrEvent } from '../../otr/session/events';
 import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
+import type { FragmentBudget } from '../../otr/wire/fragments';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
 import type { Logger } from '../log';
 import { describeOtrEvent, type LineNote } from './otr-lines';
+import { PeerOutbox } from './peer-outbox';
 
 export type TrustVerdict = 'new' | 'known-unverified' | 'verified' | 'changed';
 
@@ -24,21 +27,31 @@ export interface OtrIdentity {
   /** Records the fingerprint as seen and says what was known of it. */
   observeFingerprint(peer: string, fingerprintHex: string): Promise<TrustVerdict> | TrustVerdict;
   isVerified(peer: string, fingerprintHex: string): boolean;
+  /** The user has verified some key of this buddy. */
+  hasVerified(peer: string): boolean;
   /** The buddy has used another key before and this one is not verified. */
   keyChanged(peer: string, fingerprintHex: string): boolean;
   /** A successful SMP on our side: the fingerprint is now verified. */
   verifiedBySmp(peer: string, fingerprintHex: string): Promise<void>;
 }
 
+/** How a line of the user's turned out, once known. */
+export interface LineOutcome {
+  status: 'sent' | 'queued' | 'failed';
+  encrypted?: boolean;
+  verified?: boolean;
+  fingerprint?: string;
+}
+
 export interface OtrLayerEvents {
-  /** A message for the user: decrypted, or plaintext that was not OTR. */
-  message(peer: string, text: string, encrypted: boolean, verified: boolean, time: Date): void;
+  /** A message for the user: decrypted (with the key of the login it came from), or plaintext that was not OTR. */
+  message(peer: string, m: { text: string; encrypted: boolean; verified: boolean; fingerprint?: string; time: Date }): void;
   /** A system line for the conversation with `peer`. */
   note(peer: string, note: LineNote): void;
   /** The conversation's OTR state may have changed. */
   state(peer: string): void;
-  /** Held messages that were finally sent (encrypted) or given up on. */
-  held(peer: string, ids: number[], outcome: 'sent' | 'failed'): void;
+  /** Lines of the user's messages (by the ids send() gave them) whose fate became known. */
+  lines(peer: string, ids: number[], outcome: LineOutcome): void;
   /** Messages for the SMP and extra-key layers. */
   otrEvent(peer: string, event: OtrEvent): void;
 }
@@ -51,9 +64,25 @@ export interface OtrLayerOptions {
   policyFor(peer: string): PolicyLevel;
   events: OtrLayerEvents;
   logger: Logger;
+  /** A new id for a line of the user's: the message carries it through the engine. */
+  newMessageId(): number;
+  fragmentBudget?: FragmentBudget;
 }
 
 export type SendStatus = 'sent' | 'queued' | 'refused';
+
+/** What send() knows at once, before anything reached the network. */
+export interface Sending {
+  id: number;
+  /** The text as sent (NULs dropped). */
+  text: string;
+  status: EngineSendStatus;
+  encrypted: boolean;
+  verified: boolean;
+  fingerprint?: string;
+  /** Settles once the message left (or was queued by the adapter, or held by OTR). */
+  done: Promise<SendStatus>;
+}
 
 export interface PeerStatus {
   state: 'plaintext' | 'encrypted' | 'finished';
@@ -64,36 +93,52 @@ export interface PeerStatus {
   instances: { instanceTag: number; state: 'plaintext' | 'encrypted' | 'finished'; fingerprint?: string; verified: boolean }[];
 }
 
+/** Quiet conversations with nothing private or pending are dropped after this long, and beyond this many. */
+const IDLE_MS = 10 * 60_000;
+const MAX_CONVERSATIONS = 1000;
+
 export class OtrLayer {
   private readonly conversations = new Map<string, Conversation>();
   /** OTR instance tag -> XMPP resource, learnt from where each instance's messages come from. */
   private readonly instanceRoutes = new Map<string, Map<number, string>>();
-  /** Buddies whose client answered our whitespace offer with plain text: told once. */
-  private readonly toldNoOtr = new Set<string>();
+  private readonly outbox: PeerOutbox;
 
-  constructor(private readonly o: OtrLayerOptions) {}
+  constructor(private readonly o: OtrLayerOptions) {
+    this.outbox = new PeerOutbox({
+      adapter: o.adapter,
+      route: (peer, tag) => this.instanceRoutes.get(peer)?.get(tag),
+      failed: (peer, ids) => this.o.events.lines(peer, ids, { status: 'failed' }),
+    });
+  }
 
   /** On IRC the room for a message depends on the peer's nick and on our own prefix, learnt once connected. */
   private maxBytesFor(peer: string): number {
     return this.o.adapter.maxMessageBytesFor?.(peer) ?? this.o.adapter.maxMessageBytes;
   }
 
+  private fingerprintVerified(peer: string, fp: Uint8Array | undefined): boolean {
+    return fp !== undefined && this.o.identity.isVerified(peer, toHex(fp));
+  }
+
   conversation(peer: string): Conversation {
     let conv = this.conversations.get(peer);
     if (conv) {
-      conv.options.maxMessageBytes = this.maxBytesFor(peer);
-    } else {
-      conv = new Conversation({
-        env: this.o.env,
-        ourKey: this.o.identity.key,
-        ourTag: this.o.identity.instanceTag,
-        policy: policyForLevel(this.o.policyFor(peer)),
-        accountName: this.o.accountName,
-        maxMessageBytes: this.maxBytesFor(peer),
-        ...(this.o.adapter.stripsTrailingWhitespace ? { whitespaceTagFirst: true } : {}),
-      });
-      this.conversations.set(peer, conv);
+      conv.setMaxMessageBytes(this.maxBytesFor(peer));
+      return conv;
     }
+    if (this.conversations.size >= MAX_CONVERSATIONS) this.evictIdle(0);
+    conv = new Conversation({
+      env: this.o.env,
+      ourKey: this.o.identity.key,
+      ourTag: this.o.identity.instanceTag,
+      policy: policyForLevel(this.o.policyFor(peer)),
+      accountName: this.o.accountName,
+      maxMessageBytes: this.maxBytesFor(peer),
+      ...(this.o.adapter.stripsTrailingWhitespace ? { whitespaceTagFirst: true } : {}),
+      ...(this.o.fragmentBudget ? { fragmentBudget: this.o.fragmentBudget } : {}),
+      trust: { isTrusted: (fp) => this.fingerprintVerified(peer, fp), hasTrusted: () => this.o.identity.hasVerified(peer) },
+    });
+    this.conversations.set(peer, conv);
     return conv;
   }
 
@@ -102,50 +147,63 @@ export class OtrLayer {
     for (const [p, conv] of this.conversations) if (peer === undefined || p === peer) conv.setPolicy(policyForLevel(this.o.policyFor(p)));
   }
 
-  async send(peer: string, text: string): Promise<{ status: SendStatus; heldId?: number }> {
-    const conv = this.conversation(peer);
-    const out = conv.send(text);
-    await this.apply(peer, out);
-    const transmitted = await this.transmit(peer, out.send);
-    if (out.status === 'refused') return { status: 'refused' };
-    // Held until private: the query (if one was needed) is what went out.
-    if (out.status === 'held') return { status: 'queued', ...(out.heldId !== undefined ? { heldId: out.heldId } : {}) };
-    return { status: transmitted ? 'sent' : 'queued' };
+  /** The user's message: decided at once (encrypt, hold, plaintext or refuse), delivered in order behind what is queued. */
+  send(peer: string, text: string): Sending {
+    const out = this.conversation(peer).send(text, { id: this.o.newMessageId() });
+    const delivery = this.outbox.enqueue(peer, out.send);
+    const fingerprint = out.fingerprint && toHex(out.fingerprint);
+    const done = (async (): Promise<SendStatus> => {
+      await this.apply(peer, out);
+      const delivered = await delivery;
+      if (out.status !== 'sent') return out.status === 'held' ? 'queued' : 'refused';
+      if (delivered === 'queued') this.o.events.lines(peer, [out.id], { status: 'queued' });
+      return delivered;
+    })();
+    return {
+      id: out.id,
+      text: out.text,
+      status: out.status,
+      encrypted: out.encrypted,
+      verified: this.fingerprintVerified(peer, out.fingerprint),
+      ...(fingerprint ? { fingerprint } : {}),
+      done,
+    };
   }
 
   async receive(msg: IncomingMessage): Promise<void> {
     const conv = this.conversation(msg.peer);
     const before = conv.status().state;
-    const hadTagOffer = conv.sendTag;
     const out = conv.receive(msg.body);
     if (msg.instance) this.learnRoutes(msg.peer, msg.instance, out);
+    // Replies (an AKE's last message among them) are on their way before "private" is announced.
+    const delivery = this.deliver(msg.peer, out);
     await this.apply(msg.peer, out);
     if (out.received) {
-      const verified = out.received.encrypted && this.isVerified(msg.peer);
-      this.o.events.message(msg.peer, out.received.text, out.received.encrypted, verified, msg.time);
-      if (hadTagOffer && !conv.sendTag && !out.received.encrypted && conv.policy.sendWhitespaceTag && !this.toldNoOtr.has(msg.peer)) {
-        this.toldNoOtr.add(msg.peer);
-        this.o.events.note(msg.peer, { level: 'info', text: `${msg.peer} answered without OTR: their client probably does not support private conversations. This conversation is not private.` });
-      }
+      const r = out.received;
+      const fingerprint = r.fingerprint && toHex(r.fingerprint);
+      const verified = r.encrypted && this.fingerprintVerified(msg.peer, r.fingerprint);
+      this.o.events.message(msg.peer, { text: r.text, encrypted: r.encrypted, verified, ...(fingerprint ? { fingerprint } : {}), time: msg.time });
     }
-    await this.transmit(msg.peer, out.send);
     if (conv.status().state !== before) this.o.events.state(msg.peer);
+    await delivery;
   }
 
   async start(peer: string): Promise<void> {
     const out = this.conversation(peer).start();
+    const delivery = this.deliver(peer, out);
     await this.apply(peer, out);
-    await this.transmit(peer, out.send);
     this.o.events.note(peer, { level: 'info', text: `Attempting to start a private conversation with ${peer}…` });
+    await delivery;
   }
 
   async end(peer: string): Promise<void> {
     const conv = this.conversations.get(peer);
     if (!conv) return;
     const out = conv.end();
-    await this.transmit(peer, out.send);
+    const delivery = this.deliver(peer, out);
     await this.apply(peer, out);
     this.o.events.state(peer);
+    await delivery;
   }
 
   /** The Socialist Millionaires' Protocol with the buddy's current instance. */
@@ -157,24 +215,28 @@ export class OtrLayer {
         : 'start' in action
           ? conv.smpStart(action.start.secret, action.start.question)
           : conv.smpRespond(action.respond);
-    await this.transmit(peer, out.send);
-    await this.apply(peer, out);
+    await this.run(peer, out);
   }
 
-  selectInstance(peer: string, instanceTag: number | undefined): void {
-    this.conversation(peer).selectInstance(instanceTag);
+  /** The user chose the login messages go to (held ones too); undefined goes back to the automatic choice. */
+  async selectInstance(peer: string, instanceTag: number | undefined): Promise<void> {
+    await this.run(peer, this.conversation(peer).selectInstance(instanceTag));
     this.o.events.state(peer);
   }
 
-  /** Timeouts: AKEs without an answer, held messages that waited too long. */
+  /** Timeouts: AKEs without an answer, held messages that waited too long, stale fragments, idle conversations. */
   async tick(): Promise<void> {
     for (const [peer, conv] of this.conversations) {
       const out = conv.tick();
-      if (out.events.length || out.send.length) {
-        await this.apply(peer, out);
-        await this.transmit(peer, out.send);
-      }
+      if (out.events.length || out.send.length) await this.run(peer, out);
     }
+    this.evictIdle(IDLE_MS);
+  }
+
+  /** The adapter reported a message undeliverable after it had accepted it. */
+  deliveryFailed(peer: string, body: string): void {
+    const id = this.outbox.undelivered(peer, body);
+    if (id !== undefined) this.o.events.lines(peer, [id], { status: 'failed' });
   }
 
   status(peer: string): PeerStatus {
@@ -182,36 +244,38 @@ export class OtrLayer {
     const fp = s.fingerprint && toHex(s.fingerprint);
     return {
       state: s.state,
-      verified: s.state === 'encrypted' && fp !== undefined && this.o.identity.isVerified(peer, fp),
+      verified: s.state === 'encrypted' && this.fingerprintVerified(peer, s.fingerprint),
       keyChanged: fp !== undefined && this.o.identity.keyChanged(peer, fp),
       ...(fp ? { fingerprint: fp } : {}),
       ...(s.instanceTag ? { instanceTag: s.instanceTag } : {}),
       instances: s.instances.map((i) => {
         const ifp = i.fingerprint && toHex(i.fingerprint);
-        return { instanceTag: i.instanceTag, state: i.state, ...(ifp ? { fingerprint: ifp } : {}), verified: ifp !== undefined && this.o.identity.isVerified(peer, ifp) };
+        return { instanceTag: i.instanceTag, state: i.state, ...(ifp ? { fingerprint: ifp } : {}), verified: this.fingerprintVerified(peer, i.fingerprint) };
       }),
     };
-  }
-
-  /** Only the instance messages go to: this runs for every message received. */
-  private isVerified(peer: string): boolean {
-    const s = this.conversation(peer).status();
-    return s.state === 'encrypted' && s.fingerprint !== undefined && this.o.identity.isVerified(peer, toHex(s.fingerprint));
   }
 
   peers(): string[] {
     return [...this.conversations.keys()];
   }
 
-  /** Sends what a conversation produced; false when the adapter only queued it (reconnecting). */
-  async transmit(peer: string, messages: readonly Outgoing[]): Promise<boolean> {
-    let allSent = true;
-    for (const m of messages) {
-      const resource = m.instanceTag !== undefined ? this.instanceRoutes.get(peer)?.get(m.instanceTag) : undefined;
-      const result = await this.o.adapter.sendMessage(peer, m.text, { otr: m.otr, ...(resource ? { instance: resource } : {}) });
-      if (result.status !== 'sent') allSent = false;
+  private evictIdle(idleMs: number): void {
+    for (const [peer, conv] of this.conversations) {
+      if (!conv.isIdle(idleMs) || this.outbox.busy(peer)) continue;
+      this.conversations.delete(peer);
+      this.instanceRoutes.delete(peer);
     }
-    return allSent;
+  }
+
+  /** Queues what an engine call produced; errors are logged (the user's own sends report theirs). */
+  private deliver(peer: string, out: Outcome): Promise<unknown> {
+    return this.outbox.enqueue(peer, out.send).catch((err: unknown) => this.o.logger.log('warn', `otr ${peer}: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  private async run(peer: string, out: Outcome): Promise<void> {
+    const delivery = this.deliver(peer, out);
+    await this.apply(peer, out);
+    await delivery;
   }
 
   private learnRoutes(peer: string, resource: string, out: Outcome): void {
@@ -225,19 +289,39 @@ export class OtrLayer {
   private async apply(peer: string, out: Outcome): Promise<void> {
     for (const event of out.events) {
       const verdict = event.type === 'gone-secure' ? await this.o.identity.observeFingerprint(peer, toHex(event.fingerprint)) : undefined;
-      if (event.type === 'gone-secure') this.o.events.state(peer);
-      if (event.type === 'smp' && event.kind === 'succeeded' && event.markVerified) {
-        await this.o.identity.verifiedBySmp(peer, toHex(event.fingerprint));
-        this.o.events.state(peer);
+      switch (event.type) {
+        case 'gone-secure':
+          this.o.events.state(peer);
+          break;
+        case 'smp':
+          if (event.kind === 'succeeded' && event.markVerified) {
+            await this.o.identity.verifiedBySmp(peer, toHex(event.fingerprint));
+            this.o.events.state(peer);
+          }
+          break;
+        case 'held-sent':
+        case 'resent': {
+          const fingerprint = toHex(event.fingerprint);
+          this.o.events.lines(peer, event.ids, { status: 'sent', encrypted: true, verified: this.o.identity.isVerified(peer, fingerprint), fingerprint });
+          break;
+        }
+        case 'held-expired':
+        case 'not-resent':
+          this.o.events.lines(peer, event.ids, { status: 'failed' });
+          break;
+        case 'unreadable': {
+          const conv = this.conversation(peer);
+          // They lost their session (a restart, say): a new AKE is the way back.
+          if (conv.policy.allowV3 && !conv.akeInProgress()) await this.run(peer, conv.start());
+          break;
+        }
+        case 'ake-ignored':
+        case 'heartbeat-sent':
+          this.o.logger.log('debug', `otr ${peer}: ${event.type}${'reason' in event ? ` (${event.reason})` : ''}`);
+          break;
+        default:
+          break;
       }
-      if (event.type === 'held-sent') this.o.events.held(peer, event.ids, 'sent');
-      if (event.type === 'held-expired') this.o.events.held(peer, event.ids, 'failed');
-      if (event.type === 'unreadable' && this.conversation(peer).policy.allowV3 && !this.conversation(peer).akeInProgress()) {
-        // They lost their session (a restart, say): a new AKE is the way back.
-        const restart = this.conversation(peer).start();
-        await this.transmit(peer, restart.send);
-      }
-      if (event.type === 'ake-ignored' || event.type === 'heartbeat-sent') this.o.logger.log('debug', `otr ${peer}: ${event.type}${'reason' in event ? ` (${event.reason})` : ''}`);
       for (const note of describeOtrEvent(peer, event, verdict)) this.o.events.note(peer, note);
       this.o.events.otrEvent(peer, event);
     }

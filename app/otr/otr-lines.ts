@@ -8,7 +8,12 @@ import type { TrustVerdict } from './otr-layer';
 export interface LineNote {
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** It tells what travelled inside OTR (an SMP question): kept only where private lines are. */
+  private?: boolean;
 }
+
+const login = (tag: number) => `instance ${tag.toString(16).padStart(8, '0')}`;
+const messages = (n: number) => (n === 1 ? 'A message' : `${n} messages`);
 
 export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdict): LineNote[] {
   switch (e.type) {
@@ -37,8 +42,32 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdi
       return [{ level: 'error', text: `Not sent: ${e.reason}.` }];
     case 'received-unencrypted':
       return [{ level: 'warning', text: `The following message from ${peer} was NOT encrypted.` }];
-    case 'unreadable':
-      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}). Starting a new private conversation.` }];
+    case 'unreadable': {
+      const more = e.suppressed ? ` ${e.suppressed} more could not be read since the last such message.` : '';
+      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}). Starting a new private conversation.${more}` }];
+    }
+    case 'offer-declined':
+      return [{ level: 'info', text: `${peer} answered without OTR: their client probably does not support private conversations. This conversation is not private.` }];
+    case 'resent':
+      return [{ level: 'info', text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} sent again, encrypted.` }];
+    case 'not-resent':
+      return [{ level: 'error', text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} not sent again: ${e.reason}. Authenticate ${peer} before you repeat it.` }];
+    case 'held-waiting':
+      return [
+        {
+          level: 'warning',
+          text: `${peer} answered from ${login(e.instanceTag)}, with a key you have not verified. Your waiting messages are kept for their verified key; to send them there instead, choose it with "Pick instance…" in the OTR menu.`,
+        },
+      ];
+    case 'instance-withheld':
+      return [
+        {
+          level: 'warning',
+          text: `${peer} is also private with you from ${login(e.instanceTag)}, with a key you have not verified. Your messages still go to their verified ${login(e.current)}; choose another with "Pick instance…" in the OTR menu if you trust it.`,
+        },
+      ];
+    case 'instance-switched':
+      return [{ level: 'info', text: `Your messages to ${peer} now go to their ${login(e.to)}.` }];
     case 'malformed':
       return [{ level: 'warning', text: `A malformed OTR message from ${peer} was dropped (${e.reason}).` }];
     case 'peer-error':
@@ -61,7 +90,7 @@ function describeSmp(peer: string, e: Extract<OtrEvent, { type: 'smp' }>): LineN
     case 'asked-for-secret':
       return [{ level: 'info', text: `${peer} wants to authenticate you with a shared secret.` }];
     case 'asked-for-answer':
-      return [{ level: 'info', text: `${peer} wants to authenticate you and asks: ${e.question}` }];
+      return [{ level: 'info', text: `${peer} wants to authenticate you and asks: ${e.question}`, private: true }];
     case 'in-progress':
       return [];
     case 'succeeded':

@@ -9,79 +9,58 @@
  * host calls tick() now and then so that timeouts can fire.
  */
 import { handleAkeMessage, startAke, type AkeParty, type AuthState } from '../ake/ake';
-import type { DsaPrivateKey } from '../crypto/dsa';
-import type { OtrEnv } from '../crypto/env';
 import { nobleSymmetric } from '../crypto/primitives';
-import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage, type ReassemblyLimits } from '../wire/fragments';
+import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage } from '../wire/fragments';
 import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
-import { encodeOtrMessage, errorMessage, queryMessage, whitespaceTag } from '../wire/text-messages';
+import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
 import { TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
+import { afterGoingPrivate } from './after-ake';
+import type { ConversationOptions, Outcome, Outgoing, SendOutcome } from './conversation-types';
 import type { OtrEvent } from './events';
 import { HeldMessages } from './held-messages';
-import { conversationStatus, type ConversationStatus } from './status';
-import { InstanceSession } from './instance-session';
+import { InstanceChoice } from './instance-choice';
+import type { InstanceSession } from './instance-session';
+import { InstanceTable } from './instance-table';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import { allowedVersions, bestCommonVersion, isOtrEnabled, type OtrPolicy } from './policy';
+import { TokenBucket } from './rate-limit';
 import { receiveMessage } from './receive';
+import { SentLog } from './sent-log';
+import { conversationStatus, type ConversationStatus } from './status';
 import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
+import { WhitespaceOffer } from './whitespace-offer';
 
-export interface ConversationOptions {
-  env: OtrEnv;
-  ourKey: DsaPrivateKey;
-  /** Our instance tag: at least 0x100, persistent per account and installation. */
-  ourTag: number;
-  policy: OtrPolicy;
-  /** Our account as the buddy knows it, named in query and error messages. */
-  accountName: string;
-  /** Longest message the transport carries; encoded OTR messages are fragmented to it. */
-  maxMessageBytes?: number;
-  /** A data message goes out after this long without sending, to rotate keys (libotr: 60 s). */
-  heartbeatMs?: number;
-  /** Held messages and a query wait this long for the AKE (libotr: 60 s). */
-  akeTimeoutMs?: number;
-  /** Put the whitespace tag before the text: for transports that strip trailing whitespace. */
-  whitespaceTagFirst?: boolean;
-  reassembly?: ReassemblyLimits;
-}
+export type { ConversationOptions, Outcome, Outgoing, Received, SendOutcome, SendStatus, TrustView } from './conversation-types';
 
-export interface Outgoing {
-  text: string;
-  /** The instance it is meant for, so the host can address that login; absent for plaintext. */
-  instanceTag?: number;
-  /** The text carries OTR data (not plain chat): XMPP marks it no-store and no-copy. */
-  otr: boolean;
-}
+/** libotr resends an unreadable message only within 60 s of sending it (RESEND_INTERVAL). */
+const RESEND_WINDOW_MS = 60_000;
 
-export interface Received {
-  text: string;
-  encrypted: boolean;
-  instanceTag?: number;
-}
-
-export interface Outcome {
-  send: Outgoing[];
-  events: OtrEvent[];
-  received?: Received;
-}
-
-export type SendStatus = 'sent' | 'held' | 'refused';
-
+/** U+0000 ends the text of a data message and starts its TLVs: typed text never carries one. */
+const withoutNul = (text: string) => text.replaceAll('\0', '');
 
 export class Conversation {
-  readonly instances = new Map<number, InstanceSession>();
-  private selected: number | undefined;
-  /** We may still advertise OTR with the whitespace tag: no plaintext came back since we went plaintext. */
-  sendTag = true;
-  private readonly held = new HeldMessages();
+  readonly instances: InstanceTable;
+  /** Which login messages go to. */
+  readonly choice: InstanceChoice;
+  readonly offer = new WhitespaceOffer();
+  readonly held = new HeldMessages();
+  readonly sentLog = new SentLog(RESEND_WINDOW_MS);
+  private nextId = 1;
   /** When we asked for an AKE (query or commit) that has not completed. */
   akeRequestedAt: number | undefined;
   readonly reassembler: FragmentReassembler;
+  /** Error replies to unreadable messages, and AKEs with logins we did not know: a forger's flood earns little. */
+  readonly replies = new TokenBucket(3, 5_000);
+  readonly newLogins = new TokenBucket(8, 2_000);
+  private lastActivityAt: number;
 
   constructor(readonly options: ConversationOptions) {
     if (options.ourTag < MIN_INSTANCE_TAG) throw new RangeError('instance tags start at 0x100');
-    this.reassembler = new FragmentReassembler(options.reassembly ?? DEFAULT_REASSEMBLY_LIMITS);
-    this.instance(MASTER);
+    this.reassembler = new FragmentReassembler(options.reassembly ?? DEFAULT_REASSEMBLY_LIMITS, options.fragmentBudget);
+    this.instances = new InstanceTable(options.env.symmetric ?? nobleSymmetric);
+    this.choice = new InstanceChoice(this.instances, (fp) => this.options.trust?.isTrusted(fp) === true);
+    this.lastActivityAt = this.now();
   }
 
   get policy(): OtrPolicy {
@@ -92,37 +71,25 @@ export class Conversation {
     this.options.policy = policy;
   }
 
+  /** The transport's room for one message may change (on IRC it depends on our own prefix). */
+  setMaxMessageBytes(bytes: number): void {
+    this.options.maxMessageBytes = bytes;
+  }
+
   now(): number {
     return this.options.env.clock.now();
   }
 
-  instance(tag: number): InstanceSession {
-    let inst = this.instances.get(tag);
-    if (!inst) {
-      inst = new InstanceSession(tag, this.options.env.symmetric ?? nobleSymmetric);
-      this.instances.set(tag, inst);
-    }
-    return inst;
+  /** Sends to this instance from now on (held messages too, once it is private); undefined goes back to the best one. */
+  selectInstance(tag: number | undefined): Outcome {
+    this.choice.select(tag);
+    const inst = this.target();
+    return inst.msgState === 'encrypted' ? this.flushHeld(inst) : { send: [], events: [] };
   }
 
-  /** Sends to this instance from now on; undefined goes back to the best one. */
-  selectInstance(tag: number | undefined): void {
-    if (tag !== undefined && !this.instances.has(tag)) throw new RangeError(`no instance ${tag.toString(16)}`);
-    this.selected = tag;
-  }
-
-  /** The instance messages go to: the chosen one, else the newest private one, else a finished one, else the master. */
+  /** The instance messages go to now. */
   target(): InstanceSession {
-    if (this.selected !== undefined) {
-      const chosen = this.instances.get(this.selected);
-      if (chosen) return chosen;
-    }
-    let best: InstanceSession | undefined;
-    for (const inst of this.instances.values()) {
-      if (inst.msgState === 'encrypted' && (!best || best.msgState !== 'encrypted' || (inst.private?.since ?? 0) > (best.private?.since ?? 0))) best = inst;
-      else if (inst.msgState === 'finished' && !best) best = inst;
-    }
-    return best ?? this.instance(MASTER);
+    return this.choice.target();
   }
 
   party(inst: InstanceSession): AkeParty {
@@ -134,10 +101,20 @@ export class Conversation {
     return this.fragment(encodeOtrMessage(encodeMessage(bytes)), bytes.version, inst);
   }
 
-  fragment(encoded: string, version: ProtocolVersion, inst: InstanceSession): Outgoing[] {
+  fragment(encoded: string, version: ProtocolVersion, inst: InstanceSession, messageId?: number): Outgoing[] {
     const max = this.options.maxMessageBytes ?? Infinity;
     const pieces = Number.isFinite(max) ? fragmentMessage(encoded, max, version, this.options.ourTag, inst.theirTag) : [encoded];
-    return pieces.map((text) => ({ text, otr: true, ...(inst.theirTag !== MASTER ? { instanceTag: inst.theirTag } : {}) }));
+    const to = inst.theirTag !== MASTER ? { instanceTag: inst.theirTag } : {};
+    return pieces.map((text) => ({ text, otr: true, ...to, ...(messageId !== undefined ? { messageId } : {}) }));
+  }
+
+  /** A user's message encrypted for `inst`, remembered in case the buddy cannot read it. */
+  sealText(inst: InstanceSession, id: number, text: string, remember = true): Outgoing[] {
+    const p = inst.private;
+    if (inst.msgState !== 'encrypted' || !p) throw new Error('sealText() outside an encrypted session');
+    const now = this.now();
+    if (remember) this.sentLog.record({ id, text, at: now, fingerprint: p.fingerprint });
+    return this.fragment(inst.seal(this.options.ourTag, text, [], 0, now).wire, p.version, inst, id);
   }
 
   queryText(): string {
@@ -162,32 +139,38 @@ export class Conversation {
     return step.send ? this.wire(step.send, inst) : [];
   }
 
-  /** Typed by the user: encrypted, held until private, sent in plaintext, or refused, per state and policy. */
-  send(text: string, options: { instanceTag?: number } = {}): Outcome & { status: SendStatus; heldId?: number } {
-    if (!isOtrEnabled(this.policy)) return { status: 'sent', send: [{ text, otr: false }], events: [] };
+  /**
+   * Typed by the user: encrypted, held until private, sent in plaintext, or
+   * refused, per state and policy. `id` names the message in later events
+   * (held-sent, resent…) and on what carries it; NULs are dropped from `text`.
+   */
+  send(text: string, options: { id?: number; instanceTag?: number } = {}): SendOutcome {
+    const clean = withoutNul(text);
+    const id = options.id ?? this.nextId++;
+    this.lastActivityAt = this.now();
+    const plain = (t: string): SendOutcome => ({ status: 'sent', id, text: clean, encrypted: false, send: [{ text: t, otr: false, messageId: id }], events: [] });
+    if (!isOtrEnabled(this.policy)) return plain(clean);
     const inst = options.instanceTag !== undefined ? this.instances.get(options.instanceTag) : this.target();
-    if (!inst) return { status: 'refused', send: [], events: [{ type: 'not-sent', reason: 'that instance of the buddy is gone' }] };
-    const now = this.now();
+    if (!inst) return { status: 'refused', id, text: clean, encrypted: false, send: [], events: [{ type: 'not-sent', reason: 'that instance of the buddy is gone' }] };
     switch (inst.msgState) {
       case 'encrypted':
-        return { status: 'sent', send: this.fragment(inst.seal(this.options.ourTag, text, [], 0, now).wire, inst.private!.version, inst), events: [] };
+        return { status: 'sent', id, text: clean, encrypted: true, fingerprint: inst.private!.fingerprint, send: this.sealText(inst, id, clean), events: [] };
       case 'finished':
         return {
           status: 'refused',
+          id,
+          text: clean,
+          encrypted: false,
           send: [],
           events: [{ type: 'not-sent', reason: 'your buddy has ended the private conversation: end it too, or refresh it, before sending' }],
         };
       case 'plaintext': {
         if (this.policy.requireEncryption || this.akeInProgress()) {
-          const id = this.held.hold(text, now);
+          this.held.hold(id, clean, this.now());
           const out = this.akeInProgress() ? { send: [], events: [] } : this.start();
-          return { status: 'held', heldId: id, send: out.send, events: [...out.events, { type: 'message-held', id }] };
+          return { status: 'held', id, text: clean, encrypted: false, send: out.send, events: [...out.events, { type: 'message-held', id }] };
         }
-        if (this.policy.sendWhitespaceTag && this.sendTag) {
-          const tag = whitespaceTag(allowedVersions(this.policy));
-          return { status: 'sent', send: [{ text: this.options.whitespaceTagFirst ? tag + text : text + tag, otr: false }], events: [] };
-        }
-        return { status: 'sent', send: [{ text, otr: false }], events: [] };
+        return plain(this.offer.tag(clean, this.policy, this.options.whitespaceTagFirst === true));
       }
     }
   }
@@ -198,13 +181,12 @@ export class Conversation {
     return this.akeRequestedAt !== undefined || [...this.instances.values()].some((i) => i.auth.state !== 'none');
   }
 
-  /** Sends held messages through the instance that just went private, in the order typed. */
+  /** Sends held messages through an instance that is private, in the order typed. */
   flushHeld(inst: InstanceSession): Outcome {
     const held = this.held.takeAll();
     if (held.length === 0) return { send: [], events: [] };
-    const send: Outgoing[] = [];
-    for (const h of held) send.push(...this.fragment(inst.seal(this.options.ourTag, h.text, [], 0, this.now()).wire, inst.private!.version, inst));
-    return { send, events: [{ type: 'held-sent', ids: held.map((h) => h.id), instanceTag: inst.theirTag }] };
+    const send = held.flatMap((h) => this.sealText(inst, h.id, h.text));
+    return { send, events: [{ type: 'held-sent', ids: held.map((h) => h.id), instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint }] };
   }
 
   /** Sends TLVs (SMP, extra key) in a data message to an encrypted instance. */
@@ -244,17 +226,18 @@ export class Conversation {
       if (inst.msgState !== 'plaintext') out.events.push({ type: 'gone-plaintext', instanceTag: inst.theirTag });
       inst.toPlaintext();
     }
-    out.events.push(...this.held.expire(true));
+    out.events.push(...this.held.expire(true), ...this.choice.settle());
     this.akeRequestedAt = undefined;
-    this.sendTag = true;
+    this.offer.reset();
     return out;
   }
 
-  /** Time-based work: an AKE that got no answer, held messages that waited too long. */
+  /** Time-based work: an AKE that got no answer, held messages that waited too long, stale fragments. */
   tick(): Outcome {
     const now = this.now();
     const timeout = this.options.akeTimeoutMs ?? 60_000;
     const events: OtrEvent[] = [];
+    this.reassembler.expire(now);
     if (this.akeRequestedAt !== undefined && now - this.akeRequestedAt > timeout && this.akeInProgress()) {
       this.akeRequestedAt = undefined;
       for (const inst of this.instances.values()) if (inst.msgState !== 'encrypted') inst.auth = { state: 'none' } as AuthState;
@@ -266,15 +249,24 @@ export class Conversation {
     return { send: [], events };
   }
 
+  /** Nothing here is worth keeping: no private or pending state, no held message, quiet for `idleMs`. */
+  isIdle(idleMs: number): boolean {
+    const quiet = [...this.instances.values()].every((i) => i.msgState === 'plaintext' && i.auth.state === 'none');
+    return quiet && this.held.size === 0 && this.akeRequestedAt === undefined && this.reassembler.heldChars === 0 && this.now() - this.lastActivityAt > idleMs;
+  }
+
   receive(raw: string): Outcome {
+    this.lastActivityAt = this.now();
     if (!isOtrEnabled(this.policy)) return { send: [], events: [], received: { text: raw, encrypted: false } };
-    return receiveMessage(this, raw);
+    const out = receiveMessage(this, raw);
+    out.events.push(...this.choice.settle());
+    return out;
   }
 
   /** Starts an AKE in answer to a query or a whitespace tag, when the versions allow one. */
   answerOffer(offered: readonly number[]): Outgoing[] {
     const version = bestCommonVersion(this.policy, offered);
-    return version ? this.beginAke(version, this.instance(MASTER)) : [];
+    return version ? this.beginAke(version, this.instances.master) : [];
   }
 
   /** An OTR error message for the buddy's client. */
@@ -286,18 +278,21 @@ export class Conversation {
     return conversationStatus(this.target(), this.instances.values());
   }
 
+  /** One AKE message for `inst`; a login not known yet is kept only if the step is accepted. */
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome {
     const step = handleAkeMessage(inst.auth, m, this.party(inst));
+    // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
+    if (step.ignored) return { send: step.send ? this.wire(step.send, inst) : [], events: [{ type: 'ake-ignored', reason: step.ignored }] };
+    if (!this.instances.admit(inst)) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }] };
     inst.auth = step.auth;
+    inst.lastReceivedAt = this.now();
     const out: Outcome = { send: step.send ? this.wire(step.send, inst) : [], events: [] };
-    if (step.ignored) out.events.push({ type: 'ake-ignored', reason: step.ignored });
     if (step.complete) {
       out.events.push(inst.goSecure(step.complete, this.options.env));
       this.akeRequestedAt = undefined;
-      // Other instances' AKEs begun from the master stay possible; this one is done.
-      const flushed = this.flushHeld(inst);
-      out.send.push(...flushed.send);
-      out.events.push(...flushed.events);
+      const after = afterGoingPrivate(this, inst);
+      out.send.push(...after.send);
+      out.events.push(...after.events);
     }
     return out;
   }

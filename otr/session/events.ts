@@ -27,8 +27,28 @@ export type OtrEvent =
   | { type: 'gone-plaintext'; instanceTag: number }
   /** Messages typed before the conversation was private, waiting for the AKE. */
   | { type: 'message-held'; id: number }
-  /** Held messages sent, now encrypted, in the order typed. */
-  | { type: 'held-sent'; ids: number[]; instanceTag: number }
+  /** Held messages sent, now encrypted for the key `fingerprint`, in the order typed. */
+  | { type: 'held-sent'; ids: number[]; instanceTag: number; fingerprint: Uint8Array }
+  /**
+   * A login of the buddy whose key is not verified went private, while the user
+   * has verified another key of theirs: held messages wait for a verified login
+   * (or for the user to choose this one).
+   */
+  | { type: 'held-waiting'; instanceTag: number }
+  /** Messages the buddy could not read (an OTR error), sent again once, encrypted for the same key. */
+  | { type: 'resent'; ids: number[]; instanceTag: number; fingerprint: Uint8Array }
+  /** Messages the buddy could not read that were not sent again: the new session has another key. */
+  | { type: 'not-resent'; ids: number[]; reason: string }
+  /**
+   * Another login of the buddy went private, but messages keep going to the
+   * verified one (`current`): Sotto never moves on its own from a verified
+   * login to an unverified one. The user may choose it.
+   */
+  | { type: 'instance-withheld'; instanceTag: number; current: number }
+  /** Messages now go to another login of the buddy (`to`), the best one by libotr's rule. */
+  | { type: 'instance-switched'; from: number; to: number }
+  /** The buddy answered our whitespace-tagged message with plain text: their client probably has no OTR. */
+  | { type: 'offer-declined' }
   /** Held messages given up on: the AKE did not complete in time. They were not sent. */
   | { type: 'held-expired'; ids: number[]; texts: string[] }
   /** A query or commit got no answer in time: the buddy probably has no OTR. */
@@ -37,8 +57,12 @@ export type OtrEvent =
   | { type: 'not-sent'; reason: string }
   /** Plaintext arrived while private, or while encryption is required. */
   | { type: 'received-unencrypted' }
-  /** An encrypted message we could not read; an OTR error was sent back unless it asked to be ignored. */
-  | { type: 'unreadable'; reason: string; instanceTag?: number }
+  /**
+   * An encrypted message we could not read; an OTR error was sent back unless it
+   * asked to be ignored. Replies are rate-limited: `suppressed` counts the
+   * unreadable messages since the last event that got neither event nor reply.
+   */
+  | { type: 'unreadable'; reason: string; instanceTag?: number; suppressed?: number }
   /** Input that is not a valid OTR message: dropped, nothing else changed. */
   | { type: 'malformed'; reason: string }
   /** A message addressed to another instance of our account: ignored. */

@@ -13,13 +13,14 @@ interface HeldMessage {
 
 export class HeldMessages {
   private held: HeldMessage[] = [];
-  private nextId = 1;
 
-  /** Keeps a message; returns its id, which later events name. */
-  hold(text: string, now: number): number {
-    const id = this.nextId++;
+  get size(): number {
+    return this.held.length;
+  }
+
+  /** Keeps a message under the id later events name it by. */
+  hold(id: number, text: string, now: number): void {
     this.held.push({ id, text, at: now });
-    return id;
   }
 
   /** Everything held, in the order typed, and forgotten: each is sent at most once. */

@@ -35,6 +35,8 @@ export class InstanceSession {
   identity: { theirKey: DsaPublicKey; fingerprint: Uint8Array } | undefined;
   /** When the last data message went out: heartbeats follow a quiet spell. */
   lastSentAt = 0;
+  /** When an AKE step or a data message from this login was last accepted (libotr's lastrecv). */
+  lastReceivedAt = 0;
   /** The SMP with this instance; back to idle whenever the keys it was bound to go. */
   smp: SmpState = SMP_IDLE;
 

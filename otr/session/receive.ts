@@ -29,6 +29,7 @@ export function receiveMessage(conv: Conversation, raw: string, fromFragments = 
       return receiveEncoded(conv, c.bytes);
     case 'error': {
       const out: Outcome = { send: [], events: [{ type: 'peer-error', text: c.text }] };
+      conv.sentLog.peerCouldNotRead(conv.now());
       // Their client could not read us (it lost its session, say): start over when policy says so.
       if (conv.policy.errorStartAke && !conv.akeInProgress()) out.send.push(...conv.start().send);
       return out;
@@ -40,7 +41,7 @@ export function receiveMessage(conv: Conversation, raw: string, fromFragments = 
       const out: Outcome = { send: [], events: [], received: { text: c.text, encrypted: false } };
       const target = conv.target();
       if (target.msgState !== 'plaintext' || conv.policy.requireEncryption) out.events.push({ type: 'received-unencrypted' });
-      if (c.kind === 'plaintext') conv.sendTag = false;
+      if (c.kind === 'plaintext') out.events.push(...conv.offer.answeredInPlaintext(conv.policy));
       // "In any event" (Protocol-v3): even while private, a tag means their side is in
       // plaintext, most likely because it lost its session, so a new AKE is what helps.
       else if (conv.policy.whitespaceStartAke) out.send.push(...conv.answerOffer(c.versions));
@@ -81,18 +82,21 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
   if (m.version === 3) {
     if (m.senderTag < MIN_INSTANCE_TAG) return { send: [], events: [{ type: 'malformed', reason: 'an invalid sender instance tag' }] };
     if (m.receiverTag !== 0 && m.receiverTag !== conv.options.ourTag) return { send: [], events: [{ type: 'for-other-instance' }] };
-    inst = conv.instance(m.senderTag);
+    // Not kept until an AKE step from it is accepted (Conversation.handleAke): forged tags leave nothing behind.
+    inst = conv.instances.lookup(m.senderTag);
   } else {
-    inst = conv.instance(MASTER);
+    inst = conv.instances.master;
   }
   if (m.type === 'data') return receiveData(conv, inst, m, m.authenticated ?? new Uint8Array(0));
+  // Every AKE with a new login costs modular exponentiations: a flood of new tags gets few.
+  if (!conv.instances.has(inst.theirTag) && !conv.newLogins.take(conv.now())) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many new logins at once' }] };
   if ((m.type === 'dh-key' || m.type === 'dh-commit') && inst.theirTag !== MASTER && inst.auth.state === 'none') {
     // Our commit went out from the master before we knew their tag: each instance that
     // answers gets its own copy of it (libotr's otrl_auth_copy_on_key). A commit of
     // theirs meeting ours is the spec's race, settled by comparing the hashes only if
     // that instance knows of our commit too: without the copy, both sides would answer
     // each other's commit and then ignore each other's D-H Key.
-    const master = conv.instance(MASTER).auth;
+    const master = conv.instances.master.auth;
     if (master.state === 'awaiting-dhkey' && master.version === m.version) inst.auth = { ...master };
   }
   return conv.handleAke(inst, m);
@@ -102,21 +106,27 @@ function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, 
   const opened = inst.open(m, authenticated);
   if (!opened.ok) {
     if (m.flags & FLAG_IGNORE_UNREADABLE) return none();
-    const notPrivate = inst.msgState !== 'encrypted';
-    const reply = notPrivate
-      ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.`
-      : 'You transmitted an unreadable encrypted message.';
-    return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason: opened.reason, instanceTag: inst.theirTag }] };
+    return unreadable(conv, inst, opened.reason);
   }
+  inst.lastReceivedAt = conv.now();
   const { text, tlvs, malformed } = decodePlaintext(opened.plaintext);
   // The readable part stands; malformed TLVs after it are dropped with a word.
   const cutShort = malformed ? cutShortTlvType(opened.plaintext, tlvs) : undefined;
   return finishData(conv, inst, text, tlvs, opened.extraKey, malformed ? [{ type: 'malformed', reason: malformed }] : [], cutShort);
 }
 
+/** An error reply and an event, at the pace the rate limit allows; what it holds back is counted in the next event. */
+function unreadable(conv: Conversation, inst: InstanceSession, reason: string): Outcome {
+  if (!conv.replies.take(conv.now())) return none();
+  const suppressed = conv.replies.refusedSinceAsked();
+  const reply = inst.msgState !== 'encrypted' ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.` : 'You transmitted an unreadable encrypted message.';
+  const instanceTag = conv.instances.has(inst.theirTag) ? { instanceTag: inst.theirTag } : {};
+  return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }] };
+}
+
 function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events'], cutShort?: number): Outcome {
   const out: Outcome = { send: [], events };
-  if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag };
+  if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint };
   // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.
   const verification = receiveTlvs(conv, inst, tlvs, extraKey, cutShort);
   out.send.push(...verification.send);

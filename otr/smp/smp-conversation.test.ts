@@ -9,8 +9,8 @@ import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 function messagesStillFlow(alice: ReturnType<typeof privatePair>['alice'], bob: ReturnType<typeof privatePair>['bob']) {
   say(alice, bob, 'still private?');
   say(bob, alice, 'yes');
-  expect(bob.received.at(-1)).toEqual({ text: 'still private?', encrypted: true, instanceTag: ALICE_TAG });
-  expect(alice.received.at(-1)).toEqual({ text: 'yes', encrypted: true, instanceTag: BOB_TAG });
+  expect(bob.received.at(-1)).toEqual({ text: 'still private?', encrypted: true, instanceTag: ALICE_TAG, fingerprint: fingerprint(ALICE_KEY) });
+  expect(alice.received.at(-1)).toEqual({ text: 'yes', encrypted: true, instanceTag: BOB_TAG, fingerprint: fingerprint(BOB_KEY) });
 }
 
 describe('SMP between two Sotto conversations', () => {

@@ -65,7 +65,22 @@ export interface ReassemblyLimits {
   maxSenders: number;
 }
 
-export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = { maxMessageChars: 4 * 1024 * 1024, maxAgeMs: 120_000, maxSenders: 16 };
+/**
+ * 1 MiB: a message of the longest text Sotto sends (100,000 characters, each up
+ * to 4 bytes of UTF-8) is about 540 KiB once encrypted and base64-encoded.
+ */
+export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = { maxMessageChars: 1024 * 1024, maxAgeMs: 120_000, maxSenders: 16 };
+
+/**
+ * Characters held in partial messages by every reassembler that shares it (all
+ * conversations of a process): per-conversation bounds alone would let many
+ * buddies, or many forged nicks, add up to any amount.
+ */
+export class FragmentBudget {
+  held = 0;
+
+  constructor(readonly maxChars = 16 * 1024 * 1024) {}
+}
 
 export type ReassemblyResult =
   | { status: 'incomplete' }
@@ -83,44 +98,48 @@ interface Partial {
 export class FragmentReassembler {
   private readonly partials = new Map<number, Partial>();
 
-  constructor(private readonly limits: ReassemblyLimits = DEFAULT_REASSEMBLY_LIMITS) {}
+  constructor(
+    private readonly limits: ReassemblyLimits = DEFAULT_REASSEMBLY_LIMITS,
+    private readonly budget: FragmentBudget = new FragmentBudget(),
+  ) {}
 
   /** Adds one fragment (already checked to be addressed to us); `now` in milliseconds. */
   add(f: ParsedFragment, now: number): ReassemblyResult {
     this.expire(now);
     if (f.k === 0 || f.n === 0 || f.k > f.n) return { status: 'discarded', reason: `an illegal fragment (${f.k} of ${f.n})` };
     const key = f.senderTag;
-    let partial = this.partials.get(key);
+    const partial = this.partials.get(key);
+    let next: Partial;
     if (f.k === 1) {
-      partial = { k: 1, n: f.n, pieces: [f.piece], chars: f.piece.length, lastAt: now };
+      this.drop(key);
+      next = { k: 1, n: f.n, pieces: [f.piece], chars: f.piece.length, lastAt: now };
     } else if (partial && f.n === partial.n && f.k === partial.k + 1) {
-      partial.k = f.k;
-      partial.pieces.push(f.piece);
-      partial.chars += f.piece.length;
-      partial.lastAt = now;
+      this.drop(key);
+      next = partial;
+      next.k = f.k;
+      next.pieces.push(f.piece);
+      next.chars += f.piece.length;
+      next.lastAt = now;
     } else {
-      this.partials.delete(key);
+      this.drop(key);
       return { status: 'discarded', reason: `a fragment out of order (${f.k} of ${f.n})` };
     }
-    if (partial.chars > this.limits.maxMessageChars) {
-      this.partials.delete(key);
-      return { status: 'discarded', reason: `a fragmented message over ${this.limits.maxMessageChars} characters` };
+    if (next.chars > this.limits.maxMessageChars) return { status: 'discarded', reason: `a fragmented message over ${this.limits.maxMessageChars} characters` };
+    if (next.k === next.n) return { status: 'complete', message: next.pieces.join('') };
+    if (this.budget.held + next.chars > this.budget.maxChars) {
+      return { status: 'discarded', reason: `a fragmented message: ${this.budget.maxChars} characters of fragments are already waiting` };
     }
-    // Re-inserting keeps the map in least-recently-used order for the sender bound.
-    this.partials.delete(key);
-    if (partial.k === partial.n) return { status: 'complete', message: partial.pieces.join('') };
-    this.partials.set(key, partial);
-    while (this.partials.size > this.limits.maxSenders) {
-      const oldest = this.partials.keys().next().value as number;
-      this.partials.delete(oldest);
-    }
+    // Inserting last keeps the map in least-recently-used order for the sender bound.
+    this.partials.set(key, next);
+    this.budget.held += next.chars;
+    while (this.partials.size > this.limits.maxSenders) this.drop(this.partials.keys().next().value as number);
     return { status: 'incomplete' };
   }
 
   /** An unfragmented message from this sender (or, with no tag, from anyone) ends any partial one. */
   reset(senderTag?: number): void {
-    if (senderTag === undefined) this.partials.clear();
-    else this.partials.delete(senderTag);
+    if (senderTag === undefined) for (const key of [...this.partials.keys()]) this.drop(key);
+    else this.drop(senderTag);
   }
 
   /** Characters held in partial messages: what the bounds keep small. */
@@ -130,7 +149,15 @@ export class FragmentReassembler {
     return total;
   }
 
-  private expire(now: number): void {
-    for (const [key, p] of this.partials) if (now - p.lastAt > this.limits.maxAgeMs) this.partials.delete(key);
+  /** Drops partial messages idle for longer than the limit: on every fragment, and from the host's tick(). */
+  expire(now: number): void {
+    for (const [key, p] of this.partials) if (now - p.lastAt > this.limits.maxAgeMs) this.drop(key);
+  }
+
+  private drop(key: number): void {
+    const p = this.partials.get(key);
+    if (!p) return;
+    this.partials.delete(key);
+    this.budget.held -= p.chars;
   }
 }

@@ -15,13 +15,13 @@ type Handled =
 export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pick<CommandHandlers, Handled> {
   return {
     'message.send': async ({ accountId, peer, text }) => {
-      const layer = ctx.layer(accountId);
-      const before = layer.status(peer);
-      const { status, heldId } = await layer.send(peer, text);
-      const privateNow = before.state === 'encrypted' && status === 'sent';
-      const line = ctx.addLine(accountId, peer, { direction: 'out', text, encrypted: privateNow, verified: privateNow && before.verified, status });
-      if (heldId !== undefined) ctx.held.remember(conversationKey(accountId, peer), heldId, line.id);
-      return { status, lineId: line.id };
+      const sending = ctx.layer(accountId).send(peer, text);
+      // The line exists before anything can settle it (a held message sent once private, a failure).
+      const status = sending.status === 'held' ? 'queued' : sending.status;
+      const held = status === 'queued';
+      const { id, encrypted, verified, fingerprint } = sending;
+      ctx.addLine(accountId, peer, { id, direction: 'out', text: sending.text, encrypted, verified, ...(fingerprint ? { fingerprint } : {}), status }, { heldForOtr: held });
+      return { status: await sending.done, lineId: id };
     },
     'conversation.history': async ({ accountId, peer, before, limit }) =>
       ctx.history.list(conversationKey(accountId, peer), { ...(before !== undefined ? { before } : {}), ...(limit !== undefined ? { limit } : {}) }),
@@ -53,8 +53,10 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
       return {};
     },
     'group.send': async ({ accountId, room, text }) => {
-      await ctx.accounts.onlineAdapter(accountId).sendGroupMessage(room, text);
-      return { lineId: ctx.addLine(accountId, room, { direction: 'out', text, encrypted: false, verified: false, status: 'sent' }).id };
+      // U+0000 is no character anyone types; no network carries it safely.
+      const clean = text.replaceAll('\0', '');
+      await ctx.accounts.onlineAdapter(accountId).sendGroupMessage(room, clean);
+      return { lineId: ctx.addLine(accountId, room, { direction: 'out', text: clean, encrypted: false, verified: false, status: 'sent' }).id };
     },
   };
 }

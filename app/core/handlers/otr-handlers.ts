@@ -43,7 +43,7 @@ export function otrHandlers(ctx: CoreContext, emitOtrState: (accountId: string, 
     'otr.status': async ({ accountId, peer }) => status(accountId, peer),
     'otr.selectInstance': async ({ accountId, peer, instanceTag }) => {
       try {
-        ctx.layer(accountId).selectInstance(peer, instanceTag);
+        await ctx.layer(accountId).selectInstance(peer, instanceTag);
       } catch (err) {
         if (err instanceof UserError) throw err;
         throw new UserError(err instanceof Error ? err.message : 'No such instance', 'unknown-instance');

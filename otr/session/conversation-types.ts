@@ -1,0 +1,75 @@
+/**
+ * The shapes a Conversation takes and gives: its options, what it sends, what
+ * it received, and the outcome of each call.
+ */
+import type { DsaPrivateKey } from '../crypto/dsa';
+import type { OtrEnv } from '../crypto/env';
+import type { FragmentBudget, ReassemblyLimits } from '../wire/fragments';
+import type { OtrEvent } from './events';
+import type { OtrPolicy } from './policy';
+
+/** What the host knows of the user's trust in the buddy's keys. */
+export interface TrustView {
+  isTrusted(fingerprint: Uint8Array): boolean;
+  /** The user has verified some key of this buddy. */
+  hasTrusted(): boolean;
+}
+
+export interface ConversationOptions {
+  env: OtrEnv;
+  ourKey: DsaPrivateKey;
+  /** Our instance tag: at least 0x100, persistent per account and installation. */
+  ourTag: number;
+  policy: OtrPolicy;
+  /** Our account as the buddy knows it, named in query and error messages. */
+  accountName: string;
+  /** Longest message the transport carries; encoded OTR messages are fragmented to it. */
+  maxMessageBytes?: number;
+  /** A data message goes out after this long without sending, to rotate keys (libotr: 60 s). */
+  heartbeatMs?: number;
+  /** Held messages and a query wait this long for the AKE (libotr: 60 s). */
+  akeTimeoutMs?: number;
+  /** Put the whitespace tag before the text: for transports that strip trailing whitespace. */
+  whitespaceTagFirst?: boolean;
+  reassembly?: ReassemblyLimits;
+  /** Shared by every conversation of the host, so that their partial fragments are bounded together. */
+  fragmentBudget?: FragmentBudget;
+  trust?: TrustView;
+}
+
+export interface Outgoing {
+  text: string;
+  /** The instance it is meant for, so the host can address that login; absent for plaintext. */
+  instanceTag?: number;
+  /** The text carries OTR data (not plain chat): XMPP marks it no-store and no-copy. */
+  otr: boolean;
+  /** The user's message it carries (a fragment of it, perhaps), by the id send() was given. */
+  messageId?: number;
+}
+
+export interface Received {
+  text: string;
+  encrypted: boolean;
+  instanceTag?: number;
+  /** The key of the login it came from, when it was encrypted. */
+  fingerprint?: Uint8Array;
+}
+
+export interface Outcome {
+  send: Outgoing[];
+  events: OtrEvent[];
+  received?: Received;
+}
+
+export type SendStatus = 'sent' | 'held' | 'refused';
+
+export interface SendOutcome extends Outcome {
+  status: SendStatus;
+  /** The message's id: the caller's, or one of ours. */
+  id: number;
+  /** The text as it went (or waits to go): without NULs. */
+  text: string;
+  /** It went out encrypted (for the key `fingerprint`). */
+  encrypted: boolean;
+  fingerprint?: Uint8Array;
+}
