@@ -31,6 +31,11 @@ describe('OpenSSL-backed modPow', () => {
       }), { numRuns: 200 });
   });
 
+  it('answers a power that is 1 (a DSA g^q), which OpenSSL refuses as a shared secret', () => {
+    expect(engine.modPow(ALICE_KEY.g, ALICE_KEY.q, ALICE_KEY.p)).toBe(1n);
+    expect(engine.modPow(BOB_KEY.y, BOB_KEY.q, BOB_KEY.p)).toBe(1n);
+  });
+
   it('handles the edge values OpenSSL refuses as public keys', () => {
     for (const b of [0n, 1n, DH_PRIME - 1n, DH_PRIME, DH_PRIME + 5n]) {
       for (const e of [0n, 1n, 2n, 12345n]) expect(engine.modPow(b, e, DH_PRIME)).toBe(bigintModPow(b, e, DH_PRIME));

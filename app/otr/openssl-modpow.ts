@@ -68,7 +68,13 @@ export function createOpensslModPow(): ModPow {
       if (exponent < 2n || b < 2n || b >= modulus - 1n || modulus % 2n === 0n) return bigintModPow(base, exponent, modulus);
       const dh = engineFor(modulus);
       dh.setPrivateKey(toBuffer(exponent));
-      return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);
+      try {
+        return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);
+      } catch {
+        // OpenSSL refuses a shared secret of 1 (SP 800-56A). Only public checks meet it
+        // (a peer's DSA g^q and y^q, expected to be 1): BigInt answers them.
+        return bigintModPow(base, exponent, modulus);
+      }
     },
   };
 }
