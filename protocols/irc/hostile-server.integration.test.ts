@@ -3,7 +3,8 @@
  * cannot be made to do: SASL PLAIN, and a server that sends a 10 MB line,
  * invalid UTF-8, malformed lines and floods. The adapter keeps working,
  * reports what it dropped, and nothing is thrown into the event loop (Vitest
- * fails a run on any uncaught exception). Also the exact lines we write.
+ * fails a run on any uncaught exception). Also the exact lines we write, and a
+ * server that drops us right after each login.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeIrcd, type FakeIrcd } from '../../scripts/servers/fake-ircd';
@@ -174,5 +175,31 @@ describe('bad input from the server', () => {
     expect(down).toMatchObject({ reason: expect.stringMatching(/Closing link: testing/) });
     await alice.next('state', (s) => s.state === 'online', 10_000, states);
     await stillWorks('after reconnecting');
+  });
+});
+
+describe('a server that drops us right after each login', () => {
+  const reconnectingAttempts = (alice: Recorded, since: number) =>
+    alice.events.state.slice(since).flatMap((s) => (s.state === 'reconnecting' ? [{ attempt: s.attempt, retryInMs: s.retryInMs }] : []));
+
+  it('keeps backing off (1 s, 2 s, 4 s) however often the login succeeds, and starts over after a connection that lasted', async () => {
+    const { fake, alice } = await setUp({}, { stableAfterMs: 1500 });
+    await alice.adapter.connect();
+    const states = alice.count('state');
+    for (let drop = 0; drop < 3; drop++) {
+      const online = alice.count('state');
+      fake.dropClients();
+      await alice.next('state', (s) => s.state === 'online', 10_000, online + 1);
+    }
+    const attempts = reconnectingAttempts(alice, states);
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+    [1000, 2000, 4000].forEach((ceiling, i) => expect(attempts[i]?.retryInMs).toBeGreaterThanOrEqual(ceiling * 0.8));
+
+    // Online longer than stableAfterMs: the next drop is a fresh start.
+    await new Promise((r) => setTimeout(r, 1600));
+    const later = alice.count('state');
+    fake.dropClients();
+    await alice.next('state', (s) => s.state === 'online', 10_000, later);
+    expect(reconnectingAttempts(alice, later).map((a) => a.attempt)).toEqual([1]);
   });
 });

@@ -110,7 +110,7 @@ class IrcAccount implements IrcAdapter {
         this.log('info', `${this.accountName}: ${state.state}${'reason' in state ? ` (${state.reason})` : ''}`);
         this.emit('state', state);
       },
-    });
+    }, options.stableAfterMs);
   }
 
   get state(): ConnectionState {

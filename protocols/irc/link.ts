@@ -3,7 +3,9 @@
  * the app sees, and reconnection with backoff (backoff.ts) after the server
  * goes away. A failure a retry cannot mend (wrong password, untrusted
  * certificate, no usable nick) stops it with the reason; network failures are
- * retried until the user disconnects.
+ * retried until the user disconnects. The backoff starts over only after a
+ * connection that stayed up a while: a server that drops us right after each
+ * login (a K-line, a ban, a broken bouncer) must not get a login a second.
  */
 import { AdapterError, type ConnectionState } from '../adapter';
 import { backoffDelayMs } from './backoff';
@@ -23,6 +25,9 @@ export interface LinkHooks {
   state(state: ConnectionState): void;
 }
 
+/** How long a connection must have been online for the next drop to start the backoff over. */
+export const DEFAULT_STABLE_AFTER_MS = 60_000;
+
 const toAdapterError = (err: unknown) => (err instanceof AdapterError ? err : new AdapterError(String(err), 'network'));
 
 export class Link {
@@ -31,11 +36,16 @@ export class Link {
   /** The user wants to be connected: reconnect when the connection drops. */
   private wanted = false;
   private attempt = 0;
+  /** When the current session registered, while it is online. */
+  private onlineSince: number | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private pending: Promise<void> | undefined;
   private readonly waiting = new Set<{ resolve(): void; reject(err: AdapterError): void }>();
 
-  constructor(private readonly hooks: LinkHooks) {}
+  constructor(
+    private readonly hooks: LinkHooks,
+    private readonly stableAfterMs = DEFAULT_STABLE_AFTER_MS,
+  ) {}
 
   get state(): ConnectionState {
     return this.current;
@@ -58,6 +68,7 @@ export class Link {
     }
     if (this.pending) return this.pending;
     this.wanted = true;
+    this.attempt = 0;
     this.setState({ state: 'connecting' });
     this.pending = this.open()
       .catch((err: unknown) => {
@@ -88,7 +99,7 @@ export class Link {
         {
           registered: (nick) => {
             if (this.session !== session) return;
-            this.attempt = 0;
+            this.onlineSince = Date.now();
             this.setState({ state: 'online' });
             this.hooks.online(session, nick);
             resolve();
@@ -109,6 +120,8 @@ export class Link {
   }
 
   private dropped(reason: string): void {
+    if (this.onlineSince !== undefined && Date.now() - this.onlineSince >= this.stableAfterMs) this.attempt = 0;
+    this.onlineSince = undefined;
     this.session = undefined;
     this.hooks.ended();
     this.hooks.lost(reason);

@@ -46,6 +46,8 @@ export interface IrcAdapterOptions {
   flood?: Partial<FloodPolicy>;
   /** Incoming messages accepted per sender before they count as a flood. */
   inbound?: InboundPolicy;
+  /** How long a connection must last before a drop starts the reconnection backoff over (default 60 s, link.ts). */
+  stableAfterMs?: number;
   /** Never given passwords or message bodies. */
   logger: IrcLogger;
 }
