@@ -1,16 +1,18 @@
 /**
  * Browser mode: serves the built renderer on loopback and carries the API over a
- * WebSocket, like Jupyter. The printed URL holds a one-time random token; the first
- * request with it gets an HttpOnly, SameSite=Strict cookie, and every later request
- * and the WebSocket must carry that cookie. The Host header must name this server
- * (against DNS rebinding) and the WebSocket's Origin must be this server's own.
+ * WebSocket, like Jupyter. The printed URL holds a single-use random token; the
+ * first request with it gets an HttpOnly, SameSite=Strict cookie with a session
+ * secret (browser-access.ts), and every later request and the WebSocket must carry
+ * that cookie. The Host header must name this server (against DNS rebinding) and
+ * the WebSocket's Origin must be this server's own.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { SottoCore } from '../core/sotto-core';
+import { BrowserAccess } from './browser-access';
 import { rendererCsp } from '../security/csp';
 import { createRpcSession } from './rpc-session';
 import { readStaticFile } from './static-files';
@@ -32,25 +34,9 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const COOKIE = 'sotto-token';
 const HOST = '127.0.0.1';
 /** The largest API message accepted from the page; larger ones close the socket. */
 const MAX_WS_MESSAGE_BYTES = 16 * 1024 * 1024;
-
-function sameSecret(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieToken(req: IncomingMessage): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
-  }
-  return undefined;
-}
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -61,6 +47,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const access = new BrowserAccess(token, port);
   const origins = [`http://${HOST}:${port}`, `http://localhost:${port}`];
   const hosts = [`${HOST}:${port}`, `localhost:${port}`];
   const csp = rendererCsp({ websocketOrigin: `ws://${HOST}:${port} ws://localhost:${port}` });
@@ -75,17 +62,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!hosts.includes(req.headers.host ?? '')) return refuse(res, 403, 'Forbidden: unknown Host.\n');
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.\n');
       const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
-      const queryToken = url.searchParams.get('token') ?? undefined;
-      if (sameSecret(queryToken, token)) {
+      const queryToken = url.searchParams.get('token');
+      const redeemed = queryToken === null ? 'wrong' : access.redeem(queryToken, req);
+      if (redeemed === 'set-cookie' || redeemed === 'already-in') {
         // Trade the token in the address bar for a cookie, then drop it from the URL.
         res.writeHead(303, {
           location: url.pathname,
-          'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          ...(redeemed === 'set-cookie' ? { 'set-cookie': access.cookie } : {}),
           'cache-control': 'no-store',
         });
         return res.end();
       }
-      if (!sameSecret(cookieToken(req), token)) {
+      if (redeemed === 'used') {
+        return refuse(res, 403, 'Forbidden: this address has already been used to open Sotto, and it works only once. Go back to the browser window where Sotto is open, or restart Sotto for a new address.\n');
+      }
+      if (!access.admits(req)) {
         return refuse(res, 403, 'Forbidden: open the address Sotto printed, with its token.\n');
       }
       const file = await readStaticFile(options.staticDir, url.pathname);
@@ -111,7 +102,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       path === '/api' &&
       hosts.includes(req.headers.host ?? '') &&
       origins.includes(req.headers.origin ?? '') &&
-      sameSecret(cookieToken(req), token);
+      access.admits(req);
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
