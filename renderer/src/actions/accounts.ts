@@ -33,14 +33,26 @@ export async function connectAccount(accountId: string): Promise<void> {
   }
 }
 
+/** Disconnects asked for and not yet answered: until the core reports them, the store still says online. */
+const disconnecting = new Map<string, Promise<unknown>>();
+
 export async function disconnectAccount(accountId: string): Promise<void> {
-  await api().call('account.disconnect', { accountId });
+  const call = api().call('account.disconnect', { accountId });
+  disconnecting.set(accountId, call);
+  try {
+    await call;
+  } finally {
+    if (disconnecting.get(accountId) === call) disconnecting.delete(accountId);
+  }
 }
 
 /** The status selector: offline disconnects, anything else connects first when needed. */
 export async function choosePresence(accountId: string, availability: Availability, status?: string): Promise<void> {
   setChosenPresence(accountId, availability, status);
   if (availability === 'offline') return disconnectAccount(accountId);
+  // Offline chosen a moment ago: decide once the core has said so, or the store's
+  // "online" would skip the connect, and the presence would go to the closing connection.
+  await disconnecting.get(accountId)?.catch(() => undefined);
   const account = accountById(accountId);
   if (account && account.state !== 'online') await connectAccount(accountId);
   if (availability === 'available' && !status && account?.state !== 'online') return;

@@ -50,6 +50,13 @@ export function AccountsDialog() {
 
 function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () => void }) {
   const online = account.state === 'online' || account.state === 'connecting' || account.state === 'reconnecting';
+  // The core says offline only once the connection has closed: until then a second
+  // press would be another Disconnect, not the Connect the button will soon offer.
+  const [stopping, setStopping] = useState(false);
+  const disconnect = () => {
+    setStopping(true);
+    void attempt(`Could not disconnect ${account.name}`, () => disconnectAccount(account.accountId)).finally(() => setStopping(false));
+  };
   const remove = () =>
     askConfirm({
       title: `Remove ${account.name}?`,
@@ -64,8 +71,12 @@ function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () =>
         <p className={account.state === 'error' ? 'error' : 'muted'}>{account.state === 'error' && account.error ? connectErrorText(account.error, account.name) : STATE_TEXT[account.state]}</p>
       </div>
       <div className="button-row">
-        {online ? (
-          <button type="button" onClick={() => void attempt(`Could not disconnect ${account.name}`, () => disconnectAccount(account.accountId))}>
+        {stopping ? (
+          <button type="button" disabled>
+            Disconnecting…
+          </button>
+        ) : online ? (
+          <button type="button" onClick={disconnect}>
             Disconnect
           </button>
         ) : (
