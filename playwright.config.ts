@@ -17,6 +17,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
+  // Never retried, here or in CI: a test that passes only on a second try is a failure to fix.
+  retries: 0,
   forbidOnly: true,
   reporter: [['list'], ['html', { outputFolder: 'e2e/output/report', open: 'never' }]],
   use: {
