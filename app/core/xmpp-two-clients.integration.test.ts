@@ -2,6 +2,8 @@
  * Two headless Sotto processes (alice and bob) on a real Prosody: what a user
  * of each would see, driven through JSON-RPC exactly as scripts would.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
 import { startHeadless, type HeadlessSotto } from '../test-support/headless';
@@ -10,7 +12,7 @@ let server: ProsodyServer;
 const running: HeadlessSotto[] = [];
 
 beforeAll(async () => {
-  server = await startProsody({ users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((name) => ({ name, password: `${name}-pw` })) });
+  server = await startProsody({ users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hank'].map((name) => ({ name, password: `${name}-pw` })) });
 });
 afterAll(() => server?.dispose());
 afterEach(async () => {
@@ -35,6 +37,15 @@ async function online(name: string, policy: string, profileDir?: string): Promis
   await sotto.call('otr.setPolicy', { accountId, policy });
   expect(await sotto.call('account.connect', { accountId })).toEqual({ state: 'online' });
   return { sotto, accountId, jid };
+}
+
+/** Every conversation log of a profile, as one text. */
+function logsOf(s: HeadlessSotto): string {
+  const dir = join(s.profileDir, 'logs');
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
+    .join('');
 }
 
 const receivedBy = (s: HeadlessSotto, text: string) => s.waitForEvent<Received>('message.received', (m) => m.text === text);
@@ -92,4 +103,19 @@ describe('two headless Sotto processes over Prosody', () => {
     await new Promise((r) => setTimeout(r, 300));
     await expect(bob.sotto.waitForEvent('message.received', () => true, 200)).rejects.toThrow(/no matching/);
   });
+
+  it('keep held messages and SMP questions out of the plaintext log: they were bound for OTR', async () => {
+    const alice = await online('gina', 'always');
+    const bob = await online('hank', 'opportunistic');
+    await alice.sotto.call('settings.set', { logging: { plaintext: true } });
+    expect(await alice.sotto.call('message.send', { accountId: alice.accountId, peer: bob.jid, text: 'held until private' })).toMatchObject({ status: 'queued' });
+    expect(await receivedBy(bob.sotto, 'held until private')).toMatchObject({ encrypted: true });
+    await bob.sotto.call('otr.smp.start', { accountId: bob.accountId, peer: alice.jid, secret: 'Tiger', question: 'The name of our first cat?' });
+    await alice.sotto.waitForEvent('otr.smp', (e: { event: string }) => e.event === 'request');
+    await alice.sotto.call('otr.end', { accountId: alice.accountId, peer: bob.jid });
+    // Plain system lines are logged (the switch is on); nothing that was bound for OTR is.
+    await expect.poll(() => logsOf(alice.sotto), { timeout: 5000 }).toContain('Private conversation with');
+    expect(logsOf(alice.sotto)).not.toMatch(/held until private|first cat/);
+  });
 });
+

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../../otr/bytes';
 import { fingerprint } from '../../otr/crypto/dsa';
-import type { PolicyLevel } from '../../otr/session/policy';
+import { Conversation } from '../../otr/session/conversation';
+import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
 import { WHITESPACE_TAG_BASE } from '../../otr/wire/text-messages';
 import { ALICE_KEY, BOB_KEY, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
@@ -16,6 +18,8 @@ interface Side {
   lines: { ids: number[]; outcome: LineOutcome }[];
   inbox: IncomingMessage[];
   policy: PolicyLevel;
+  /** Runs as the layer reports a state change, synchronously. */
+  onState?: () => void;
 }
 
 function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = {}): OtrIdentity & { verified: Set<string> } {
@@ -51,7 +55,7 @@ function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new 
     events: {
       message: (peer, { text, encrypted, verified }) => void s.messages.push({ peer, text, encrypted, verified }),
       note: (_peer, note) => void s.notes.push(note),
-      state: () => undefined,
+      state: () => s.onState?.(),
       lines: (_peer, ids, outcome) => void s.lines.push({ ids, outcome }),
       otrEvent: () => undefined,
     },
@@ -76,7 +80,38 @@ function link(a: Side, b: Side) {
   };
 }
 
+/** Delivers until nothing is in flight: writes to a slow adapter land later. */
+async function quiet(flow: () => Promise<void>, a: Side, b: Side): Promise<void> {
+  for (let idle = 0; idle < 3; ) {
+    await flow();
+    await new Promise((r) => setTimeout(r, 15));
+    idle = a.inbox.length || b.inbox.length ? 0 : idle + 1;
+  }
+}
+
 describe('the OTR policy layer', () => {
+  it('sends a message typed the instant "private" is announced after the AKE’s last message, fragments unbroken', async () => {
+    // Small and slow, as IRC is: the Signature message is several fragments, each paced.
+    const slow = (name: string) => new FakeAdapter(name, { maxMessageBytes: 300, writeDelayMs: 2 });
+    const alice = side('alice', identity(ALICE_KEY, 0x111), 'opportunistic', slow('alice'));
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic', slow('bob'));
+    const flow = link(alice, bob);
+    const sent: Promise<SendStatus>[] = [];
+    // Alice answers Bob's AKE, so her Signature message ends it; she sends as soon as she hears "private".
+    alice.onState = () => {
+      if (sent.length === 0 && alice.layer.status('bob').state === 'encrypted') sent.push(alice.layer.send('bob', 'at once').done, alice.layer.send('bob', 'x'.repeat(2000)).done);
+    };
+    await send(alice, 'bob', 'hello');
+    await quiet(flow, alice, bob);
+    expect(await Promise.all(sent)).toEqual(['sent', 'sent']);
+    expect(bob.messages.map((m) => [m.text.slice(0, 10), m.encrypted])).toEqual([
+      ['hello', false],
+      ['at once', true],
+      ['x'.repeat(10), true],
+    ]);
+    expect(bob.notes.filter((n) => /could not be read|malformed/.test(n.text))).toEqual([]);
+  });
+
   it('goes private by itself between two opportunistic buddies, with a clear line', async () => {
     const alice = side('alice', identity(ALICE_KEY, 0x111), 'opportunistic');
     const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
@@ -160,6 +195,32 @@ describe('the OTR policy layer', () => {
     await send(alice, 'bob', 'found');
     await flow();
     expect(bob.messages.at(-1)).toMatchObject({ text: 'found', encrypted: true });
+  });
+
+  it('marks a received message verified by the key of the login that sent it, not by the one messages go to', async () => {
+    const aliceId = identity(ALICE_KEY, 0x111);
+    const alice = side('alice', aliceId, 'manual');
+    // Bob signed in twice, with two keys; only the first is verified.
+    const login = (tag: number, key: typeof BOB_KEY) => new Conversation({ env: testEnv(`bob${tag}`), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: 'bob' });
+    const phone = login(0xb001, BOB_KEY);
+    const laptop = login(0xb002, ALICE_KEY);
+    aliceId.verified.add(`bob ${toHex(fingerprint(BOB_KEY))}`);
+    const toAlice = async (texts: readonly { text: string }[]) => {
+      for (const { text } of texts) await alice.layer.receive({ peer: 'bob', body: text, time: new Date() });
+    };
+    alice.adapter.deliver = (m) => {
+      for (const conv of [phone, laptop]) void toAlice(conv.receive(m.body).send);
+    };
+    await toAlice(laptop.start().send);
+    await toAlice(phone.start().send);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(alice.layer.status('bob')).toMatchObject({ state: 'encrypted', verified: true });
+    await toAlice(laptop.send('from the laptop').send);
+    await toAlice(phone.send('from the phone').send);
+    expect(alice.messages.map((m) => [m.text, m.verified])).toEqual([
+      ['from the laptop', false],
+      ['from the phone', true],
+    ]);
   });
 
   it('flags a changed fingerprint loudly', async () => {

@@ -22,17 +22,22 @@ export class FakeAdapter implements ProtocolAdapter {
   /** Where sent messages go: set by link(). */
   deliver: (msg: IncomingMessage) => void = () => undefined;
 
+  /** Each message takes this long to write, as lines paced for an IRC server do. */
+  private readonly writeDelayMs: number;
+
   constructor(
     readonly accountName: string,
-    options: { maxMessageBytes?: number; stripsTrailingWhitespace?: boolean } = {},
+    options: { maxMessageBytes?: number; stripsTrailingWhitespace?: boolean; writeDelayMs?: number } = {},
   ) {
     this.maxMessageBytes = options.maxMessageBytes ?? 64 * 1024;
     this.stripsTrailingWhitespace = options.stripsTrailingWhitespace ?? false;
+    this.writeDelayMs = options.writeDelayMs ?? 0;
   }
 
   async connect(): Promise<void> {}
   async disconnect(): Promise<void> {}
   async sendMessage(peer: string, body: string, options: SendOptions = {}): Promise<SendResult> {
+    if (this.writeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     this.sent.push({ peer, body, options });
     this.deliver({ peer: this.accountName, body, time: new Date(), instance: 'fake' });
     return { status: 'sent' };
