@@ -151,7 +151,12 @@ export interface ProtocolAdapter {
   readonly stripsTrailingWhitespace?: boolean;
   readonly state: ConnectionState;
 
-  /** Resolves once online; rejects with an AdapterError (wrong password, untrusted certificate…). */
+  /**
+   * Resolves once online; rejects with an AdapterError (wrong password, untrusted certificate…).
+   * Not while a disconnect() is under way: the state says online until its close has
+   * ended, so connect() would resolve at once and the account then go offline. The
+   * caller orders them (app/accounts/switch-order.ts).
+   */
   connect(): Promise<void>;
   /** Goes offline and stops reconnecting. */
   disconnect(): Promise<void>;
