@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { ConversationLineDto } from '../../../../app/api/contract';
-import { fullTime, shortTime } from '../../lib/format';
+import { fingerprintGroups, fullTime, shortTime } from '../../lib/format';
 import { Icon } from '../common/Icon';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 import { MessageText } from './MessageText';
@@ -27,8 +27,10 @@ interface Props {
 
 function Privacy({ line, group }: { line: ConversationLineDto; group: boolean }) {
   if (line.encrypted) {
+    // Which key: a buddy signed in twice may have two, and each line names its own.
+    const key = line.fingerprint ? `, key ${fingerprintGroups(line.fingerprint).join(' ')}` : '';
     return (
-      <span className={`line-privacy ${line.verified ? 'private' : 'unverified'}`} title={line.verified ? 'Private (verified)' : 'Private (unverified)'}>
+      <span className={`line-privacy ${line.verified ? 'private' : 'unverified'}`} title={`${line.verified ? 'Private (verified' : 'Private (unverified'}${key})`}>
         <Icon name={line.verified ? 'lock-check' : 'lock-question'} />
         <VisuallyHidden>{line.verified ? 'Private: ' : 'Private, unverified: '}</VisuallyHidden>
       </span>

@@ -31,10 +31,13 @@ export function InstancePickerDialog({ convKey }: { convKey: ConvKey }) {
         }}
       >
         <fieldset>
-          <legend>{name} is signed in from several places. Pick the one you are talking to:</legend>
+          <legend>
+            {instances.length > 1 ? `${name} is signed in from several places. Pick the one you are talking to:` : `Where your messages to ${name} go:`}
+          </legend>
           <label className="radio">
             <input type="radio" name="instance" checked={choice === 'auto'} onChange={() => setChoice('auto')} />
-            The one that wrote last (automatic)
+            Automatic: private first, then a verified key, then the one that wrote last. Never moves away from a verified key by
+            itself.
           </label>
           {instances.map((inst) => (
             <label key={inst.instanceTag} className="radio instance">

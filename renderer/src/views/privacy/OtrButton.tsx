@@ -38,7 +38,15 @@ export function OtrButton({ convKey, peerName }: { convKey: ConvKey; peerName: s
       onSelect: () => void attempt('Could not end the private conversation', () => endOtr(convKey)),
     },
     { label: 'Authenticate buddy…', hint: `Make sure it is really ${peerName}`, onSelect: () => setUi({ wizard: convKey }) },
-    ...(instances > 1 ? [{ label: 'Pick instance…', hint: `${peerName} is signed in from ${instances} places`, onSelect: () => setUi({ instancePicker: convKey }) }] : []),
+    ...(instances > 0
+      ? [
+          {
+            label: 'Pick instance…',
+            hint: instances > 1 ? `${peerName} is signed in from ${instances} places` : `Where your messages to ${peerName} go`,
+            onSelect: () => setUi({ instancePicker: convKey }),
+          },
+        ]
+      : []),
     { label: "What's this?", onSelect: () => openDialog('whatsThis') },
   ];
 
