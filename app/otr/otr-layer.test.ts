@@ -4,7 +4,7 @@ import { fingerprint } from '../../otr/crypto/dsa';
 import { Conversation } from '../../otr/session/conversation';
 import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
 import { WHITESPACE_TAG_BASE } from '../../otr/wire/text-messages';
-import { ALICE_KEY, BOB_KEY, testEnv } from '../../otr/test-support/fixtures';
+import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
 import type { LineNote } from './otr-lines';
@@ -41,14 +41,14 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
   };
 }
 
-function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new FakeAdapter(name)): Side {
+function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new FakeAdapter(name), clock = new ManualClock()): Side {
   const s: Side = { adapter, messages: [], notes: [], lines: [], inbox: [], policy, layer: undefined as never };
   let nextId = 1;
   s.layer = new OtrLayer({
     accountName: name,
     adapter,
     identity: id,
-    env: testEnv(name),
+    env: testEnv(name, clock),
     policyFor: () => s.policy,
     logger: { log: () => undefined },
     newMessageId: () => nextId++,
@@ -221,6 +221,21 @@ describe('the OTR policy layer', () => {
       ['from the laptop', false],
       ['from the phone', true],
     ]);
+  });
+
+  it('forgets conversations that went quiet with nothing private or pending in them, and keeps the others', async () => {
+    const clock = new ManualClock();
+    const alice = side('alice', identity(), 'opportunistic', new FakeAdapter('alice'), clock);
+    const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
+    const flow = link(alice, bob);
+    await send(alice, 'bob', 'hello');
+    await flow();
+    for (let i = 0; i < 50; i++) await alice.layer.receive({ peer: `stranger${i}`, body: 'hi', time: new Date() });
+    expect(alice.layer.peers()).toHaveLength(51);
+    clock.advance(11 * 60_000);
+    await alice.layer.tick();
+    expect(alice.layer.peers()).toEqual(['bob']);
+    expect(alice.layer.status('bob').state).toBe('encrypted');
   });
 
   it('flags a changed fingerprint loudly', async () => {
