@@ -1,10 +1,13 @@
 /**
  * What an IRC account is configured with, checked once when the adapter is
  * made: RFC 2812 §2.3.1 nick grammar (letters, digits and []\`_^{|}-, not
- * starting with a digit or -), a port, and SASL only where the password
- * cannot be read on the way (TLS, or loopback).
+ * starting with a digit or -), a port, and a server password (PASS) or SASL
+ * only where it cannot be read on the way: TLS, or this machine. An address is
+ * checked here; a name when it is resolved, at each connection (../loopback.ts).
  */
+import { isIP, type LookupFunction } from 'node:net';
 import { AdapterError } from '../adapter';
+import { isLoopbackAddress, loopbackOnlyLookup } from '../loopback';
 import type { CtcpAnswers } from './ctcp';
 import type { FloodPolicy } from './flood-clock';
 import type { InboundPolicy } from './inbound-limiter';
@@ -54,7 +57,26 @@ export interface IrcAdapterOptions {
 
 export const NICK_PATTERN = /^[A-Za-z[\]\\`_^{|}][A-Za-z0-9[\]\\`_^{|}-]*$/;
 
-const isLoopback = (host: string) => host === 'localhost' || /^127\./.test(host) || host === '::1';
+/** What would go in the clear without TLS, in words, or undefined when nothing secret would. */
+function plaintextSecret(o: Pick<IrcAdapterOptions, 'tls' | 'password' | 'sasl'>): string | undefined {
+  if (o.tls) return undefined;
+  if (o.password) return 'the server password (PASS)';
+  if (o.sasl) return 'the SASL PLAIN password';
+  return undefined;
+}
+
+const refusal = (secret: string, host: string, where: string) =>
+  `Not sending ${secret} to ${host} without TLS: ${where}, and anyone on the way could read it. Turn TLS on for this server, or remove the password.`;
+
+/**
+ * For net.connect: without TLS, a password goes only to a name that resolves to
+ * this machine alone; undefined when no password would go in the clear.
+ */
+export function plaintextLookup(o: Pick<IrcAdapterOptions, 'host' | 'tls' | 'password' | 'sasl'>): LookupFunction | undefined {
+  const secret = plaintextSecret(o);
+  if (!secret) return undefined;
+  return loopbackOnlyLookup((elsewhere) => refusal(secret, o.host, `the name leads to ${elsewhere.join(', ') || 'no address'}, not only to this machine`));
+}
 
 /** Checks the options; throws an AdapterError of kind 'config' saying what is wrong. */
 export function checkOptions(o: IrcAdapterOptions): { nicks: string[]; username: string; realname: string } {
@@ -64,7 +86,9 @@ export function checkOptions(o: IrcAdapterOptions): { nicks: string[]; username:
   for (const nick of alternatives) if (!NICK_PATTERN.test(nick)) throw bad(`"${nick}" is not a valid IRC nick.`);
   if (!o.host || /\s/.test(o.host)) throw bad('The IRC server name is missing or has spaces.');
   if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535) throw bad(`${o.port} is not a TCP port.`);
-  if (o.sasl && !o.tls && !isLoopback(o.host)) throw bad('SASL PLAIN would send the password readable by anyone on the way: use TLS for this server.');
+  const secret = plaintextSecret(o);
+  const address = o.host.replace(/^\[|\]$/g, '');
+  if (secret && isIP(address) !== 0 && !isLoopbackAddress(address)) throw bad(refusal(secret, o.host, 'that address is not this machine'));
   for (const [name, value] of [['password', o.password], ['SASL account', o.sasl?.account], ['SASL password', o.sasl?.password]] as const) {
     if (value !== undefined && /[\r\n\0]/.test(value)) throw bad(`The ${name} cannot contain line breaks or NUL.`);
   }

@@ -16,7 +16,7 @@ export interface SessionConfig {
   realname: string;
   password?: string;
   sasl?: SaslCredentials;
-  hooks: Omit<TransportHooks, 'onUntrustedCertificate'>;
+  hooks: Omit<TransportHooks, 'onUntrustedCertificate' | 'lookup'>;
   registrationTimeoutMs?: number;
 }
 

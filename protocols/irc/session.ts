@@ -11,6 +11,7 @@
  */
 import irc from 'irc-framework';
 import { AdapterError, type UntrustedCertificate } from '../adapter';
+import { plaintextLookup } from './options';
 import { parseMask } from './relay-prefix';
 import { describeSocketError, type SessionConfig, type SessionEvents } from './session-types';
 import { transportClass } from './transport';
@@ -49,6 +50,7 @@ export class Session {
   ) {
     const transport = transportClass({
       ...config.hooks,
+      lookup: plaintextLookup(config),
       onUntrustedCertificate: (certificate) => {
         this.refusedCertificate = certificate;
         events.certificate(certificate);
@@ -140,6 +142,9 @@ export class Session {
     this.over = true;
     if (this.announced) {
       this.events.closed(this.serverError ? `The server closed the connection: ${this.serverError}` : describeSocketError(err, this.config.host, this.config.port));
+    } else if (err instanceof AdapterError) {
+      // Refused before a byte was sent (a password that would leave this machine in the clear).
+      this.events.failed(err);
     } else if (this.refusedCertificate) {
       this.events.failed(new AdapterError(`The TLS certificate of ${this.config.host} is not trusted: ${this.refusedCertificate.reason} Fingerprint: ${this.refusedCertificate.fingerprint}`, 'certificate'));
     } else if (this.serverError && /pass(word)?|denied|auth/i.test(this.serverError)) {

@@ -14,7 +14,7 @@
  * and setEncoding(), and listens for 'open', 'line', 'close' and 'debug'.
  */
 import { EventEmitter } from 'node:events';
-import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as netConnect, isIP, type LookupFunction, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
 import { judgeCertificate } from './certificate';
@@ -30,6 +30,8 @@ export interface TransportHooks {
   /** Extra trust anchors (PEM), added to the system's. */
   caCertificates?: readonly string[];
   onUntrustedCertificate(certificate: UntrustedCertificate): void;
+  /** Without TLS: how the server's name is resolved, when a password must stay on this machine (options.ts plaintextLookup). */
+  lookup?: LookupFunction;
   onDropped(reason: string): void;
   log(level: LogLevel, message: string): void;
 }
@@ -106,7 +108,7 @@ export function transportClass(hooks: TransportHooks): new (options: LibraryOpti
         });
         socket = tlsSocket;
       } else {
-        socket = netConnect({ host, port });
+        socket = netConnect({ host, port, ...(hooks.lookup ? { lookup: hooks.lookup } : {}) });
         socket.once('connect', () => this.opened());
       }
       this.socket = socket;

@@ -11,6 +11,7 @@
 import { Client } from '@xmpp/client-core';
 import type { XmppSocket } from '@xmpp/connection';
 import type { Element } from '@xmpp/xml';
+import type { LookupFunction } from 'node:net';
 import { parseJid } from './jid';
 import { StanzaSplitter } from './stanza-splitter';
 import { Utf8StreamDecoder } from './utf8-stream';
@@ -68,6 +69,8 @@ export class GuardedClient extends Client {
    * closes the stream. connection.ts makes xmpp.js read this count.
    */
   inboundStanzas = 0;
+  /** When set, how the socket resolves the server's name (a check that it stays on this machine). */
+  lookup: LookupFunction | undefined;
   private readonly decoder = new Utf8StreamDecoder();
   private splitter = this.newSplitter();
   /** Set while the empty stand-in of an oversized stanza goes through the parser. */
@@ -85,6 +88,11 @@ export class GuardedClient extends Client {
         this.abandon(new Error(why));
       },
     });
+  }
+
+  override socketParameters(service: string): Record<string, unknown> | undefined {
+    const params = super.socketParameters(service);
+    return params && this.lookup ? { ...params, lookup: this.lookup } : params;
   }
 
   override _attachSocket(socket: XmppSocket): void {

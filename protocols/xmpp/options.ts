@@ -2,11 +2,13 @@
  * The options of an XMPP account and their checks (RFC 6120 §3 connection,
  * §5 TLS): which host and port to reach, whether TLS comes first (XEP-0368
  * direct TLS) or by STARTTLS, and the one case where no TLS is allowed: a
- * server on this machine, where nothing crosses a network.
+ * server on this machine, where nothing crosses a network. An address is
+ * checked here; a name when it is resolved, at each connection (../loopback.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { AdapterError } from '../adapter';
+import { isLoopbackAddress, loopbackOnlyLookup } from '../loopback';
 import { formatBare, parseJid } from './jid';
 
 export type TlsMode = 'starttls' | 'direct' | 'none';
@@ -43,18 +45,12 @@ export interface ResolvedOptions {
   tls: TlsMode;
   resource: string;
   trustedCertificates: string[];
-  /** The server is on this machine: PLAIN without TLS is acceptable there. */
+  /**
+   * No TLS, so the server must be on this machine: PLAIN without TLS is acceptable
+   * there. A host name is held to it when it is resolved (noTlsLookup, at each connection).
+   */
   loopback: boolean;
   logger: XmppLogger;
-}
-
-/** 127.0.0.0/8, ::1 and `localhost`: connections that never leave the machine. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (isIP(h) === 4) return h.startsWith('127.');
-  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || h.startsWith('::ffff:127.');
-  return false;
 }
 
 function configError(message: string): AdapterError {
@@ -67,8 +63,7 @@ export function resolveOptions(options: XmppAdapterOptions): ResolvedOptions {
   if (typeof options.password !== 'string' || options.password.length === 0) throw configError('The account has no password.');
   if (!['starttls', 'direct', 'none'].includes(options.tls)) throw configError(`Unknown TLS mode "${String(options.tls)}".`);
   const host = options.host ?? jid.domain;
-  const loopback = isLoopback(host);
-  if (options.tls === 'none' && !loopback) {
+  if (options.tls === 'none' && isIP(host.replace(/^\[|\]$/g, '')) !== 0 && !isLoopbackAddress(host)) {
     throw configError(`Connecting to ${host} without TLS would expose the password and messages; that is allowed only for a server on this machine.`);
   }
   const port = options.port ?? (options.tls === 'direct' ? 5223 : 5222);
@@ -85,7 +80,15 @@ export function resolveOptions(options: XmppAdapterOptions): ResolvedOptions {
     tls: options.tls,
     resource,
     trustedCertificates: options.trustedCertificates ?? [],
-    loopback,
+    loopback: options.tls === 'none',
     logger: options.logger,
   };
+}
+
+/** For net.connect without TLS: goes ahead only when `host` resolves to this machine alone. */
+export function noTlsLookup(host: string): LookupFunction {
+  return loopbackOnlyLookup(
+    (elsewhere) =>
+      `Not connecting to ${host} without TLS: the name leads to ${elsewhere.length ? elsewhere.join(', ') : 'no address'}, not only to this machine, and the password and messages would cross the network readable. Turn TLS on for this account.`,
+  );
 }

@@ -24,7 +24,7 @@ import { Contacts } from './contacts';
 import { Groups } from './groups';
 import { RecentMessages, routeInbound } from './inbound';
 import { parseJid } from './jid';
-import { resolveOptions, type XmppAdapterOptions } from './options';
+import { noTlsLookup, resolveOptions, type XmppAdapterOptions } from './options';
 import { ReportLimiter } from './report-limiter';
 import { Sender } from './sender';
 import { Session } from './session';
@@ -51,6 +51,8 @@ export function createXmppAdapter(input: XmppAdapterOptions): ProtocolAdapter {
 
   const connection = createConnection(options, { certificate: (c) => emit('certificate', c), dropped });
   const { entity } = connection;
+  // Without TLS, only to this machine: checked on the addresses of each connection.
+  if (options.tls === 'none') entity.lookup = noTlsLookup(options.host);
   const write = (element: Element) => entity.send(element);
   let myPresence: { availability: Availability; status?: string } = { availability: 'available' };
 

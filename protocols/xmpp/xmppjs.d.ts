@@ -73,6 +73,8 @@ declare module '@xmpp/client-core' {
   import Connection from '@xmpp/connection';
   export class Client extends Connection {
     transports: unknown[];
+    /** What the chosen transport's socket is connected with (net.connect options for TCP). */
+    socketParameters(service: string): Record<string, unknown> | undefined;
   }
 }
 
