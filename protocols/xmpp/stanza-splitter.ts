@@ -36,7 +36,8 @@ const ENDINGS: Partial<Record<State, string>> = { comment: '-->', cdata: ']]>', 
 
 /** What a unit at depth 0 or 1 is, known from its first characters. */
 type UnitKind = 'stanza' | 'header' | 'end' | 'comment' | 'cdata' | 'pi' | 'decl';
-const UNIT_WORDS: Record<Exclude<UnitKind, 'stanza'>, string> = {
+const UNIT_WORDS: Record<UnitKind, string> = {
+  stanza: 'a stanza',
   header: 'a stream header',
   end: 'an end tag',
   comment: 'a comment',
@@ -121,11 +122,10 @@ export class StanzaSplitter {
 
   /** Ends the stream over a unit that is not a stanza and is larger than the limit. */
   private stop(): void {
-    const kind = this.unitKind === 'stanza' ? 'header' : this.unitKind;
     this.stopped = true;
     this.inUnit = false;
     this.unit = [];
-    this.out.tooLarge(UNIT_WORDS[kind], this.unitSize);
+    this.out.tooLarge(UNIT_WORDS[this.unitKind], this.unitSize);
   }
 
   private beginUnit(): void {
