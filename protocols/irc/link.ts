@@ -26,7 +26,7 @@ export interface LinkHooks {
 }
 
 /** How long a connection must have been online for the next drop to start the backoff over. */
-export const DEFAULT_STABLE_AFTER_MS = 60_000;
+const DEFAULT_STABLE_AFTER_MS = 60_000;
 
 const toAdapterError = (err: unknown) => (err instanceof AdapterError ? err : new AdapterError(String(err), 'network'));
 
