@@ -9,16 +9,16 @@
 import type { XmppSocket } from '@xmpp/connection';
 import iqCallee, { type IqCallee } from '@xmpp/iq/callee.js';
 import iqCaller, { type IqCaller } from '@xmpp/iq/caller.js';
-import middleware from '@xmpp/middleware';
+import middleware, { type MiddlewareApi } from '@xmpp/middleware';
 import resourceBinding from '@xmpp/resource-binding';
 import sasl from '@xmpp/sasl';
 import streamFeatures from '@xmpp/stream-features';
 import streamManagement, { type StreamManagement } from '@xmpp/stream-management';
 import ConnectionTCP from '@xmpp/tcp/lib/Connection.js';
-import { xml } from '@xmpp/xml';
+import { xml, type Element } from '@xmpp/xml';
 import type { UntrustedCertificate } from '../adapter';
 import { GuardedClient } from './guarded-client';
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions, XmppLogger } from './options';
 import { MechanismFactory, makeOnAuthenticate } from './sasl';
 import { setupStartTls } from './starttls';
 import { verifiedTlsSocketClass, type TlsPolicy } from './tls-socket';
@@ -53,6 +53,75 @@ export interface XmppConnection {
   drainAcks(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * XEP-0198 §5: what the server never acknowledged is resent by a resumption;
+ * when none will be tried (no session id: the server's <enabled/> never came,
+ * or a resumption already failed), it is given up on here, before the next
+ * login, so that the sender resends or reports it (Sender.onUnacknowledged).
+ * xmpp.js fails its queue only when a resumption fails or on 'offline': it
+ * would keep these stanzas forever, and its next <enable/> would throw
+ * ("queue should be empty after enable").
+ */
+function failUnresumable(sm: StreamManagement): void {
+  if (sm.id || sm.outbound_q.length === 0) return;
+  const unacknowledged = sm.outbound_q.splice(0);
+  // §4: the count of our acknowledged stanzas restarts with the next session.
+  (sm as StreamManagement & { outbound: number }).outbound = 0;
+  for (const { stanza } of unacknowledged) sm.emit('fail', stanza);
+}
+
+/**
+ * A login runs as stream-feature handlers (SASL, bind, XEP-0198 <enable/> or
+ * <resume/>) that wait for their answer on the entity, not on the connection:
+ * when the connection drops mid-login they go on waiting, then take the next
+ * connection's answers for their own (a SCRAM challenge meant for another
+ * nonce, which fails the sign-in as if the password were wrong; an <enabled/>)
+ * and throw their failures into its attempt. On every drop they are cut off:
+ * what xmpp.js's procedure() waits with is removed (the only listeners of
+ * 'nonza' are those steps', theirs and sasl.ts's), so they never settle, and
+ * whatever a handler of a dead connection still throws (a bind that timed
+ * out) is logged, not raised.
+ */
+function cutOffDeadLogins(entity: GuardedClient, mw: MiddlewareApi, logger: XmppLogger): void {
+  let drops = 0;
+  entity.on('disconnect', () => {
+    drops += 1;
+    entity.removeAllListeners('nonza');
+  });
+  mw.use(async (_context, next) => {
+    const connection = drops;
+    try {
+      return await next();
+    } catch (err) {
+      if (connection === drops) throw err;
+      logger.log('debug', `a step of a connection that has since closed failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  });
+}
+
+/** Stanzas sent between two requests for an acknowledgement, at most. */
+const ACK_EVERY = 10;
+
+/**
+ * XEP-0198 §4 lets a client ask for an acknowledgement at any time. xmpp.js
+ * asks 250 ms after the last stanza it sent, which a steady stream (OTR
+ * fragments, a pasted text) never leaves: asking every ACK_EVERY stanzas too
+ * keeps what a crash would leave unconfirmed (and send again) short.
+ */
+function askForAcks(entity: GuardedClient, sm: StreamManagement & { enableSent?: boolean }): void {
+  let unrequested = 0;
+  entity.on('send', (element: Element) => {
+    // Counted from <enable/> on, as the server counts (§4); the <r/> goes after it on the wire.
+    if (element.is('enable', NS_SM)) unrequested = 0;
+    if (!(sm.enabled || sm.enableSent) || !['message', 'presence', 'iq'].includes(element.name)) return;
+    unrequested += 1;
+    if (unrequested < ACK_EVERY) return;
+    unrequested = 0;
+    entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+  });
+}
+
 /** A transport class for xmpp.js: plain TCP (xmpp:) or our verified TLS (xmpps:). */
 function transportFor(options: ResolvedOptions, policy: TlsPolicy): typeof ConnectionTCP {
   if (options.tls !== 'direct') return ConnectionTCP;
@@ -84,6 +153,7 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
   // Order matters, as in @xmpp/client: features are offered to handlers in the
   // order they are registered.
   const mw = middleware({ entity });
+  cutOffDeadLogins(entity, mw, logger);
   const features = streamFeatures({ middleware: mw });
   const caller = iqCaller({ middleware: mw, entity });
   const callee = iqCallee({ middleware: mw, entity });
@@ -102,6 +172,7 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
   // XEP-0198 §4: after 30 s of quiet xmpp.js asks for an ack; a connection that
   // does not answer within 15 s (not the default 60) is taken for dead and replaced.
   sm.timeout = 15_000;
+  askForAcks(entity, sm);
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   // XEP-0199: answer the server's pings, or it may take us for dead.
   callee.get('urn:xmpp:ping', 'ping', () => ({}));
@@ -112,6 +183,7 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
   }
 
   function open(timeoutMs: number): Promise<'new' | 'resumed'> {
+    failUnresumable(sm);
     return new Promise((resolve, reject) => {
       let settled = false;
       const timer = setTimeout(() => fail(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), timeoutMs);
