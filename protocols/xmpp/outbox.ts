@@ -41,10 +41,13 @@ export class Outbox {
     return true;
   }
 
-  /** Puts messages back at the front, in their original order (they are older than the queue). */
+  /**
+   * Puts messages back at the front, in the order given: they were written
+   * before anything still queued (nothing is written past a waiting queue).
+   */
   requeue(messages: OutgoingMessage[]): void {
     const fresh = messages.filter((m) => !this.queue.some((q) => q.id === m.id));
-    this.queue = [...fresh.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()), ...this.queue];
+    this.queue = [...fresh, ...this.queue];
   }
 
   takeAll(): OutgoingMessage[] {

@@ -8,7 +8,7 @@
 import type { Element } from '@xmpp/xml';
 import { AdapterError, type AdapterEvents, type ConnectionState, type SendResult } from '../adapter';
 import { MAX_ATTEMPTS, Outbox, type OutgoingMessage } from './outbox';
-import { chatMessage } from './stanzas';
+import { chatMessage, sentMessage } from './stanzas';
 
 export interface SenderDeps {
   write(element: Element): Promise<void>;
@@ -25,6 +25,8 @@ export class Sender {
   readonly outbox = new Outbox();
   private flushing = false;
   private flushAgain = false;
+  /** Unacknowledged messages reported in this turn of the event loop, in order. */
+  private unacknowledged: OutgoingMessage[] = [];
 
   constructor(private readonly deps: SenderDeps) {}
 
@@ -57,12 +59,16 @@ export class Sender {
     return { status: 'queued' };
   }
 
-  /** Writes one message; false when the connection failed under it (the caller keeps it). */
+  /**
+   * Writes one message; false when the connection failed under it (the caller
+   * keeps it). Only a write that went out counts as an attempt: one refused by
+   * a closed socket never reached the server.
+   */
   private async write(message: OutgoingMessage, delayed: boolean): Promise<boolean> {
-    message.attempts += 1;
     this.outbox.remember(message);
     try {
       await this.deps.write(this.stanza(message, delayed));
+      message.attempts += 1;
       return true;
     } catch {
       this.outbox.recall(message.id);
@@ -98,19 +104,26 @@ export class Sender {
   /**
    * Stream management gave up on a stanza the server never acknowledged (the
    * session could not be resumed, or we went offline): try once more in the
-   * new session, or report it.
+   * new session, or report it. A message sent so long ago that the outbox no
+   * longer remembers it is read back from the stanza itself: never dropped.
    */
   onUnacknowledged(stanza: Element): void {
     if (stanza.name !== 'message' || !stanza.attrs.id) return;
-    const message = this.outbox.recall(stanza.attrs.id);
+    const message = this.outbox.recall(stanza.attrs.id) ?? sentMessage(stanza);
     if (!message) return;
     if (this.deps.active() && message.attempts < MAX_ATTEMPTS) {
-      this.outbox.requeue([message]);
-      if (this.deps.state().state === 'online') this.flush();
+      // XEP-0198 reports them one by one, oldest first, all at once: they go
+      // back to the front of the queue together, in that order.
+      if (this.unacknowledged.push(message) === 1) queueMicrotask(() => this.putBack());
       return;
     }
     const reason = this.deps.active() ? 'The server did not confirm it after several attempts.' : 'The connection closed before the server confirmed it.';
     this.deps.emit('send.failed', { peer: message.peer, body: message.body, reason });
+  }
+
+  private putBack(): void {
+    this.outbox.requeue(this.unacknowledged.splice(0));
+    if (this.deps.state().state === 'online') this.flush();
   }
 
   /** The account stopped: everything still waiting is reported. */

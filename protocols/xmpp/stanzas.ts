@@ -2,10 +2,13 @@
  * The stanzas we send: RFC 6121 §5 (chat messages), §4 (presence) and §3
  * (subscriptions), XEP-0364 §4.3 with XEP-0334 and XEP-0280 §7 (the hints on
  * OTR messages), XEP-0203 (the original time of a resent message), and the
- * size rule that keeps one message within what servers accept.
+ * size rule that keeps one message within what servers accept; and reading
+ * one of our messages back from its stanza.
  */
 import { xml, type Element } from '@xmpp/xml';
 import { AdapterError, type Availability } from '../adapter';
+import { formatBare, parseJid } from './jid';
+import type { OutgoingMessage } from './outbox';
 import { firstNonXmlChar } from './xml-text';
 
 export const NS_HINTS = 'urn:xmpp:hints';
@@ -67,6 +70,30 @@ export function chatMessage(spec: ChatMessageSpec): Element {
     );
   }
   return message;
+}
+
+/**
+ * One of our own messages read back from the stanza we wrote, for a resend
+ * when the outbox no longer remembers it. Its first time is the XEP-0203
+ * stamp if it already carries one; otherwise only known to be before now.
+ */
+export function sentMessage(stanza: Element, now = new Date()): OutgoingMessage | undefined {
+  const to = parseJid(stanza.attrs.to ?? '');
+  const body = stanza.getChildText('body');
+  const id = stanza.attrs.id;
+  if (!to || body === null || !id) return undefined;
+  const kind = stanza.attrs.type === 'groupchat' ? 'group' : 'chat';
+  const stamp = new Date(stanza.getChild('delay', NS_DELAY)?.attrs.stamp ?? Number.NaN);
+  const message: OutgoingMessage = {
+    id,
+    kind,
+    peer: formatBare(to),
+    body,
+    otr: stanza.getChild('no-store', NS_HINTS) !== undefined,
+    createdAt: Number.isNaN(stamp.getTime()) ? now : stamp,
+    attempts: 1,
+  };
+  return kind === 'chat' && to.resource ? { ...message, instance: to.resource } : message;
 }
 
 /** RFC 6121 §4.7.2.1: `show` values; invisibility is not a show value (see presence handling). */
