@@ -4,6 +4,7 @@
  * drops, try again by itself with growing, jittered delays (backoff.ts) until
  * it is back, the user disconnects, or the server says something retrying
  * cannot fix (wrong password, untrusted certificate, signed in elsewhere).
+ * The delays start over only after a connection that held for a while.
  */
 import { AdapterError, type ConnectionState } from '../adapter';
 import { backoffDelay } from './backoff';
@@ -13,6 +14,8 @@ import type { XmppLogger } from './options';
 
 /** How long a polite close may take before the socket is simply closed. */
 const STOP_GRACE_MS = 1500;
+/** A connection that lasted this long was a good one: after it, the waits start again from the first. */
+const STABLE_AFTER_MS = 60_000;
 
 export interface SessionHooks {
   state(state: ConnectionState): void;
@@ -28,6 +31,8 @@ export interface SessionOptions {
   logger: XmppLogger;
   attemptTimeoutMs?: number;
   random?: () => number;
+  /** How long a connection must last for the next drop to wait only the first delay again (default 60 s). */
+  stableAfterMs?: number;
 }
 
 export class Session {
@@ -35,6 +40,7 @@ export class Session {
   private wanted = false;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private stableTimer: NodeJS.Timeout | undefined;
   private lastError: unknown;
   private connecting: Promise<void> | undefined;
   private inFlight = false;
@@ -90,6 +96,7 @@ export class Session {
       return back;
     }
     this.wanted = true;
+    this.attempt = 0;
     this.setState({ state: 'connecting' });
     this.connecting = this.firstAttempt().finally(() => {
       this.connecting = undefined;
@@ -112,7 +119,14 @@ export class Session {
   }
 
   private becomeOnline(kind: 'new' | 'resumed'): void {
-    this.attempt = 0;
+    // RFC 6120 §3.3: a server that drops us right after each login must not be
+    // sent a new login (TLS, SCRAM) every second; the waits start over only
+    // once a connection has held.
+    clearTimeout(this.stableTimer);
+    this.stableTimer = setTimeout(() => {
+      this.attempt = 0;
+    }, this.options.stableAfterMs ?? STABLE_AFTER_MS);
+    this.stableTimer.unref();
     this.lastError = undefined;
     this.options.logger.log('info', `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`);
     this.setState({ state: 'online' });
@@ -124,6 +138,7 @@ export class Session {
   private giveUp(error: AdapterError): void {
     this.wanted = false;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.stableTimer);
     // No resumption will follow: end the stream-management session, which reports
     // what the server never acknowledged.
     this.connection.close(0).catch(() => undefined);
@@ -133,6 +148,7 @@ export class Session {
   }
 
   private onDisconnect(): void {
+    clearTimeout(this.stableTimer);
     if (!this.wanted || this.current.state !== 'online') return;
     const { error, retry } = classifyError(this.lastError ?? Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.options.where);
     if (!retry) {
@@ -178,6 +194,7 @@ export class Session {
     const wasWanted = this.wanted;
     this.wanted = false;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.stableTimer);
     this.retryTimer = undefined;
     if (this.current.state === 'online') {
       await this.connection.drainAcks(2000);
