@@ -18,46 +18,33 @@ function toBuffer(n: bigint): Buffer {
   return Buffer.from(hex, 'hex');
 }
 
-/**
- * Peers' moduli kept at once, least recently used dropped first. A peer's DSA
- * key brings its own modulus, and a hostile one a fresh modulus each AKE; the
- * few peers in conversation right now fit.
- */
-const RECENT_MODULI = 16;
-/** Our own DSA keys (one per account) kept for good; more than this are treated like a peer's. */
+/** Our own DSA keys (one per account); more than this are treated like a peer's. */
 const MAX_OWN_MODULI = 64;
 
 /**
- * Shared by every conversation: creating a DiffieHellman object runs OpenSSL's
- * DH_check (a primality test), far costlier than the exponentiations themselves
- * (about 20 ms for a 1024-bit DSA modulus against 0.1 ms for one exponentiation).
- * OTR's DH group (RFC 3526 §2, also SMP's group) and our own DSA moduli, used in
- * every AKE, are kept for good; others only while recent.
+ * Creating a DiffieHellman object runs OpenSSL's DH_check (a primality test), far
+ * costlier than the exponentiations themselves: about 20 ms for a 1024-bit DSA
+ * modulus, 1.6 s for a 3072-bit one, against 0.1 ms for one exponentiation. So
+ * engines exist only for OTR's DH group (RFC 3526 §2, also SMP's group) and our own
+ * DSA moduli, made once and shared by every conversation. A peer's modulus (its
+ * DSA key, a new one in every AKE if it likes) only ever meets public exponents
+ * (signature verification, the subgroup checks): BigInt serves those, at no cost
+ * a peer can choose.
  */
-const kept = new Map<bigint, DiffieHellman | undefined>([[DH_PRIME, undefined]]);
-const recent = new Map<bigint, DiffieHellman>();
+const engines = new Map<bigint, DiffieHellman | undefined>([[DH_PRIME, undefined]]);
 
-/** Keeps the engine for `modulus`, our own DSA key's, however many peers' moduli come and go. */
+/** Our own DSA key's modulus: exponentiations with it (signing) go through OpenSSL. */
 export function keepModulus(modulus: bigint): void {
-  if (kept.has(modulus) || kept.size > MAX_OWN_MODULI) return;
-  kept.set(modulus, recent.get(modulus));
-  recent.delete(modulus);
+  if (engines.size <= MAX_OWN_MODULI) engines.set(modulus, engines.get(modulus));
 }
 
-function engineFor(modulus: bigint): DiffieHellman {
-  if (kept.has(modulus)) {
-    let dh = kept.get(modulus);
-    if (!dh) {
-      dh = createDiffieHellman(toBuffer(modulus), Buffer.of(2));
-      kept.set(modulus, dh);
-    }
-    return dh;
+function engineFor(modulus: bigint): DiffieHellman | undefined {
+  if (!engines.has(modulus)) return undefined;
+  let dh = engines.get(modulus);
+  if (!dh) {
+    dh = createDiffieHellman(toBuffer(modulus), Buffer.of(2));
+    engines.set(modulus, dh);
   }
-  let dh = recent.get(modulus);
-  if (dh) recent.delete(modulus); // re-inserted below: a Map iterates in insertion order
-  else dh = createDiffieHellman(toBuffer(modulus), Buffer.of(2));
-  recent.set(modulus, dh);
-  if (recent.size > RECENT_MODULI) recent.delete(recent.keys().next().value as bigint);
   return dh;
 }
 
@@ -65,8 +52,8 @@ export function createOpensslModPow(): ModPow {
   return {
     modPow(base, exponent, modulus) {
       const b = base % modulus;
-      if (exponent < 2n || b < 2n || b >= modulus - 1n || modulus % 2n === 0n) return bigintModPow(base, exponent, modulus);
-      const dh = engineFor(modulus);
+      const dh = exponent < 2n || b < 2n || b >= modulus - 1n ? undefined : engineFor(modulus);
+      if (!dh) return bigintModPow(base, exponent, modulus);
       dh.setPrivateKey(toBuffer(exponent));
       try {
         return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);

@@ -75,6 +75,7 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdi
     case 'message-held':
     case 'held-sent':
     case 'for-other-instance':
+    case 'replayed':
     case 'ake-ignored':
     case 'heartbeat-sent':
     case 'tlvs':

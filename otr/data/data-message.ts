@@ -40,7 +40,8 @@ export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8A
   return { message: { ...body, type: 'data', mac, oldMacKeys: send.oldMacKeys }, bytes, keys: send.keys };
 }
 
-export type Opened = { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string };
+/** `replay`: the MAC verified, so it is a message this session already accepted (a network duplicate). */
+export type Opened = { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string; replay?: true };
 
 export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Uint8Array, symmetric: Symmetric): Opened {
   const keys = ring.receiveKeys(m.senderKeyId, m.recipientKeyId);
@@ -48,7 +49,7 @@ export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Ui
   if (!isValidGroupElementBytes(m.nextDh)) return { ok: false, reason: 'its next D-H key is out of range' };
   if (!constantTimeEqual(symmetric.hmacSha1(keys.recvMac, authenticated), m.mac)) return { ok: false, reason: 'its MAC does not verify' };
   const counter = bytesToBigint(m.ctrTop);
-  if (counter <= keys.recvCounter) return { ok: false, reason: 'its counter did not increase (a replay?)' };
+  if (counter <= keys.recvCounter) return { ok: false, reason: 'its counter did not increase (a replay?)', replay: true };
   keys.recvCounter = counter;
   keys.recvMacUsed = true;
   const plaintext = symmetric.aesCtr(keys.recvAes, m.ctrTop, m.encrypted);

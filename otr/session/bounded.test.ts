@@ -64,6 +64,15 @@ describe('forged instance tags', () => {
 describe('partial fragments', () => {
   const fragment = (k: number, n: number, piece: string, sender = BOB_TAG) => `?OTR|${sender.toString(16).padStart(8, '0')}|${ALICE_TAG.toString(16).padStart(8, '0')},${k},${n},${piece},`;
 
+  it('of one sender survive plain text and other senders’ messages, as libotr keeps them per instance', () => {
+    const { alice, bob } = makePair('manual');
+    startOtr(alice, bob);
+    alice.conv.receive(fragment(1, 2, 'A'.repeat(100), 0x0ccc_cccc));
+    alice.conv.receive('plain text from somewhere');
+    alice.conv.receive(bob.conv.send('a whole message from bob').send[0]!.text);
+    expect(alice.conv.reassembler.heldChars).toBe(100);
+  });
+
   it('are dropped by tick() once idle for longer than the limit, with no new fragment needed', () => {
     const { alice, clock } = makePair('manual');
     alice.conv.receive(fragment(1, 3, 'A'.repeat(5000)));
@@ -78,14 +87,15 @@ describe('partial fragments', () => {
 
   it('share one budget across conversations: past it, a new partial message is dropped with a word', () => {
     const budget = new FragmentBudget(8000);
-    const { alice } = makePair('manual', { fragmentBudget: budget });
+    const { alice, clock } = makePair('manual', { fragmentBudget: budget });
     const other = new Conversation({ ...alice.conv.options, fragmentBudget: budget });
     expect(alice.conv.receive(fragment(1, 3, 'A'.repeat(5000))).events).toEqual([]);
     const refused = other.receive(fragment(1, 3, 'B'.repeat(5000)));
     expect(refused.events).toEqual([{ type: 'malformed', reason: expect.stringMatching(/8000 characters of fragments are already waiting/) }]);
     expect(budget.held).toBe(5000);
-    // Completing or dropping a partial message gives its share back.
-    alice.conv.receive('plain text ends it');
+    // A partial message dropped gives its share back.
+    clock.advance(121_000);
+    alice.conv.tick();
     expect(budget.held).toBe(0);
   });
 

@@ -8,7 +8,7 @@
  * No I/O and no timers: every call returns what to send and what happened; the
  * host calls tick() now and then so that timeouts can fire.
  */
-import { handleAkeMessage, startAke, type AkeParty, type AuthState } from '../ake/ake';
+import { AUTH_NONE, handleAkeMessage, startAke, type AkeParty } from '../ake/ake';
 import { nobleSymmetric } from '../crypto/primitives';
 import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage } from '../wire/fragments';
 import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
@@ -131,12 +131,20 @@ export class Conversation {
   /** Starts an AKE ourselves, in answer to a query or a whitespace tag. */
   beginAke(version: ProtocolVersion, inst: InstanceSession): Outgoing[] {
     // Asked again while our commit is out (several queries crossing): the same commit
-    // again, so that an answer to the first one still completes.
-    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version) return this.wire(inst.auth.commit, inst);
+    // again, so that an answer to the first one still completes. Only while it is fresh:
+    // a commit kept for later refreshes would reuse one x, and an r already revealed.
+    const now = this.now();
+    const fresh = now - inst.authSince <= this.akeTimeoutMs();
+    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version && fresh) return this.wire(inst.auth.commit, inst);
     const step = startAke(this.party(inst), version);
     inst.auth = step.auth;
-    this.akeRequestedAt ??= this.now();
+    inst.authSince = now;
+    this.akeRequestedAt ??= now;
     return step.send ? this.wire(step.send, inst) : [];
+  }
+
+  akeTimeoutMs(): number {
+    return this.options.akeTimeoutMs ?? 60_000;
   }
 
   /**
@@ -235,12 +243,13 @@ export class Conversation {
   /** Time-based work: an AKE that got no answer, held messages that waited too long, stale fragments. */
   tick(): Outcome {
     const now = this.now();
-    const timeout = this.options.akeTimeoutMs ?? 60_000;
+    const timeout = this.akeTimeoutMs();
     const events: OtrEvent[] = [];
     this.reassembler.expire(now);
+    // An AKE step unanswered for this long is dead, a refresh's too: its keys go.
+    for (const inst of this.instances.values()) if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
     if (this.akeRequestedAt !== undefined && now - this.akeRequestedAt > timeout && this.akeInProgress()) {
       this.akeRequestedAt = undefined;
-      for (const inst of this.instances.values()) if (inst.msgState !== 'encrypted') inst.auth = { state: 'none' } as AuthState;
       events.push({ type: 'ake-no-answer' });
       events.push(...this.held.expire(true));
     } else {
@@ -284,6 +293,7 @@ export class Conversation {
     // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
     if (step.ignored) return { send: step.send ? this.wire(step.send, inst) : [], events: [{ type: 'ake-ignored', reason: step.ignored }] };
     if (!this.instances.admit(inst)) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }] };
+    if (inst.auth.state === 'none') inst.authSince = this.now();
     inst.auth = step.auth;
     inst.lastReceivedAt = this.now();
     const out: Outcome = { send: step.send ? this.wire(step.send, inst) : [], events: [] };

@@ -63,6 +63,8 @@ export type OtrEvent =
    * unreadable messages since the last event that got neither event nor reply.
    */
   | { type: 'unreadable'; reason: string; instanceTag?: number; suppressed?: number }
+  /** An authentic data message this session had already accepted (a network duplicate): dropped, no error sent. */
+  | { type: 'replayed'; instanceTag: number }
   /** Input that is not a valid OTR message: dropped, nothing else changed. */
   | { type: 'malformed'; reason: string }
   /** A message addressed to another instance of our account: ignored. */

@@ -29,6 +29,8 @@ export interface PrivateSession {
 export class InstanceSession {
   msgState: MessageState = 'plaintext';
   auth: AuthState = AUTH_NONE;
+  /** When the AKE in `auth` began: one that waits longer than the AKE timeout is dropped. */
+  authSince = 0;
   /** Set while encrypted. */
   private: PrivateSession | undefined;
   /** The peer's long-term key of the last private session, kept after it ends for status and SMP. */
@@ -84,7 +86,7 @@ export class InstanceSession {
     return { wire: encodeOtrMessage(sealed.bytes), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
   }
 
-  open(m: DataMessage, authenticated: Uint8Array): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string } {
+  open(m: DataMessage, authenticated: Uint8Array): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string; replay?: true } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
     if (m.version !== p.version) return { ok: false, reason: 'it uses another protocol version than this conversation' };

@@ -50,7 +50,7 @@ const CASES: Case[] = [
     const wire = p.alice.conv.send('once').send[0]!.text;
     p.bob.conv.receive(wire);
     return [wire];
-  }, /unreadable/],
+  }, /replayed/],
   ['key ids out of range', (p) => { const m = sample(p); return [wireOf({ ...m, senderKeyId: 77 }), wireOf({ ...m, recipientKeyId: 0 })]; }, /unreadable/],
   ['a next D-H key out of range', (p) => {
     const m = sample(p);

@@ -19,7 +19,9 @@ const none = (): Outcome => ({ send: [], events: [] });
 
 export function receiveMessage(conv: Conversation, raw: string, fromFragments = false): Outcome {
   const c = classify(raw);
-  if (c.kind !== 'fragment') conv.reassembler.reset();
+  // An unfragmented message ends a partial one from the same sender only (libotr keeps
+  // fragments per instance): v3 messages name their sender; the rest are the master's.
+  if (c.kind !== 'fragment' && c.kind !== 'encoded') conv.reassembler.reset(MASTER);
   switch (c.kind) {
     case 'fragment':
       return fromFragments ? { send: [], events: [{ type: 'malformed', reason: 'a fragment inside a fragmented message' }] } : receiveFragment(conv, c.raw);
@@ -77,6 +79,7 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
     const reason = err instanceof WireError ? err.message : 'an undecodable OTR message';
     return { send: [], events: [{ type: 'malformed', reason }] };
   }
+  conv.reassembler.reset(m.version === 3 ? m.senderTag : MASTER);
   if (!allowsVersion(conv.policy, m.version)) return none();
   let inst: InstanceSession;
   if (m.version === 3) {
@@ -90,14 +93,17 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
   if (m.type === 'data') return receiveData(conv, inst, m, m.authenticated ?? new Uint8Array(0));
   // Every AKE with a new login costs modular exponentiations: a flood of new tags gets few.
   if (!conv.instances.has(inst.theirTag) && !conv.newLogins.take(conv.now())) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many new logins at once' }] };
-  if ((m.type === 'dh-key' || m.type === 'dh-commit') && inst.theirTag !== MASTER && inst.auth.state === 'none') {
-    // Our commit went out from the master before we knew their tag: each instance that
-    // answers gets its own copy of it (libotr's otrl_auth_copy_on_key). A commit of
-    // theirs meeting ours is the spec's race, settled by comparing the hashes only if
-    // that instance knows of our commit too: without the copy, both sides would answer
-    // each other's commit and then ignore each other's D-H Key.
-    const master = conv.instances.master.auth;
-    if (master.state === 'awaiting-dhkey' && master.version === m.version) inst.auth = { ...master };
+  // Our commit went out from the master before we knew their tag: an instance that
+  // answers it gets its own copy (libotr's otrl_auth_copy_on_key), unless it awaits a
+  // D-H Key for a commit of its own. A commit of theirs meeting ours is the spec's race,
+  // settled by comparing the hashes only if that instance knows of our commit too:
+  // without the copy, both sides would answer each other's commit and then ignore each
+  // other's D-H Key.
+  const copies = m.type === 'dh-key' ? inst.auth.state !== 'awaiting-dhkey' : m.type === 'dh-commit' && inst.auth.state === 'none';
+  const master = conv.instances.master;
+  if (copies && inst.theirTag !== MASTER && master.auth.state === 'awaiting-dhkey' && master.auth.version === m.version) {
+    inst.auth = { ...master.auth };
+    inst.authSince = master.authSince;
   }
   return conv.handleAke(inst, m);
 }
@@ -105,6 +111,9 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
 function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
   const opened = inst.open(m, authenticated);
   if (!opened.ok) {
+    // A duplicate (a server resending what it had delivered) is no reason for an error,
+    // which would make the sender restart the AKE and send its last message again.
+    if (opened.replay) return { send: [], events: [{ type: 'replayed', instanceTag: inst.theirTag }] };
     if (m.flags & FLAG_IGNORE_UNREADABLE) return none();
     return unreadable(conv, inst, opened.reason);
   }

@@ -168,7 +168,8 @@ describe('the transcript fuzzer', () => {
         fc.modelRun(() => ({ model: {}, real: live }), commands);
         live.finish();
         expectAuthentic(live);
-        const recovery = stillTalking(live, 'restart');
+        // Waiting out a stalled AKE and refreshing is enough: no run needs ending the conversation.
+        const recovery = stillTalking(live, 'refresh');
         expect(recovery).toBeDefined();
         recoveries[recovery!]++;
       }),
