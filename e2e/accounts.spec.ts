@@ -49,8 +49,8 @@ test('the status selector disconnects and reconnects an account; the Accounts di
   const managed = accountsDialog.getByTestId('manage-account');
   await expect(managed).toContainText(alice.jid);
   // Nothing else changed: it still connects the way it did.
-  await managed.getByRole('button', { name: 'Disconnect' }).click();
-  await managed.getByRole('button', { name: 'Connect' }).click();
+  await managed.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await managed.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(managed).toContainText('Online');
   await page.keyboard.press('Escape');
 

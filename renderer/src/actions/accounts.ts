@@ -55,7 +55,8 @@ export async function choosePresence(accountId: string, availability: Availabili
   await disconnecting.get(accountId)?.catch(() => undefined);
   const account = accountById(accountId);
   if (account && account.state !== 'online') await connectAccount(accountId);
-  if (availability === 'available' && !status && account?.state !== 'online') return;
+  // Always said, even "available" right after connecting: the connection announces the
+  // presence it remembers from before (away, say), not the one just chosen.
   await api().call('presence.set', { accountId, availability, ...(status ? { status } : {}) });
 }
 
