@@ -15,12 +15,13 @@ import sasl from '@xmpp/sasl';
 import streamFeatures from '@xmpp/stream-features';
 import streamManagement, { type StreamManagement } from '@xmpp/stream-management';
 import ConnectionTCP from '@xmpp/tcp/lib/Connection.js';
-import { xml, type Element } from '@xmpp/xml';
+import { xml } from '@xmpp/xml';
 import type { UntrustedCertificate } from '../adapter';
 import { GuardedClient } from './guarded-client';
 import type { ResolvedOptions, XmppLogger } from './options';
 import { MechanismFactory, makeOnAuthenticate } from './sasl';
 import { setupStartTls } from './starttls';
+import { askForAcks, failUnresumable, requeueFailedResend } from './stream-management';
 import { verifiedTlsSocketClass, type TlsPolicy } from './tls-socket';
 
 const NS_SM = 'urn:xmpp:sm:3';
@@ -54,23 +55,6 @@ export interface XmppConnection {
 }
 
 /**
- * XEP-0198 §5: what the server never acknowledged is resent by a resumption;
- * when none will be tried (no session id: the server's <enabled/> never came,
- * or a resumption already failed), it is given up on here, before the next
- * login, so that the sender resends or reports it (Sender.onUnacknowledged).
- * xmpp.js fails its queue only when a resumption fails or on 'offline': it
- * would keep these stanzas forever, and its next <enable/> would throw
- * ("queue should be empty after enable").
- */
-function failUnresumable(sm: StreamManagement): void {
-  if (sm.id || sm.outbound_q.length === 0) return;
-  const unacknowledged = sm.outbound_q.splice(0);
-  // §4: the count of our acknowledged stanzas restarts with the next session.
-  (sm as StreamManagement & { outbound: number }).outbound = 0;
-  for (const { stanza } of unacknowledged) sm.emit('fail', stanza);
-}
-
-/**
  * A login runs as stream-feature handlers (SASL, bind, XEP-0198 <enable/> or
  * <resume/>) that wait for their answer on the entity, not on the connection:
  * when the connection drops mid-login they go on waiting, then take the next
@@ -97,28 +81,6 @@ function cutOffDeadLogins(entity: GuardedClient, mw: MiddlewareApi, logger: Xmpp
       logger.log('debug', `a step of a connection that has since closed failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-  });
-}
-
-/** Stanzas sent between two requests for an acknowledgement, at most. */
-const ACK_EVERY = 10;
-
-/**
- * XEP-0198 §4 lets a client ask for an acknowledgement at any time. xmpp.js
- * asks 250 ms after the last stanza it sent, which a steady stream (OTR
- * fragments, a pasted text) never leaves: asking every ACK_EVERY stanzas too
- * keeps what a crash would leave unconfirmed (and send again) short.
- */
-function askForAcks(entity: GuardedClient, sm: StreamManagement & { enableSent?: boolean }): void {
-  let unrequested = 0;
-  entity.on('send', (element: Element) => {
-    // Counted from <enable/> on, as the server counts (§4); the <r/> goes after it on the wire.
-    if (element.is('enable', NS_SM)) unrequested = 0;
-    if (!(sm.enabled || sm.enableSent) || !['message', 'presence', 'iq'].includes(element.name)) return;
-    unrequested += 1;
-    if (unrequested < ACK_EVERY) return;
-    unrequested = 0;
-    entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
   });
 }
 
@@ -173,6 +135,7 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
   // does not answer within 15 s (not the default 60) is taken for dead and replaced.
   sm.timeout = 15_000;
   askForAcks(entity, sm);
+  requeueFailedResend(entity, sm);
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   // XEP-0199: answer the server's pings, or it may take us for dead.
   callee.get('urn:xmpp:ping', 'ping', () => ({}));
@@ -182,7 +145,25 @@ export function createConnection(options: ResolvedOptions, events: ConnectionEve
     socket?.destroy?.();
   }
 
-  function open(timeoutMs: number): Promise<'new' | 'resumed'> {
+  /**
+   * xmpp.js forgets whichever socket it holds when a socket's 'close' event
+   * comes, so an attempt started before the last one's socket had closed (a
+   * connect() right after a failure) lost its own socket to that late event.
+   * The last socket is closed first: its 'disconnect' comes before the attempt.
+   */
+  async function closePrevious(): Promise<void> {
+    const socket = entity.socket as (XmppSocket & { destroy?: () => void }) | null;
+    if (!socket) return;
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.destroy?.();
+    await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+    if (entity.socket !== socket) return;
+    entity._detachSocket();
+    entity._status('disconnect', { clean: false });
+  }
+
+  async function open(timeoutMs: number): Promise<'new' | 'resumed'> {
+    await closePrevious();
     failUnresumable(sm);
     return new Promise((resolve, reject) => {
       let settled = false;

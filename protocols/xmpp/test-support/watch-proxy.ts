@@ -4,7 +4,9 @@
  * client's login: when the client writes `<auth`, `<resume` or `<enable`, the
  * proxy holds that write (and all after it) back from the server, or passes it
  * on and holds back the server's answers instead, then tells the test, which
- * kills the server. When either side closes, so does the other.
+ * kills the server. It can also cut the network under the client: at once,
+ * right after the server wrote something, or as a connection is accepted.
+ * When either side closes, so does the other.
  */
 import { connect, createServer, type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
@@ -25,6 +27,12 @@ export interface WatchProxy {
   wire: WireLog;
   /** Resolves when a client next writes the pattern, with the hold in place. */
   trap(trap: Trap): Promise<void>;
+  /** When the server next writes the pattern, passes that on, then cuts the connection (RST) at once. */
+  cutAfterServer(pattern: string): Promise<void>;
+  /** Cuts every connection (RST both ways), as a network that fails. */
+  cut(): void;
+  /** The next connection is reset as soon as it is accepted. */
+  resetNext(): void;
   close(): Promise<void>;
 }
 
@@ -32,8 +40,15 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
   const wire = new WireLog();
   const sockets = new Set<Socket>();
   let armed: { trap: Trap; sprung(): void } | undefined;
+  let armedServer: { pattern: string; sprung(): void } | undefined;
+  let resetNext = false;
 
   const server = createServer((client) => {
+    if (resetNext) {
+      resetNext = false;
+      client.resetAndDestroy();
+      return;
+    }
     const upstream = connect({ host, port });
     const log = wire.connection();
     let holdClient = false;
@@ -82,8 +97,19 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
     }
     upstream.on('data', (chunk: Buffer) => {
       if (holdServer) return;
-      log.toClient(toClient.write(chunk));
-      client.write(chunk);
+      const text = toClient.write(chunk);
+      log.toClient(text);
+      const cut = armedServer && text.includes(armedServer.pattern) ? armedServer : undefined;
+      if (!cut) {
+        client.write(chunk);
+        return;
+      }
+      armedServer = undefined;
+      client.write(chunk, () => {
+        client.resetAndDestroy();
+        upstream.resetAndDestroy();
+        cut.sprung();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,6 +121,16 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
       new Promise((resolve) => {
         armed = { trap, sprung: resolve };
       }),
+    cutAfterServer: (pattern) =>
+      new Promise((resolve) => {
+        armedServer = { pattern, sprung: resolve };
+      }),
+    cut: () => {
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    resetNext: () => {
+      resetNext = true;
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
