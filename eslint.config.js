@@ -11,11 +11,18 @@ import { builtinModules } from 'node:module';
 // `paths`; 'node:*' is a pattern.
 const nodeBuiltinPaths = (message) => builtinModules.map((name) => ({ name, message }));
 
-const zone = (patterns, message, { node = false } = {}) => ({
+// otr/ has one front door (otr/index.ts); its subfolders are its own business. Tests
+// may also take otr/test-support's fixtures.
+const otrFrontDoor = (tests) => ({
+  regex: tests ? '(^|/)otr/(?!index$|test-support/)' : '(^|/)otr/(?!index$)',
+  message: 'Import the OTR library through its front door, otr/index.ts (see otr/README.md).',
+});
+
+const zone = (patterns, message, { node = false, extra = [] } = {}) => ({
   'no-restricted-imports': [
     'error',
     {
-      patterns: [{ group: node ? [...patterns, 'node:*'] : patterns, message }],
+      patterns: [{ group: node ? [...patterns, 'node:*'] : patterns, message }, ...extra],
       ...(node ? { paths: nodeBuiltinPaths(message) } : {}),
     },
   ],
@@ -62,8 +69,12 @@ export default tseslint.config(
   },
   {
     files: ['app/**/*.ts'],
-    ignores: ['app/**/*.test.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.'),
+    ignores: ['app/**/*.test.ts', 'app/test-support/**'],
+    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.', { extra: [otrFrontDoor(false)] }),
+  },
+  {
+    files: ['app/**/*.test.ts', 'app/test-support/**', 'protocols/**/*.test.ts', 'main/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otrFrontDoor(true)] }] },
   },
   {
     files: ['app/api/**/*.ts'],

@@ -8,7 +8,7 @@ import type { CommandName, CommandParams, CommandResult, EventName, EventPayload
 import type { BuddyBook } from '../buddies/buddy-book';
 import type { ConversationHistory, ConversationLine } from '../conversations/lines';
 import type { Logger } from '../log';
-import type { OtrLayer } from '../otr/otr-layer';
+import type { OtrLayer } from '../otr-host/otr-layer';
 import type { SettingsStore } from '../settings/settings-store';
 import type { IdentityProvider } from './identity-provider';
 

@@ -1,6 +1,6 @@
 /** Keys, instance tags and trust, per account: app/identity/identities.ts implements it over the key store. */
 import type { CommandResult } from '../api/contract';
-import type { OtrIdentity } from '../otr/otr-layer';
+import type { OtrIdentity } from '../otr-host/otr-layer';
 
 export interface IdentityProvider {
   identity(accountId: string): Promise<OtrIdentity>;

@@ -4,8 +4,7 @@
  * reporting its events. It knows nothing of the transport that carries them.
  */
 import { join } from 'node:path';
-import type { OtrEnv } from '../../otr/crypto/env';
-import type { OtrEvent } from '../../otr/session/events';
+import { type OtrEnv, type OtrEvent, FragmentBudget } from '../../otr';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
 import { accountName } from '../accounts/account-config';
 import { AccountManager, type AdapterFactory } from '../accounts/account-manager';
@@ -14,10 +13,9 @@ import type { EventName, EventPayload } from '../api/contract';
 import { BuddyBook } from '../buddies/buddy-book';
 import { ConversationLog } from '../conversations/conversation-log';
 import { ConversationHistory, type ConversationLine } from '../conversations/lines';
-import { FragmentBudget } from '../../otr/wire/fragments';
 import type { Logger } from '../log';
-import { createNodeOtrEnv } from '../otr/node-env';
-import { OtrLayer, type LineOutcome, type OtrIdentity } from '../otr/otr-layer';
+import { createNodeOtrEnv } from '../otr-host/node-env';
+import { OtrLayer, type LineOutcome, type OtrIdentity } from '../otr-host/otr-layer';
 import { SettingsStore } from '../settings/settings-store';
 import { conversationKey, type CommandHandlers, type CoreContext, type FrontEnd, type NewLine } from './core-context';
 import { UserError } from './errors';

@@ -3,7 +3,7 @@
  * key (made on first use, off the event loop) and instance tag, the trust of
  * each buddy's fingerprints, and moving identities to and from libotr's files.
  */
-import { formatFingerprint } from '../../otr/crypto/dsa';
+import { formatFingerprint } from '../../otr';
 import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent, type OsKeyStore } from '../keys';
 import type { IdentityProvider } from '../core/identity-provider';
 import { UserError } from '../core/errors';

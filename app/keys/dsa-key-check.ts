@@ -4,10 +4,8 @@
  * range and y = g^x mod p. A file can be damaged or hand-edited; a key that fails
  * is refused with a reason rather than producing signatures no one can verify.
  */
-import { bigintModPow } from '../../otr/crypto/bigint';
-import { isPlausiblePublicKey, type DsaPrivateKey } from '../../otr/crypto/dsa';
-import type { ModPow } from '../../otr/crypto/env';
-import { createOpensslModPow, keepModulus } from '../otr/openssl-modpow';
+import { bigintModPow, isPlausiblePublicKey, type DsaPrivateKey, type ModPow } from '../../otr';
+import { createOpensslModPow, keepModulus } from '../otr-host/openssl-modpow';
 
 /** Why `key` is unusable, or undefined when it is fine. The reason never shows key material. */
 export function dsaKeyProblem(key: DsaPrivateKey, math: ModPow = createOpensslModPow()): string | undefined {

@@ -1,13 +1,13 @@
 /**
  * Key generation that never blocks the UI: ensureKey makes an account's OTR key
- * when it has none, in OpenSSL's thread pool (app/otr/dsa-keygen.ts), once per
+ * when it has none, in OpenSSL's thread pool (app/otr-host/dsa-keygen.ts), once per
  * account however many callers ask at the same time, and reports progress as
  * events (started, finished or failed; "n of m" when several accounts need keys).
  */
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
+import type { DsaPrivateKey } from '../../otr';
 import { TypedEmitter } from '../../protocols/typed-emitter';
 import type { Logger } from '../log';
-import { generateDsaKey } from '../otr/dsa-keygen';
+import { generateDsaKey } from '../otr-host/dsa-keygen';
 import { accountKey, checkAccount, type AccountRef } from './accounts';
 import { fingerprintHex, type KeyStore } from './key-store';
 

@@ -9,9 +9,7 @@
  * fingerprints only.
  */
 import { randomBytes } from 'node:crypto';
-import { fingerprint as dsaFingerprint, type DsaPrivateKey } from '../../otr/crypto/dsa';
-import type { Random } from '../../otr/crypto/env';
-import { generateInstanceTag, isValidInstanceTag } from '../../otr/session/instance-tags';
+import { fingerprint as dsaFingerprint, type DsaPrivateKey, type Random, generateInstanceTag, isValidInstanceTag } from '../../otr';
 import { ensureProfileDir } from '../profile';
 import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './accounts';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';

@@ -9,7 +9,7 @@
  * same and says which lines it skipped. When an account is listed twice, libotr
  * uses the last line (it prepends to a list and searches from the front).
  */
-import { MIN_INSTANCE_TAG } from '../../otr/session/instance-tags';
+import { MIN_INSTANCE_TAG } from '../../otr';
 import { LibotrFormatError } from './errors';
 import { checkField, checkLineLength, splitLines } from './libotr-lines';
 import type { SkippedEntry } from './libotr-private-key';

@@ -1,8 +1,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigintModPow, bytesToBigint } from '../../otr/crypto/bigint';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
+import { bigintModPow, bytesToBigint, type DsaPrivateKey } from '../../otr';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
 import { LibotrFormatError } from './errors';
 import { formatLibotrPrivateKeys, mpiBytes, parseLibotrPrivateKeys, type LibotrPrivateKey } from './libotr-private-key';

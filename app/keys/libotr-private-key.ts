@@ -19,8 +19,7 @@
  * appears twice, libotr uses the last entry (it prepends each to a list and
  * searches from the front); so does this reader, reporting the earlier one.
  */
-import { bigintToBytes, bytesToBigint } from '../../otr/crypto/bigint';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
+import { bigintToBytes, bytesToBigint, type DsaPrivateKey } from '../../otr';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import { LibotrFormatError } from './errors';
 import { parseSexp, SexpSyntaxError, type Sexp, type SexpList } from './sexp';

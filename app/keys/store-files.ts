@@ -5,8 +5,7 @@
  * decoder refuses the whole file with a reason that names the place, never the
  * secret that was there.
  */
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
-import { isValidInstanceTag } from '../../otr/session/instance-tags';
+import { type DsaPrivateKey, isValidInstanceTag } from '../../otr';
 import { accountKey, buddyKey, checkAccount, type AccountRef } from './accounts';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import type { StoreFileProblem } from './errors';

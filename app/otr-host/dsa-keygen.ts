@@ -6,8 +6,7 @@
  */
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { bigintModPow } from '../../otr/crypto/bigint';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
+import { bigintModPow, type DsaPrivateKey } from '../../otr';
 
 const generate = promisify(generateKeyPair);
 

@@ -1,6 +1,6 @@
 /** The OTR library's host environment in Node: the system CSPRNG, the real clock, and OpenSSL for the arithmetic and symmetric crypto. */
 import { randomBytes } from 'node:crypto';
-import type { OtrEnv } from '../../otr/crypto/env';
+import type { OtrEnv } from '../../otr';
 import { nodeSymmetric } from './node-symmetric';
 import { createOpensslModPow } from './openssl-modpow';
 

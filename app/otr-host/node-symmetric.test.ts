@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nobleSymmetric } from '../../otr/crypto/primitives';
+import { nobleSymmetric } from '../../otr';
 import { nodeSymmetric } from './node-symmetric';
 
 describe('OpenSSL symmetric primitives', () => {

@@ -1,6 +1,6 @@
 /** AES-128-CTR and HMAC-SHA1 through OpenSSL, for the otr/ data-message path. */
 import { createCipheriv, createHmac } from 'node:crypto';
-import type { Symmetric } from '../../otr/crypto/primitives';
+import type { Symmetric } from '../../otr';
 
 export const nodeSymmetric: Symmetric = {
   aesCtr(key, top, data) {

@@ -1,8 +1,7 @@
 import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { bigintModPow } from '../../otr/crypto/bigint';
-import { DH_PRIME } from '../../otr/crypto/dh-group';
+import { bigintModPow, DH_PRIME } from '../../otr';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
 import { concealSecret } from '../keys/dsa-key-check';
 import { createOpensslModPow } from './openssl-modpow';

@@ -8,9 +8,7 @@
  * none of them is secret-dependent in OTR's use.
  */
 import { createDiffieHellman, type DiffieHellman } from 'node:crypto';
-import { bigintModPow } from '../../otr/crypto/bigint';
-import { DH_PRIME } from '../../otr/crypto/dh-group';
-import type { ModPow } from '../../otr/crypto/env';
+import { bigintModPow, DH_PRIME, type ModPow } from '../../otr';
 
 function toBuffer(n: bigint): Buffer {
   let hex = n.toString(16);

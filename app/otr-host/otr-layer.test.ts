@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from '../../otr/bytes';
-import { fingerprint } from '../../otr/crypto/dsa';
-import { Conversation } from '../../otr/session/conversation';
-import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
-import { WHITESPACE_TAG_BASE } from '../../otr/wire/text-messages';
+import { createConversation, fingerprint, policyForLevel, toHex, WHITESPACE_TAG_BASE, type PolicyLevel } from '../../otr';
 import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
@@ -201,7 +197,7 @@ describe('the OTR policy layer', () => {
     const aliceId = identity(ALICE_KEY, 0x111);
     const alice = side('alice', aliceId, 'manual');
     // Bob signed in twice, with two keys; only the first is verified.
-    const login = (tag: number, key: typeof BOB_KEY) => new Conversation({ env: testEnv(`bob${tag}`), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: 'bob' });
+    const login = (tag: number, key: typeof BOB_KEY) => createConversation({ env: testEnv(`bob${tag}`), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: 'bob' });
     const phone = login(0xb001, BOB_KEY);
     const laptop = login(0xb002, ALICE_KEY);
     aliceId.verified.add(`bob ${toHex(fingerprint(BOB_KEY))}`);

@@ -6,13 +6,19 @@
  * ordered outbox per buddy (peer-outbox.ts), and turns what the library
  * reports into conversation lines and API events.
  */
-import { toHex } from '../../otr/bytes';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
-import type { OtrEnv } from '../../otr/crypto/env';
-import { Conversation, type Outcome, type SendStatus as EngineSendStatus } from '../../otr/session/conversation';
-import type { OtrEvent } from '../../otr/session/events';
-import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
-import type { FragmentBudget } from '../../otr/wire/fragments';
+import {
+  createConversation,
+  policyForLevel,
+  toHex,
+  type DsaPrivateKey,
+  type FragmentBudget,
+  type OtrConversation,
+  type OtrEnv,
+  type OtrEvent,
+  type Outcome,
+  type PolicyLevel,
+  type SendStatus as EngineSendStatus,
+} from '../../otr';
 import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
 import type { Logger } from '../log';
 import { describeOtrEvent, type LineNote } from './otr-lines';
@@ -98,7 +104,7 @@ const IDLE_MS = 10 * 60_000;
 const MAX_CONVERSATIONS = 1000;
 
 export class OtrLayer {
-  private readonly conversations = new Map<string, Conversation>();
+  private readonly conversations = new Map<string, OtrConversation>();
   /** OTR instance tag -> XMPP resource, learnt from where each instance's messages come from. */
   private readonly instanceRoutes = new Map<string, Map<number, string>>();
   private readonly outbox: PeerOutbox;
@@ -120,14 +126,14 @@ export class OtrLayer {
     return fp !== undefined && this.o.identity.isVerified(peer, toHex(fp));
   }
 
-  conversation(peer: string): Conversation {
+  conversation(peer: string): OtrConversation {
     let conv = this.conversations.get(peer);
     if (conv) {
       conv.setMaxMessageBytes(this.maxBytesFor(peer));
       return conv;
     }
     if (this.conversations.size >= MAX_CONVERSATIONS) this.evictIdle(0);
-    conv = new Conversation({
+    conv = createConversation({
       env: this.o.env,
       ourKey: this.o.identity.key,
       ourTag: this.o.identity.instanceTag,
@@ -309,12 +315,6 @@ export class OtrLayer {
         case 'not-resent':
           this.o.events.lines(peer, event.ids, { status: 'failed' });
           break;
-        case 'unreadable': {
-          const conv = this.conversation(peer);
-          // They lost their session (a restart, say): a new AKE is the way back.
-          if (conv.policy.allowV3 && !conv.akeInProgress()) await this.run(peer, conv.start());
-          break;
-        }
         case 'ake-ignored':
         case 'heartbeat-sent':
           this.o.logger.log('debug', `otr ${peer}: ${event.type}${'reason' in event ? ` (${event.reason})` : ''}`);

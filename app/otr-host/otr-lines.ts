@@ -2,7 +2,7 @@
  * The system lines a conversation shows for what OTR did, worded as Pidgin's
  * OTR plugin words them where people already know them, and plainer elsewhere.
  */
-import type { OtrEvent } from '../../otr/session/events';
+import type { OtrEvent } from '../../otr';
 import type { TrustVerdict } from './otr-layer';
 
 export interface LineNote {
@@ -44,7 +44,7 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdi
       return [{ level: 'warning', text: `The following message from ${peer} was NOT encrypted.` }];
     case 'unreadable': {
       const more = e.suppressed ? ` ${e.suppressed} more could not be read since the last such message.` : '';
-      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}). Starting a new private conversation.${more}` }];
+      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}); their client was told, and can start the private conversation again.${more}` }];
     }
     case 'offer-declined':
       return [{ level: 'info', text: `${peer} answered without OTR: their client probably does not support private conversations. This conversation is not private.` }];

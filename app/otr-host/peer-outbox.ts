@@ -10,7 +10,7 @@
  * Callers queue output synchronously, right after the engine call that
  * produced it; the queue, not the caller, awaits the adapter.
  */
-import type { Outgoing } from '../../otr/session/conversation';
+import type { Outgoing } from '../../otr';
 import type { ProtocolAdapter } from '../../protocols/adapter';
 
 /** Bodies of sent messages remembered, to name the message a later delivery failure is about. */

@@ -4,7 +4,7 @@
  * anything unless the user turns them on (OTR logs only per buddy).
  */
 import { join } from 'node:path';
-import type { PolicyLevel } from '../../otr/session/policy';
+import type { PolicyLevel } from '../../otr';
 import { boolean, literal, object, optional, record, type Infer } from '../api/schema';
 import { JsonFile } from '../storage/json-file';
 

@@ -7,6 +7,7 @@ import type { OtrEnv } from '../crypto/env';
 import type { FragmentBudget, ReassemblyLimits } from '../wire/fragments';
 import type { OtrEvent } from './events';
 import type { OtrPolicy } from './policy';
+import type { ConversationStatus } from './status';
 
 /** What the host knows of the user's trust in the buddy's keys. */
 export interface TrustView {
@@ -72,4 +73,35 @@ export interface SendOutcome extends Outcome {
   /** It went out encrypted (for the key `fingerprint`). */
   encrypted: boolean;
   fingerprint?: Uint8Array;
+}
+
+/**
+ * One conversation with one buddy, as the host sees it: everything the app does
+ * with OTR goes through these members. Each call returns what to send and what
+ * happened; nothing is sent, stored or timed here. OTR v4 will implement the same
+ * surface next to v3, the version picked by negotiation behind it.
+ */
+export interface OtrConversation {
+  /** The user's message: encrypted, held until private, sent in plaintext, or refused. */
+  send(text: string, options?: { id?: number; instanceTag?: number }): SendOutcome;
+  /** Whatever the buddy's login sent: OTR or not. */
+  receive(raw: string): Outcome;
+  /** Asks the buddy to start (or refresh) a private conversation. */
+  start(): Outcome;
+  /** Ends the private conversation with every login of the buddy. */
+  end(): Outcome;
+  /** Time-based work; the host calls it now and then (every second in the app). */
+  tick(): Outcome;
+  status(): ConversationStatus;
+  /** The login messages go to; undefined: the automatic choice. */
+  selectInstance(instanceTag: number | undefined): Outcome;
+  smpStart(secret: string, question?: string, instanceTag?: number): Outcome;
+  smpRespond(secret: string, instanceTag?: number): Outcome;
+  smpAbort(instanceTag?: number): Outcome;
+  /** Announces the extra symmetric key for `use` to the buddy, and returns it. */
+  useExtraKey(use: number, data?: Uint8Array, instanceTag?: number): Outcome & { key?: Uint8Array };
+  setPolicy(policy: OtrPolicy): void;
+  setMaxMessageBytes(bytes: number): void;
+  /** Nothing private, pending or half-received, and quiet for `idleMs`: the host may forget it. */
+  isIdle(idleMs: number): boolean;
 }

@@ -15,7 +15,7 @@ import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type Protoco
 import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
 import { TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
 import { afterGoingPrivate } from './after-ake';
-import type { ConversationOptions, Outcome, Outgoing, SendOutcome } from './conversation-types';
+import type { ConversationOptions, OtrConversation, Outcome, Outgoing, SendOutcome } from './conversation-types';
 import type { OtrEvent } from './events';
 import { HeldMessages } from './held-messages';
 import { InstanceChoice } from './instance-choice';
@@ -31,7 +31,12 @@ import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
 import { WhitespaceOffer } from './whitespace-offer';
 
-export type { ConversationOptions, Outcome, Outgoing, Received, SendOutcome, SendStatus, TrustView } from './conversation-types';
+export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendStatus, TrustView } from './conversation-types';
+
+/** A conversation for the host: the OtrConversation surface, nothing of the internals. */
+export function createConversation(options: ConversationOptions): OtrConversation {
+  return new Conversation(options);
+}
 
 /** libotr resends an unreadable message only within 60 s of sending it (RESEND_INTERVAL). */
 const RESEND_WINDOW_MS = 60_000;
@@ -39,7 +44,8 @@ const RESEND_WINDOW_MS = 60_000;
 /** U+0000 ends the text of a data message and starts its TLVs: typed text never carries one. */
 const withoutNul = (text: string) => text.replaceAll('\0', '');
 
-export class Conversation {
+/** The v3 engine; receive.ts, verification.ts and after-ake.ts work on its internals, the host only through OtrConversation. */
+export class Conversation implements OtrConversation {
   readonly instances: InstanceTable;
   /** Which login messages go to. */
   readonly choice: InstanceChoice;

@@ -130,6 +130,7 @@ function unreadable(conv: Conversation, inst: InstanceSession, reason: string): 
   const suppressed = conv.replies.refusedSinceAsked();
   const reply = inst.msgState !== 'encrypted' ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.` : 'You transmitted an unreadable encrypted message.';
   const instanceTag = conv.instances.has(inst.theirTag) ? { instanceTag: inst.theirTag } : {};
+  // The error is the spec's whole answer; a buddy whose policy says so starts a new AKE on it (ERROR_START_AKE).
   return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }] };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Fixed inputs for otr/ tests: two DSA long-term keys (generated once by
- * OpenSSL through app/otr/dsa-keygen.ts) and deterministic environments, so
+ * OpenSSL through app/otr-host/dsa-keygen.ts) and deterministic environments, so
  * that a test's wire bytes are the same on every run.
  */
 import { sha256 } from '../crypto/primitives';

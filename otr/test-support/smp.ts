@@ -4,7 +4,7 @@
  * would make every SMP cost a third of a second), acting and delivering in one
  * call, and a tap on the SMP TLVs a party sends, to corrupt them on the way.
  */
-import { createOpensslModPow } from '../../app/otr/openssl-modpow';
+import { createOpensslModPow } from '../../app/otr-host/openssl-modpow';
 import type { OtrEnv } from '../crypto/env';
 import type { Conversation, Outcome } from '../session/conversation';
 import type { OtrEvent } from '../session/events';

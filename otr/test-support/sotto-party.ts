@@ -2,7 +2,7 @@
  * Our own engine as a party for `shuttle` (libotr-peer.ts): a Conversation with
  * OpenSSL-backed arithmetic and the system CSPRNG, recording what its user saw.
  */
-import { createNodeOtrEnv } from '../../app/otr/node-env';
+import { createNodeOtrEnv } from '../../app/otr-host/node-env';
 import type { DsaPrivateKey } from '../crypto/dsa';
 import { Conversation, type ConversationOptions, type Received } from '../session/conversation';
 import type { OtrEvent } from '../session/events';

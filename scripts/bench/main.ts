@@ -3,7 +3,7 @@
  * same machine. Prints a table, or with --json one object {rows: [...]};
  * --only NAME[,NAME] runs a subset.
  */
-import { generateDsaKey } from '../../app/otr/dsa-keygen';
+import { generateDsaKey } from '../../app/otr-host/dsa-keygen';
 import { runLibotrBench, type LibotrBenchName } from '../../otr/test-support/libotr-peer';
 import { benchCore } from './core-bench';
 import { benchUi } from './ui-bench';

@@ -2,11 +2,9 @@
  * Sotto's otr/ measured the way the libotr harness measures libotr: both parties
  * in one process, messages passed in memory, only the computation timed.
  */
-import { generateDsaKey } from '../../app/otr/dsa-keygen';
-import { createNodeOtrEnv } from '../../app/otr/node-env';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
-import { Conversation, type Outcome, type Outgoing } from '../../otr/session/conversation';
-import { policyForLevel } from '../../otr/session/policy';
+import { generateDsaKey } from '../../app/otr-host/dsa-keygen';
+import { createNodeOtrEnv } from '../../app/otr-host/node-env';
+import { createConversation, policyForLevel, type DsaPrivateKey, type OtrConversation, type Outcome, type Outgoing } from '../../otr';
 import { median, percentile, timeRounds, timeRoundsAsync } from './stats';
 
 export interface Figure {
@@ -18,12 +16,12 @@ export interface Figure {
 
 function pair(keys: [DsaPrivateKey, DsaPrivateKey], maxMessageBytes?: number) {
   const mk = (key: DsaPrivateKey, tag: number, name: string) =>
-    new Conversation({ env: createNodeOtrEnv(), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: name, ...(maxMessageBytes ? { maxMessageBytes } : {}) });
+    createConversation({ env: createNodeOtrEnv(), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: name, ...(maxMessageBytes ? { maxMessageBytes } : {}) });
   return { alice: mk(keys[0], 0x1001, 'alice'), bob: mk(keys[1], 0x2002, 'bob') };
 }
 
 /** Delivers until quiet; returns how many plaintexts the receivers showed. */
-function pump(from: Conversation, to: Conversation, first: Outgoing[]): number {
+function pump(from: OtrConversation, to: OtrConversation, first: Outgoing[]): number {
   let queue = first.map((m) => ({ to, from, text: m.text }));
   let shown = 0;
   while (queue.length) {
@@ -104,13 +102,13 @@ export function benchFragmented(keys: [DsaPrivateKey, DsaPrivateKey], perRound =
 const SMP_SECRET = 'the bench secret';
 
 /** Delivers until quiet, answering the SMP as soon as one side is asked (as libotr's bench does). */
-function pumpSmp(from: Conversation, to: Conversation, first: Outcome): { from: number; to: number } {
+function pumpSmp(from: OtrConversation, to: OtrConversation, first: Outcome): { from: number; to: number } {
   let queue = first.send.map((m) => ({ to, from, text: m.text }));
-  const succeeded = new Map<Conversation, number>([
+  const succeeded = new Map<OtrConversation, number>([
     [from, 0],
     [to, 0],
   ]);
-  const count = (c: Conversation, out: Outcome) => succeeded.set(c, (succeeded.get(c) ?? 0) + out.events.filter((e) => e.type === 'smp' && e.kind === 'succeeded').length);
+  const count = (c: OtrConversation, out: Outcome) => succeeded.set(c, (succeeded.get(c) ?? 0) + out.events.filter((e) => e.type === 'smp' && e.kind === 'succeeded').length);
   while (queue.length) {
     const next: typeof queue = [];
     for (const q of queue) {

@@ -1,5 +1,5 @@
 /** The otr.* commands of a conversation: policy, start/end/status, instances, SMP, fingerprints. */
-import { formatFingerprint } from '../../../otr/crypto/dsa';
+import { formatFingerprint } from '../../../otr';
 import type { OtrStatus } from '../../api/contract';
 import type { CommandHandlers, CoreContext } from '../core-context';
 import { UserError } from '../errors';
