@@ -9,10 +9,16 @@
  * resumed: what the server never acknowledged must be sent again in a new
  * session (XEP-0198 §5, "the client SHOULD resend"), or reported as failed.
  * Checked: every message reaches bob exactly once unless alice's adapter
- * reported it failed, none is silent, and none that the server acknowledged to
- * alice is written again (read on the wire by the proxies). Repeats of what the
- * server routed without acknowledging are dropped by bob's adapter (same
- * stanza id); the proxies count them, and the figures are printed.
+ * reported it failed, none is silent, none that the server acknowledged to
+ * alice is written again (read on the wire by the proxies), bob sees them in
+ * order, and a message written again carries its first time (XEP-0203). Each
+ * point starts from a quiet connection, so no message meets more than two
+ * crashes and none has to be given up.
+ *
+ * Exactly once on the wire is impossible where the server routed a message but
+ * died before acknowledging it (after <enable/> with <enabled/> lost, most of
+ * the stretch): alice must send it again, and bob's adapter drops the repeat
+ * by its stanza id. The proxies count those repeats; the figures are printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrashScene, type CrashScene } from './test-support/crash-scene';
