@@ -4,7 +4,7 @@
  * otr/README.md says which file does what, and which spec section it implements.
  */
 export { createConversation } from './session/conversation';
-export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendStatus, TrustView } from './session/conversation-types';
+export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendDecision, TrustView } from './session/conversation-types';
 export type { MessageState, OtrEvent } from './session/events';
 export type { ConversationStatus, InstanceStatus } from './session/status';
 export { policyForLevel, type OtrPolicy, type PolicyLevel } from './session/policy';

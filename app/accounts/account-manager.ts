@@ -66,7 +66,12 @@ export class AccountManager {
     return this.file.save({ version: 1, accounts: [...this.entries.values()].map((e) => e.config) });
   }
 
-  get(accountId: string): Entry {
+  /** Throws a UserError naming an account that does not exist. */
+  requireAccount(accountId: string): void {
+    this.entry(accountId);
+  }
+
+  private entry(accountId: string): Entry {
     const e = this.entries.get(accountId);
     if (!e) throw new UserError(`No account ${accountId}`, 'unknown-account');
     return e;
@@ -77,7 +82,7 @@ export class AccountManager {
   }
 
   config(accountId: string): StoredAccount {
-    return this.get(accountId).config;
+    return this.entry(accountId).config;
   }
 
   adapter(accountId: string): ProtocolAdapter | undefined {
@@ -86,13 +91,13 @@ export class AccountManager {
 
   /** The account's adapter when it is online; a UserError saying so otherwise. */
   onlineAdapter(accountId: string): ProtocolAdapter {
-    const adapter = this.get(accountId).adapter;
+    const adapter = this.entry(accountId).adapter;
     if (!adapter || adapter.state.state !== 'online') throw new UserError(`${accountId} is not connected`, 'offline');
     return adapter;
   }
 
   summary(accountId: string): AccountSummary {
-    const e = this.get(accountId);
+    const e = this.entry(accountId);
     const c = e.config;
     return {
       accountId,
@@ -133,7 +138,7 @@ export class AccountManager {
   }
 
   async update(accountId: string, change: (config: StoredAccount) => StoredAccount): Promise<void> {
-    const e = this.get(accountId);
+    const e = this.entry(accountId);
     e.config = change(e.config);
     await this.save();
     // The next connection uses the new settings. A connection that is up stays up,
@@ -160,7 +165,7 @@ export class AccountManager {
   }
 
   private async ensureAdapter(accountId: string): Promise<ProtocolAdapter> {
-    const e = this.get(accountId);
+    const e = this.entry(accountId);
     if (e.adapter) return e.adapter;
     const password = await this.secrets.get(accountId);
     // Another connect may have made one while the password was read: two would both connect.
@@ -188,7 +193,7 @@ export class AccountManager {
    * after it cancels it. `prepare` runs first, once this connect has its place in line.
    */
   async connect(accountId: string, prepare?: () => Promise<void>): Promise<AccountState> {
-    const turn = this.get(accountId).order.start();
+    const turn = this.entry(accountId).order.start();
     const cancelled = () => new UserError('Disconnected before the connection was made.', 'network');
     await prepare?.();
     await turn.ready();
@@ -208,7 +213,7 @@ export class AccountManager {
   }
 
   async disconnect(accountId: string): Promise<AccountState> {
-    const e = this.get(accountId);
+    const e = this.entry(accountId);
     await e.order.stop(async () => {
       const adapter = e.adapter;
       if (adapter) await adapter.disconnect();

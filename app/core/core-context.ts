@@ -10,6 +10,7 @@ import type { ConversationHistory, ConversationLine } from '../conversations/lin
 import type { Logger } from '../log';
 import type { OtrLayer } from '../otr-host/otr-layer';
 import type { SettingsStore } from '../settings/settings-store';
+import type { LineNote } from '../wording/otr-lines';
 import type { IdentityProvider } from './identity-provider';
 
 export type FrontEnd = 'electron' | 'browser' | 'headless';
@@ -39,5 +40,8 @@ export interface CoreContext {
 }
 
 export type NewLine = Omit<ConversationLine, 'id' | 'time'> & { id?: number; time?: number };
+
+/** A line for what the core or OTR has to say about a conversation (worded in app/wording/). */
+export const systemLine = (note: LineNote): NewLine => ({ direction: 'system', text: note.text, encrypted: note.private === true, verified: false, level: note.level });
 
 export const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;

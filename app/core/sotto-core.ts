@@ -4,9 +4,8 @@
  * reporting its events. It knows nothing of the transport that carries them.
  */
 import { join } from 'node:path';
-import { type OtrEnv, type OtrEvent, FragmentBudget } from '../../otr';
-import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
-import { accountName } from '../accounts/account-config';
+import { FragmentBudget, type OtrEnv } from '../../otr';
+import type { ProtocolAdapter } from '../../protocols/adapter';
 import { AccountManager, type AdapterFactory } from '../accounts/account-manager';
 import { PROFILE_SECRETS_WARNING, profileFileSecretStore, type SecretStore } from '../accounts/secret-store';
 import type { EventName, EventPayload } from '../api/contract';
@@ -15,8 +14,9 @@ import { ConversationLog } from '../conversations/conversation-log';
 import { ConversationHistory, type ConversationLine } from '../conversations/lines';
 import type { Logger } from '../log';
 import { createNodeOtrEnv } from '../otr-host/node-env';
-import { OtrLayer, type LineOutcome, type OtrIdentity } from '../otr-host/otr-layer';
+import type { LineOutcome, OtrIdentity, OtrLayer } from '../otr-host/otr-layer';
 import { SettingsStore } from '../settings/settings-store';
+import { wireAdapter, type AdapterHost } from './adapter-events';
 import { conversationKey, type CommandHandlers, type CoreContext, type FrontEnd, type NewLine } from './core-context';
 import { UserError } from './errors';
 import { accountHandlers } from './handlers/account-handlers';
@@ -43,25 +43,7 @@ export interface CoreOptions {
 
 export type CoreEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
-/** The library's SMP events as the API names them. */
-function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'otr.smp'>, 'accountId' | 'peer'> {
-  switch (e.kind) {
-    case 'asked-for-secret':
-      return { event: 'request', progress: e.percent };
-    case 'asked-for-answer':
-      return { event: 'request', question: e.question, progress: e.percent };
-    case 'in-progress':
-      return { event: 'progress', progress: e.percent };
-    case 'succeeded':
-      return { event: 'succeeded', progress: 100 };
-    case 'failed':
-      return { event: 'failed', progress: 100 };
-    default:
-      return { event: e.kind };
-  }
-}
-
-export class SottoCore implements CoreContext {
+export class SottoCore implements CoreContext, AdapterHost {
   private readonly listeners = new Set<CoreEventListener>();
   readonly accounts: AccountManager;
   readonly settings: SettingsStore;
@@ -70,14 +52,14 @@ export class SottoCore implements CoreContext {
   /** Lines of messages held for OTR: logged, as private, once sent or given up. */
   private readonly heldForOtr = new Set<number>();
   /** Partial OTR fragments of every conversation of every account, bounded together. */
-  private readonly fragmentBudget = new FragmentBudget();
+  readonly fragmentBudget = new FragmentBudget();
   readonly secrets: SecretStore;
   readonly identities: IdentityProvider;
   readonly handlers: CommandHandlers;
   private readonly layers = new Map<string, OtrLayer>();
   private readonly loaded = new Map<string, OtrIdentity>();
   private readonly groups = new Set<string>();
-  private readonly env: OtrEnv;
+  readonly env: OtrEnv;
   private readonly log: ConversationLog;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -141,7 +123,7 @@ export class SottoCore implements CoreContext {
   }
 
   async loadIdentity(accountId: string): Promise<void> {
-    this.accounts.get(accountId);
+    this.accounts.requireAccount(accountId);
     if (!this.loaded.has(accountId)) this.loaded.set(accountId, await this.identities.identity(accountId));
   }
 
@@ -152,7 +134,7 @@ export class SottoCore implements CoreContext {
   }
 
   layer(accountId: string): OtrLayer {
-    this.accounts.get(accountId);
+    this.accounts.requireAccount(accountId);
     const layer = this.layers.get(accountId);
     if (!layer) throw new UserError(`${accountId} is not connected`, 'offline');
     return layer;
@@ -166,8 +148,12 @@ export class SottoCore implements CoreContext {
     return full;
   }
 
+  newLineId(): number {
+    return this.history.reserveId();
+  }
+
   /** The fate of lines of the user's became known (see OtrLayerEvents.lines). */
-  private updateLines(accountId: string, peer: string, ids: number[], outcome: LineOutcome): void {
+  updateLines(accountId: string, peer: string, ids: number[], outcome: LineOutcome): void {
     for (const id of ids) {
       const line = this.history.update(conversationKey(accountId, peer), id, outcome);
       if (!line) continue;
@@ -181,86 +167,18 @@ export class SottoCore implements CoreContext {
     void this.log.write(accountId, peer, line, isPrivate).catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
   }
 
-  private emitOtrState(accountId: string, peer: string): void {
+  emitOtrState(accountId: string, peer: string): void {
     const layer = this.layers.get(accountId);
     if (!layer) return;
     const s = layer.status(peer);
     this.emit('otr.state', { accountId, peer, state: s.state, verified: s.verified, keyChanged: s.keyChanged, ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}) });
   }
 
-  /** A new adapter for an account: its OTR layer and everything it reports. */
+  /** A new adapter for an account: its OTR layer and everything it reports (adapter-events.ts). */
   private attach(accountId: string, adapter: ProtocolAdapter): void {
     const identity = this.loaded.get(accountId);
     if (!identity) throw new Error(`no identity loaded for ${accountId}`);
-    const config = this.accounts.config(accountId);
-    const layer = new OtrLayer({
-      accountName: accountName(config),
-      adapter,
-      identity,
-      env: this.env,
-      policyFor: (peer) => this.settings.policy(accountId, peer).policy,
-      logger: this.logger,
-      newMessageId: () => this.history.reserveId(),
-      fragmentBudget: this.fragmentBudget,
-      events: {
-        message: (peer, { text, encrypted, verified, fingerprint, time }) => {
-          const line = this.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, ...(fingerprint ? { fingerprint } : {}), time: time.getTime() });
-          this.emit('message.received', { accountId, peer, text, encrypted, verified, lineId: line.id, time: line.time });
-          this.emit('buddy.updated', this.buddies.addUnread(accountId, peer));
-        },
-        note: (peer, note) => void this.addLine(accountId, peer, { direction: 'system', text: note.text, encrypted: note.private === true, verified: false, level: note.level }),
-        state: (peer) => this.emitOtrState(accountId, peer),
-        lines: (peer, ids, outcome) => this.updateLines(accountId, peer, ids, outcome),
-        otrEvent: (peer, event) => {
-          if (event.type === 'smp') this.emit('otr.smp', { accountId, peer, ...toSmpEvent(event) });
-        },
-      },
-    });
-    this.layers.set(accountId, layer);
-    adapter.on('message', (msg) => void this.incoming(accountId, layer, msg));
-    // Some servers list the account itself in its roster: it is not a buddy.
-    const self = accountName(config).toLowerCase();
-    adapter.on('roster', (roster) => {
-      const { changed, removed } = this.buddies.setRoster(accountId, roster.filter((r) => r.peer.toLowerCase() !== self));
-      for (const b of changed) this.emit('buddy.updated', b);
-      for (const peer of removed) this.emit('buddy.removed', { accountId, peer });
-    });
-    adapter.on('presence', (p) => {
-      if (p.peer.toLowerCase() !== self) this.emit('buddy.updated', this.buddies.setPresence(accountId, p));
-    });
-    adapter.on('subscription', (s) => {
-      if (s.kind === 'request') this.emit('subscription.request', { accountId, peer: s.peer });
-      else this.addLine(accountId, s.peer, { direction: 'system', text: `${s.peer} ${{ approved: 'accepted your request to see their presence', denied: 'declined your request to see their presence', removed: 'no longer shares their presence with you' }[s.kind]}.`, encrypted: false, verified: false, level: 'info' });
-    });
-    adapter.on('group.message', (m) => {
-      if (!m.own) this.addLine(accountId, m.room, { direction: 'in', text: m.body, encrypted: false, verified: false, nick: m.nick, time: m.time.getTime() });
-    });
-    adapter.on('group.members', (g) => this.emit('group.members', { accountId, room: g.room, members: g.members }));
-    adapter.on('send.failed', (f) => {
-      layer.deliveryFailed(f.peer, f.body);
-      this.addLine(accountId, f.peer, { direction: 'system', text: `A message to ${f.peer} could not be delivered: ${f.reason}`, encrypted: false, verified: false, level: 'error' });
-    });
-    adapter.on('dropped', (d) => this.logger.log('warn', `${accountId}: dropped input from the network: ${d.reason}`));
-  }
-
-  private async incoming(accountId: string, layer: OtrLayer, msg: IncomingMessage): Promise<void> {
-    try {
-      if (msg.carbon) {
-        // A copy of a message to or from another of our devices: OTR data in it was
-        // encrypted for that device, so it would show as gibberish here.
-        if (msg.body.includes('?OTR')) return;
-        this.addLine(accountId, msg.peer, { direction: msg.carbon === 'sent' ? 'out' : 'in', text: msg.body, encrypted: false, verified: false, time: msg.time.getTime() });
-        return;
-      }
-      if (msg.notice) {
-        this.addLine(accountId, msg.peer, { direction: 'in', text: msg.body, encrypted: false, verified: false, time: msg.time.getTime() });
-        return;
-      }
-      await layer.receive(msg);
-    } catch (err) {
-      this.logger.log('error', `incoming message for ${accountId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      this.emit('error', { message: `A message from ${msg.peer} could not be processed.` });
-    }
+    this.layers.set(accountId, wireAdapter(this, accountId, adapter, identity));
   }
 
   /** Subscribes to every event; returns the unsubscribe function. */

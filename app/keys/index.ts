@@ -1,5 +1,5 @@
 /** app/keys: the OTR identity and trust store of a profile, and libotr's files in and out. */
-export { accountFromId, accountFromLibotr, accountKey, buddyKey, LIBOTR_PROTOCOL_IDS, type AccountRef } from './accounts';
+export { accountFromId, accountFromLibotr, accountKey, buddyKey, LIBOTR_PROTOCOL_IDS, type AccountRef } from './account-refs';
 export { KeyStoreFileError, LibotrFormatError, type StoreFileProblem } from './errors';
 export { PROFILE_KEYS_WARNING } from './key-file-protection';
 export { KeyGenerator, type BatchPosition, type KeyGenerationEvent, type KeyGenerationResult, type KeyGeneratorOptions } from './key-generation';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
-import type { AccountRef } from './accounts';
+import type { AccountRef } from './account-refs';
 import { DATA_KEY_FILE } from './data-key';
 import { KeyStoreFileError } from './errors';
 import { PROFILE_KEYS_WARNING } from './key-file-protection';

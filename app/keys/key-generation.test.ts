@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DsaPrivateKey } from '../../otr';
 import { ALICE_KEY } from '../../otr/test-support/fixtures';
 import { generateDsaKey } from '../otr-host/dsa-keygen';
-import type { AccountRef } from './accounts';
+import type { AccountRef } from './account-refs';
 import { dsaKeyProblem } from './dsa-key-check';
 import { KeyStoreFileError } from './errors';
 import { KeyGenerator, type KeyGenerationEvent } from './key-generation';

@@ -8,7 +8,7 @@ import type { DsaPrivateKey } from '../../otr';
 import { TypedEmitter } from '../../protocols/typed-emitter';
 import type { Logger } from '../log';
 import { generateDsaKey } from '../otr-host/dsa-keygen';
-import { accountKey, checkAccount, type AccountRef } from './accounts';
+import { accountKey, checkAccount, type AccountRef } from './account-refs';
 import { fingerprintHex, type KeyStore } from './key-store';
 
 /** Where one generation stands in a batch: the `index`th (from 1) of `total`. */

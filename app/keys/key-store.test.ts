@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
-import type { AccountRef } from './accounts';
+import type { AccountRef } from './account-refs';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { KeyStoreFileError } from './errors';
 import { fingerprintHex, KeyStore, type KeyStoreOptions } from './key-store';

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { fingerprint as dsaFingerprint, type DsaPrivateKey, type Random, generateInstanceTag, isValidInstanceTag } from '../../otr';
 import { ensureProfileDir } from '../profile';
-import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './accounts';
+import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './account-refs';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import { PROFILE_KEYS_WARNING } from './key-file-protection';
 import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';

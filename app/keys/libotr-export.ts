@@ -15,7 +15,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { accountKey, defaultLibotrAccountName, LIBOTR_PROTOCOL_IDS, sameAccount, type AccountRef } from './accounts';
+import { accountKey, defaultLibotrAccountName, LIBOTR_PROTOCOL_IDS, sameAccount, type AccountRef } from './account-refs';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { LibotrFormatError } from './errors';
 import type { KeyStore } from './key-store';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
-import { accountFromLibotr, type AccountRef } from './accounts';
+import { accountFromLibotr, type AccountRef } from './account-refs';
 import { LibotrFormatError } from './errors';
 import { fingerprintHex, KeyStore } from './key-store';
 import { exportToLibotr } from './libotr-export';

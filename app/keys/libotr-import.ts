@@ -16,8 +16,8 @@
  *   at once with one tag confuse peers. Moving from Pidgin to Sotto on one machine
  *   is fine; pass `instanceTags: false` when Pidgin stays in use.
  */
-import type { AccountRef } from './accounts';
-import { accountFromLibotr, accountKey, buddyFromLibotr } from './accounts';
+import type { AccountRef } from './account-refs';
+import { accountFromLibotr, accountKey, buddyFromLibotr } from './account-refs';
 import type { KeyStore } from './key-store';
 import { fingerprintHex } from './key-store';
 import { readLibotrFolder, type FileRead } from './libotr-folder';

@@ -12,7 +12,7 @@ import { bigintModPow, bytesToBigint, type DsaPrivateKey } from '../../otr';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
 import { shuttle, startLibotrPeer, type LibotrPeer } from '../../otr/test-support/libotr-peer';
 import { SottoParty } from '../../otr/test-support/sotto-party';
-import type { AccountRef } from './accounts';
+import type { AccountRef } from './account-refs';
 import { fingerprintHex, KeyStore } from './key-store';
 import { exportToLibotr } from './libotr-export';
 import { formatLibotrFingerprints, parseLibotrFingerprints } from './libotr-fingerprints';

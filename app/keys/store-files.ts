@@ -6,7 +6,7 @@
  * secret that was there.
  */
 import { type DsaPrivateKey, isValidInstanceTag } from '../../otr';
-import { accountKey, buddyKey, checkAccount, type AccountRef } from './accounts';
+import { accountKey, buddyKey, checkAccount, type AccountRef } from './account-refs';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import type { StoreFileProblem } from './errors';
 import { TRUST_LEVELS, type Trust } from './trust';

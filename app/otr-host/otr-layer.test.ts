@@ -3,8 +3,9 @@ import { createConversation, fingerprint, policyForLevel, toHex, WHITESPACE_TAG_
 import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
-import type { LineNote } from './otr-lines';
-import { OtrLayer, type LineOutcome, type OtrIdentity, type SendStatus, type TrustVerdict } from './otr-layer';
+import type { LineNote } from '../wording/otr-lines';
+import { OtrLayer, type LineOutcome, type OtrIdentity, type SendStatus } from './otr-layer';
+import type { FingerprintStatus } from '../keys';
 
 interface Side {
   layer: OtrLayer;
@@ -26,7 +27,7 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
     verifiedBySmp: async (peer, fp) => void verified.add(`${peer} ${fp}`),
     key,
     instanceTag: tag,
-    observeFingerprint(peer, fp): TrustVerdict {
+    observeFingerprint(peer, fp): FingerprintStatus {
       const before = seen.get(peer);
       seen.set(peer, fp);
       return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';

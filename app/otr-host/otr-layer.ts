@@ -6,98 +6,15 @@
  * ordered outbox per buddy (peer-outbox.ts), and turns what the library
  * reports into conversation lines and API events.
  */
-import {
-  createConversation,
-  policyForLevel,
-  toHex,
-  type DsaPrivateKey,
-  type FragmentBudget,
-  type OtrConversation,
-  type OtrEnv,
-  type OtrEvent,
-  type Outcome,
-  type PolicyLevel,
-  type SendStatus as EngineSendStatus,
-} from '../../otr';
-import type { IncomingMessage, ProtocolAdapter } from '../../protocols/adapter';
-import type { Logger } from '../log';
-import { describeOtrEvent, type LineNote } from './otr-lines';
+import { createConversation, policyForLevel, toHex, type OtrConversation, type Outcome } from '../../otr';
+import type { IncomingMessage } from '../../protocols/adapter';
+import type { OtrStatus } from '../api/contract';
+import { startingOtr } from '../wording/core-lines';
+import { describeOtrEvent } from '../wording/otr-lines';
+import type { OtrLayerOptions, Sending, SendStatus } from './layer-types';
 import { PeerOutbox } from './peer-outbox';
 
-export type TrustVerdict = 'new' | 'known-unverified' | 'verified' | 'changed';
-
-/** What the layer needs of the key and trust store. */
-export interface OtrIdentity {
-  key: DsaPrivateKey;
-  instanceTag: number;
-  /** Records the fingerprint as seen and says what was known of it. */
-  observeFingerprint(peer: string, fingerprintHex: string): Promise<TrustVerdict> | TrustVerdict;
-  isVerified(peer: string, fingerprintHex: string): boolean;
-  /** The user has verified some key of this buddy. */
-  hasVerified(peer: string): boolean;
-  /** The buddy has used another key before and this one is not verified. */
-  keyChanged(peer: string, fingerprintHex: string): boolean;
-  /** A successful SMP on our side: the fingerprint is now verified. */
-  verifiedBySmp(peer: string, fingerprintHex: string): Promise<void>;
-}
-
-/** How a line of the user's turned out, once known. */
-export interface LineOutcome {
-  status: 'sent' | 'queued' | 'failed';
-  encrypted?: boolean;
-  verified?: boolean;
-  fingerprint?: string;
-}
-
-export interface OtrLayerEvents {
-  /** A message for the user: decrypted (with the key of the login it came from), or plaintext that was not OTR. */
-  message(peer: string, m: { text: string; encrypted: boolean; verified: boolean; fingerprint?: string; time: Date }): void;
-  /** A system line for the conversation with `peer`. */
-  note(peer: string, note: LineNote): void;
-  /** The conversation's OTR state may have changed. */
-  state(peer: string): void;
-  /** Lines of the user's messages (by the ids send() gave them) whose fate became known. */
-  lines(peer: string, ids: number[], outcome: LineOutcome): void;
-  /** Messages for the SMP and extra-key layers. */
-  otrEvent(peer: string, event: OtrEvent): void;
-}
-
-export interface OtrLayerOptions {
-  accountName: string;
-  adapter: ProtocolAdapter;
-  identity: OtrIdentity;
-  env: OtrEnv;
-  policyFor(peer: string): PolicyLevel;
-  events: OtrLayerEvents;
-  logger: Logger;
-  /** A new id for a line of the user's: the message carries it through the engine. */
-  newMessageId(): number;
-  fragmentBudget?: FragmentBudget;
-}
-
-export type SendStatus = 'sent' | 'queued' | 'refused';
-
-/** What send() knows at once, before anything reached the network. */
-export interface Sending {
-  id: number;
-  /** The text as sent (NULs dropped). */
-  text: string;
-  status: EngineSendStatus;
-  encrypted: boolean;
-  verified: boolean;
-  fingerprint?: string;
-  /** Settles once the message left (or was queued by the adapter, or held by OTR). */
-  done: Promise<SendStatus>;
-}
-
-export interface PeerStatus {
-  state: 'plaintext' | 'encrypted' | 'finished';
-  verified: boolean;
-  keyChanged: boolean;
-  fingerprint?: string;
-  instanceTag?: number;
-  instances: { instanceTag: number; state: 'plaintext' | 'encrypted' | 'finished'; fingerprint?: string; verified: boolean }[];
-}
+export type { LineOutcome, OtrIdentity, OtrLayerEvents, OtrLayerOptions, Sending, SendStatus } from './layer-types';
 
 /** Quiet conversations with nothing private or pending are dropped after this long, and beyond this many. */
 const IDLE_MS = 10 * 60_000;
@@ -198,7 +115,7 @@ export class OtrLayer {
     const out = this.conversation(peer).start();
     const delivery = this.deliver(peer, out);
     await this.apply(peer, out);
-    this.o.events.note(peer, { level: 'info', text: `Attempting to start a private conversation with ${peer}…` });
+    this.o.events.note(peer, startingOtr(peer));
     await delivery;
   }
 
@@ -245,7 +162,7 @@ export class OtrLayer {
     if (id !== undefined) this.o.events.lines(peer, [id], { status: 'failed' });
   }
 
-  status(peer: string): PeerStatus {
+  status(peer: string): OtrStatus {
     const s = this.conversation(peer).status();
     const fp = s.fingerprint && toHex(s.fingerprint);
     return {
@@ -316,11 +233,32 @@ export class OtrLayer {
           this.o.events.lines(peer, event.ids, { status: 'failed' });
           break;
         case 'ake-ignored':
+          this.o.logger.log('debug', `otr ${peer}: AKE message ignored (${event.reason})`);
+          break;
         case 'heartbeat-sent':
-          this.o.logger.log('debug', `otr ${peer}: ${event.type}${'reason' in event ? ` (${event.reason})` : ''}`);
+        case 'replayed':
+          this.o.logger.log('debug', `otr ${peer}: ${event.type}`);
+          break;
+        // Lines only (otr-lines.ts), or for the SMP and extra-key listeners of otrEvent.
+        case 'peer-ended':
+        case 'gone-plaintext':
+        case 'message-held':
+        case 'held-waiting':
+        case 'instance-withheld':
+        case 'instance-switched':
+        case 'offer-declined':
+        case 'ake-no-answer':
+        case 'not-sent':
+        case 'received-unencrypted':
+        case 'unreadable':
+        case 'malformed':
+        case 'for-other-instance':
+        case 'peer-error':
+        case 'extra-key':
+        case 'tlvs':
           break;
         default:
-          break;
+          event satisfies never;
       }
       for (const note of describeOtrEvent(peer, event, verdict)) this.o.events.note(peer, note);
       this.o.events.otrEvent(peer, event);

@@ -62,10 +62,11 @@ export interface Outcome {
   received?: Received;
 }
 
-export type SendStatus = 'sent' | 'held' | 'refused';
+/** What became of a message the user typed: sent (encrypted or not), held until private, or refused. */
+export type SendDecision = 'sent' | 'held' | 'refused';
 
 export interface SendOutcome extends Outcome {
-  status: SendStatus;
+  status: SendDecision;
   /** The message's id: the caller's, or one of ours. */
   id: number;
   /** The text as it went (or waits to go): without NULs. */

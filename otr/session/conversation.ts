@@ -31,7 +31,7 @@ import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
 import { WhitespaceOffer } from './whitespace-offer';
 
-export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendStatus, TrustView } from './conversation-types';
+export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendDecision, TrustView } from './conversation-types';
 
 /** A conversation for the host: the OtrConversation surface, nothing of the internals. */
 export function createConversation(options: ConversationOptions): OtrConversation {

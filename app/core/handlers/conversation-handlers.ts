@@ -1,5 +1,6 @@
 /** Sending and reading conversations: message.send, conversation.*, group.*. */
-import { conversationKey, type CommandHandlers, type CoreContext } from '../core-context';
+import { groupJoined, groupLeft } from '../../wording/core-lines';
+import { conversationKey, systemLine, type CommandHandlers, type CoreContext } from '../core-context';
 
 type Handled =
   | 'message.send'
@@ -37,19 +38,19 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
     },
     'conversation.getLogging': async ({ accountId, peer }) => ({ plaintext: ctx.settings.logsPlaintext, logPrivate: ctx.settings.logsOtr(accountId, peer) }),
     'conversation.setLogging': async ({ accountId, peer, logPrivate }) => {
-      ctx.accounts.get(accountId);
+      ctx.accounts.requireAccount(accountId);
       await ctx.settings.setLogsOtr(accountId, peer, logPrivate);
       return {};
     },
     'group.join': async ({ accountId, room, nick }) => {
       await ctx.accounts.onlineAdapter(accountId).joinGroup(room, nick);
       groups.add(conversationKey(accountId, room));
-      ctx.addLine(accountId, room, { direction: 'system', text: `You joined ${room}. Group chats are not private: OTR protects one-to-one conversations only.`, encrypted: false, verified: false, level: 'info' });
+      ctx.addLine(accountId, room, systemLine(groupJoined(room)));
       return {};
     },
     'group.leave': async ({ accountId, room }) => {
       await ctx.accounts.onlineAdapter(accountId).leaveGroup(room);
-      ctx.addLine(accountId, room, { direction: 'system', text: `You left ${room}.`, encrypted: false, verified: false, level: 'info' });
+      ctx.addLine(accountId, room, systemLine(groupLeft(room)));
       return {};
     },
     'group.send': async ({ accountId, room, text }) => {

@@ -26,7 +26,7 @@ export function otrHandlers(ctx: CoreContext, emitOtrState: (accountId: string, 
   };
   return {
     'otr.setPolicy': async ({ accountId, peer, policy }) => {
-      ctx.accounts.get(accountId);
+      ctx.accounts.requireAccount(accountId);
       await ctx.settings.setPolicy(accountId, peer, policy);
       if (ctx.accounts.adapter(accountId)) ctx.layer(accountId).policyChanged(peer);
       return {};
@@ -65,7 +65,7 @@ export function otrHandlers(ctx: CoreContext, emitOtrState: (accountId: string, 
       return {};
     },
     'otr.fingerprint.mine': async ({ accountId }) => {
-      ctx.accounts.get(accountId);
+      ctx.accounts.requireAccount(accountId);
       await ctx.loadIdentity(accountId);
       const fingerprint = ctx.identities.myFingerprint(accountId);
       if (!fingerprint) throw new UserError(`${accountId} has no OTR key yet`, 'no-key');

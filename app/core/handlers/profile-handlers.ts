@@ -4,7 +4,7 @@ import type { CommandHandlers, CoreContext } from '../core-context';
 export function profileHandlers(ctx: CoreContext): Pick<CommandHandlers, 'otr.keys.generate' | 'otr.keys.import' | 'otr.keys.export' | 'settings.get' | 'settings.set'> {
   return {
     'otr.keys.generate': async ({ accountId }) => {
-      ctx.accounts.get(accountId);
+      ctx.accounts.requireAccount(accountId);
       return { fingerprint: await ctx.identities.generateKey(accountId) };
     },
     'otr.keys.import': async ({ dir }) => ({ lines: await ctx.identities.importLibotr(dir) }),

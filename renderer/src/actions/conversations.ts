@@ -1,7 +1,7 @@
 /** Opening, reading, writing and closing conversations. */
 import { api } from '../api/api';
 import { isUnsupported } from '../lib/errors';
-import { splitKey, type ConvKey } from '../lib/keys';
+import { splitKey, type ConvKey } from '../lib/conversation-keys';
 import { closeTab, conversation, mergeHistory, openTab, rememberSent, setUnread, type Kind } from '../store/conversation-store';
 import { useOtrStore } from '../store/otr-store';
 import { attempt } from './attempt';

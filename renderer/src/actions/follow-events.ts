@@ -1,6 +1,6 @@
 /** Every event from the core, into the stores (and, when the window is elsewhere, a desktop notification). */
 import type { ApiClient } from '../api/client';
-import { convKey } from '../lib/keys';
+import { convKey } from '../lib/conversation-keys';
 import { showIfUnfocused } from '../notify/notifier';
 import { patchAccount } from '../store/app-store';
 import { addRequest, displayName, removeBuddy, upsertBuddy } from '../store/buddy-store';

@@ -1,7 +1,7 @@
 /** The first state from the core, then its events. Commands a core does not have yet leave their part empty. */
 import type { ApiClient } from '../api/client';
 import { setApi } from '../api/api';
-import { convKey } from '../lib/keys';
+import { convKey } from '../lib/conversation-keys';
 import { useAppStore } from '../store/app-store';
 import { setBuddies } from '../store/buddy-store';
 import { openTab, setUnread } from '../store/conversation-store';

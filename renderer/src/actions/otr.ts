@@ -1,6 +1,6 @@
 /** OTR commands for one conversation: start, end, instances, authentication (SMP) and fingerprints. */
 import { api } from '../api/api';
-import { splitKey, type ConvKey } from '../lib/keys';
+import { splitKey, type ConvKey } from '../lib/conversation-keys';
 import { patchSmp, setFingerprints, setSmp, setStatus, useOtrStore } from '../store/otr-store';
 
 export async function refreshOtrStatus(key: ConvKey): Promise<void> {

@@ -1,7 +1,7 @@
 /** Buddies (the rosters of every account) and the subscription requests waiting for an answer. */
 import { create } from 'zustand';
 import type { Buddy } from '../../../app/api/contract';
-import { convKey, type ConvKey } from '../lib/keys';
+import { convKey, type ConvKey } from '../lib/conversation-keys';
 
 interface BuddyState {
   buddies: Record<ConvKey, Buddy>;

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ConversationLineDto } from '../../../app/api/contract';
-import { convKey, type ConvKey } from '../lib/keys';
+import { convKey, type ConvKey } from '../lib/conversation-keys';
 
 export type Kind = 'direct' | 'group';
 

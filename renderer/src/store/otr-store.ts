@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { CommandResult, OtrStatus } from '../../../app/api/contract';
-import type { ConvKey } from '../lib/keys';
+import type { ConvKey } from '../lib/conversation-keys';
 
 export type SmpOutcome = 'succeeded' | 'failed' | 'aborted' | 'cheated' | 'error';
 

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { EventPayload } from '../../../app/api/contract';
-import type { ConvKey } from '../lib/keys';
+import type { ConvKey } from '../lib/conversation-keys';
 
 export type Certificate = EventPayload<'account.certificate'>;
 export interface ConfirmRequest {

@@ -4,7 +4,7 @@ import type { Buddy } from '../../../../app/api/contract';
 import { attempt, fire } from '../../actions/attempt';
 import { removeBuddy } from '../../actions/buddies';
 import { openConversation } from '../../actions/conversations';
-import { convKey } from '../../lib/keys';
+import { convKey } from '../../lib/conversation-keys';
 import { useConversationStore } from '../../store/conversation-store';
 import { askConfirm, setUi } from '../../store/ui-store';
 import { Menu } from '../common/Menu';

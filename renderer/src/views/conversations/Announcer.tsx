@@ -1,5 +1,5 @@
 /** Reads the newest incoming line of the visible conversation to screen readers (the list itself stays quiet while scrolling). */
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { useConversationStore } from '../../store/conversation-store';
 
 export function Announcer({ convKey, peerName }: { convKey: ConvKey; peerName: string }) {

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { fire } from '../../actions/attempt';
 import { ensureLoaded, markRead } from '../../actions/conversations';
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { useAppStore } from '../../store/app-store';
 import { useBuddyStore } from '../../store/buddy-store';
 import { useConversationStore } from '../../store/conversation-store';

@@ -5,7 +5,7 @@
  */
 import { attempt } from '../../actions/attempt';
 import { endOtr, startOtr } from '../../actions/otr';
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { useOtrStore } from '../../store/otr-store';
 import { Icon } from '../common/Icon';
 

@@ -2,7 +2,7 @@
  * The warning nobody can miss: the buddy's OTR key is not the one we knew.
  * It stays above the conversation until the buddy is authenticated.
  */
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { useOtrStore } from '../../store/otr-store';
 import { setUi } from '../../store/ui-store';
 import { Icon } from '../common/Icon';

@@ -5,7 +5,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { attempt } from '../../actions/attempt';
 import { sendText } from '../../actions/conversations';
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { useConversationStore } from '../../store/conversation-store';
 
 export function MessageInput({ convKey, peerName, disabledReason }: { convKey: ConvKey; peerName: string; disabledReason?: string }) {

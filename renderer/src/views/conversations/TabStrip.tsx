@@ -6,7 +6,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { fire } from '../../actions/attempt';
 import { closeConversation, markRead } from '../../actions/conversations';
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { OTR_LABEL, otrLevel } from '../../lib/otr-view';
 import { displayName } from '../../store/buddy-store';
 import { activate, useConversationStore } from '../../store/conversation-store';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { selectInstance } from '../../actions/otr';
 import { errorText } from '../../lib/errors';
-import { splitKey, type ConvKey } from '../../lib/keys';
+import { splitKey, type ConvKey } from '../../lib/conversation-keys';
 import { OTR_LABEL, otrLevel } from '../../lib/otr-view';
 import { displayName } from '../../store/buddy-store';
 import { useOtrStore } from '../../store/otr-store';

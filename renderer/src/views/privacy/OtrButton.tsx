@@ -6,7 +6,7 @@
  */
 import { attempt } from '../../actions/attempt';
 import { endOtr, startOtr } from '../../actions/otr';
-import type { ConvKey } from '../../lib/keys';
+import type { ConvKey } from '../../lib/conversation-keys';
 import { OTR_LABEL, otrExplanation, otrLevel, type OtrLevel } from '../../lib/otr-view';
 import { useOtrStore } from '../../store/otr-store';
 import { openDialog, setUi } from '../../store/ui-store';

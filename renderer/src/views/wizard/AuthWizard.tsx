@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { attempt, fire } from '../../actions/attempt';
 import { abortSmp, startOtr, startSmp, verifyFingerprint } from '../../actions/otr';
 import { errorText } from '../../lib/errors';
-import { splitKey, type ConvKey } from '../../lib/keys';
+import { splitKey, type ConvKey } from '../../lib/conversation-keys';
 import { accountById } from '../../store/app-store';
 import { displayName } from '../../store/buddy-store';
 import { setSmp, useOtrStore } from '../../store/otr-store';

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { fire } from '../../actions/attempt';
 import { abortSmp, respondSmp } from '../../actions/otr';
 import { errorText } from '../../lib/errors';
-import { splitKey, type ConvKey } from '../../lib/keys';
+import { splitKey, type ConvKey } from '../../lib/conversation-keys';
 import { displayName } from '../../store/buddy-store';
 import { setSmp, useOtrStore } from '../../store/otr-store';
 import { setUi } from '../../store/ui-store';

@@ -3,7 +3,7 @@
  * OTR plugin words them where people already know them, and plainer elsewhere.
  */
 import type { OtrEvent } from '../../otr';
-import type { TrustVerdict } from './otr-layer';
+import type { FingerprintStatus } from '../keys';
 
 export interface LineNote {
   level: 'info' | 'warning' | 'error';
@@ -15,7 +15,7 @@ export interface LineNote {
 const login = (tag: number) => `instance ${tag.toString(16).padStart(8, '0')}`;
 const messages = (n: number) => (n === 1 ? 'A message' : `${n} messages`);
 
-export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: TrustVerdict): LineNote[] {
+export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: FingerprintStatus): LineNote[] {
   switch (e.type) {
     case 'gone-secure':
       if (!verdict) return [];
