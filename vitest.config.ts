@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{otr,app,protocols,main,renderer,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{otr,app,protocols,main,renderer,scripts,testkit}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**', 'build/**'],
     pool: 'forks',
     maxWorkers: 2,

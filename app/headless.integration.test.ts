@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHeadless, type HeadlessSotto } from './test-support/headless';
+import { startHeadless, type HeadlessSotto } from '../testkit/headless';
 import { APP_VERSION } from './version';
 
 describe('sotto --headless (JSON-RPC on stdio)', () => {

@@ -9,8 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startNgircd, type NgircdServer } from '../scripts/servers/ngircd';
-import { startProsody, type ProsodyServer } from '../scripts/servers/prosody';
+import { startNgircd, type NgircdServer } from '../testkit/servers/ngircd';
+import { startProsody, type ProsodyServer } from '../testkit/servers/prosody';
 import { startPeer, type Peer, type PeerOptions } from './support/peer';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 /**
  * Sotto's OTR engine against the real libotr 4.1.1 (Debian's libotr5, through
- * scripts/libotr-harness): whole conversations in both directions.
+ * testkit/libotr-harness): whole conversations in both directions.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprint } from './crypto/dsa';
 import { ALICE_KEY } from './test-support/fixtures';
-import { POLICY, shuttle, startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from './test-support/libotr-peer';
-import { SottoParty } from './test-support/sotto-party';
+import { POLICY, shuttle, startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from '../testkit/libotr/peer';
+import { SottoParty } from '../testkit/libotr/sotto-party';
 
 const ALICE = 'alice@example.org';
 const BOB = 'bob@example.org';

@@ -1,6 +1,6 @@
 /**
  * Sotto's SMP and extra symmetric key against the real libotr 4.1.1 (through
- * scripts/libotr-harness): both directions, with and without a question, right
+ * testkit/libotr-harness): both directions, with and without a question, right
  * and wrong secrets, aborts, restarts, key rotation afterwards, and the harness's
  * view of trust (libotr writes "smp" for the fingerprint it verified).
  */
@@ -10,9 +10,9 @@ import { fingerprint } from './crypto/dsa';
 import type { Outcome } from './session/conversation';
 import { decodeSmpTlv, encodeSmpTlv } from './smp/smp-messages';
 import { ALICE_KEY } from './test-support/fixtures';
-import { POLICY, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer } from './test-support/libotr-peer';
+import { POLICY, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer } from '../testkit/libotr/peer';
 import { tapSmp } from './test-support/smp';
-import { SottoParty } from './test-support/sotto-party';
+import { SottoParty } from '../testkit/libotr/sotto-party';
 
 const ALICE = 'alice@example.org';
 const BOB = 'bob@example.org';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles the TypeScript benchmarks with esbuild and runs them.
 // Flags: --json, --only NAME[,NAME]. Figures are printed beside the reference
-// (libotr through scripts/libotr-harness) measured in the same run.
+// (libotr through testkit/libotr-harness) measured in the same run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';

@@ -6,10 +6,10 @@
  * asked: online after a Connect, offline after a Disconnect, and it stays so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
-import { rawConnect, type RawClient } from '../../scripts/servers/raw-line-client';
-import { startHeadless, type HeadlessSotto, type RpcReply } from '../test-support/headless';
+import { startNgircd, type NgircdServer } from '../../testkit/servers/ngircd';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
+import { rawConnect, type RawClient } from '../../testkit/servers/raw-line-client';
+import { startHeadless, type HeadlessSotto, type RpcReply } from '../../testkit/headless';
 
 const TOGGLES = 50;
 /** Long enough for a close still under way (acks, the server's goodbye) to have ended. */

@@ -2,16 +2,16 @@
  * Sotto (headless) against the real libotr, each a user of a real server:
  * Prosody for XMPP, ngIRCd for IRC (where OTR messages are fragmented to the
  * line the server relays). libotr's messages travel through our adapters
- * (app/test-support/libotr-relay.ts).
+ * (testkit/libotr/relay.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { POLICY } from '../../otr/test-support/libotr-peer';
+import { POLICY } from '../../testkit/libotr/peer';
 import { createIrcAdapter } from '../../protocols/irc';
 import { createXmppAdapter } from '../../protocols/xmpp';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
-import { startHeadless, type HeadlessSotto } from '../test-support/headless';
-import { startLibotrRelay, type LibotrRelay } from '../test-support/libotr-relay';
+import { startNgircd, type NgircdServer } from '../../testkit/servers/ngircd';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
+import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
+import { startLibotrRelay, type LibotrRelay } from '../../testkit/libotr/relay';
 
 const quiet = { log: () => undefined };
 const cleanup: (() => Promise<unknown>)[] = [];

@@ -8,11 +8,11 @@
  * pace) and off, short and 3,000-character messages, both ways.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { POLICY } from '../../otr/test-support/libotr-peer';
+import { POLICY } from '../../testkit/libotr/peer';
 import { createIrcAdapter } from '../../protocols/irc';
-import { startNgircd } from '../../scripts/servers/ngircd';
-import { startHeadless } from '../test-support/headless';
-import { startLibotrRelay } from '../test-support/libotr-relay';
+import { startNgircd } from '../../testkit/servers/ngircd';
+import { startHeadless } from '../../testkit/headless';
+import { startLibotrRelay } from '../../testkit/libotr/relay';
 
 const quiet = { log: () => undefined };
 const cleanup: (() => Promise<unknown>)[] = [];

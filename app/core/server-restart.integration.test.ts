@@ -4,8 +4,8 @@
  * what was sent while the server was down arrives once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
-import { startHeadless, type HeadlessSotto } from '../test-support/headless';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
+import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
 
 let server: ProsodyServer;
 const running: HeadlessSotto[] = [];

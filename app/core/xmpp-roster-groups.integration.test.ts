@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
-import { startHeadless, type HeadlessSotto } from '../test-support/headless';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
+import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
 
 let server: ProsodyServer;
 const running: HeadlessSotto[] = [];

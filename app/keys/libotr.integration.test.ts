@@ -1,5 +1,5 @@
 /**
- * app/keys against the real libotr 4.1.1 (scripts/libotr-harness): libotr's own
+ * app/keys against the real libotr 4.1.1 (testkit/libotr-harness): libotr's own
  * files import into Sotto with the same identity and trust, Sotto's exported files
  * are what libotr reads (same fingerprint, instance tag and trust), and what Sotto
  * writes is byte for byte what libotr writes.
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bigintModPow, bytesToBigint, type DsaPrivateKey } from '../../otr';
 import { ALICE_KEY, BOB_KEY } from '../../otr/test-support/fixtures';
-import { shuttle, startLibotrPeer, type LibotrPeer } from '../../otr/test-support/libotr-peer';
-import { SottoParty } from '../../otr/test-support/sotto-party';
+import { shuttle, startLibotrPeer, type LibotrPeer } from '../../testkit/libotr/peer';
+import { SottoParty } from '../../testkit/libotr/sotto-party';
 import type { AccountRef } from './account-refs';
 import { fingerprintHex, KeyStore } from './key-store';
 import { exportToLibotr } from './libotr-export';

@@ -3,7 +3,7 @@
  * JSON-RPC on stdio) with one XMPP or IRC account, online, with an OTR policy.
  */
 import type { EventName, EventPayload, OtrStatus } from '../../app/api/contract';
-import { startHeadless, type HeadlessSotto } from '../../app/test-support/headless';
+import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
 
 export type PeerOptions =
   | { protocol: 'xmpp'; jid: string; password: string; host: string; port: number; policy?: string }

@@ -1,6 +1,6 @@
 /** Set-ups several specs start from. */
 import { expect, type Page } from '@playwright/test';
-import type { ProsodyServer } from '../../scripts/servers/prosody';
+import type { ProsodyServer } from '../../testkit/servers/prosody';
 import type { BrowserSotto, XmppAccountInfo, XmppRole } from '../fixtures';
 import type { Peer, PeerOptions } from './peer';
 import { addXmppAccount, openApp, otrButton } from './ui';

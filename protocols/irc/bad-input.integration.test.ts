@@ -6,7 +6,7 @@
  * hostile-server.integration.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NgircdServer } from '../../scripts/servers/ngircd';
+import type { NgircdServer } from '../../testkit/servers/ngircd';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
 import { startScene, stopScene } from './test-support/scene';
 import type { Recorded } from './test-support/harness';

@@ -7,7 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
+import { startNgircd, type NgircdServer } from '../../testkit/servers/ngircd';
 import { AdapterError } from '../adapter';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
 import { recordedAdapter, type Recorded } from './test-support/harness';

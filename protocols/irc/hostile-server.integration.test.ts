@@ -1,5 +1,5 @@
 /**
- * Against a scripted server (scripts/servers/fake-ircd.ts), for what ngIRCd
+ * Against a scripted server (testkit/servers/fake-ircd.ts), for what ngIRCd
  * cannot be made to do: SASL PLAIN, and a server that sends a 10 MB line,
  * invalid UTF-8, malformed lines and floods. The adapter keeps working,
  * reports what it dropped, and nothing is thrown into the event loop (Vitest
@@ -7,7 +7,7 @@
  * server that drops us right after each login.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeIrcd, type FakeIrcd } from '../../scripts/servers/fake-ircd';
+import { startFakeIrcd, type FakeIrcd } from '../../testkit/servers/fake-ircd';
 import { recordedAdapter, type Recorded } from './test-support/harness';
 
 const cleanup: (() => unknown)[] = [];

@@ -4,7 +4,7 @@
  * several lines, whitespace, NOTICE and CTCP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NgircdServer } from '../../scripts/servers/ngircd';
+import type { NgircdServer } from '../../testkit/servers/ngircd';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
 import { startScene, stopScene } from './test-support/scene';
 import type { Recorded } from './test-support/harness';

@@ -5,7 +5,7 @@
  * as failed: never lost without a word.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNgircd, type NgircdServer } from '../../scripts/servers/ngircd';
+import { startNgircd, type NgircdServer } from '../../testkit/servers/ngircd';
 import { connectPeer, type IrcPeer } from './test-support/irc-peer';
 import { recordedAdapter, type Recorded } from './test-support/harness';
 

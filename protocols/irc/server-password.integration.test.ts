@@ -3,11 +3,11 @@
  * this machine: an address elsewhere is refused when the account is set up, a
  * name when it resolves (../loopback.ts), before anything is sent. The resolver
  * answers made-up names here; the server is the scripted one on 127.0.0.1
- * (scripts/servers/fake-ircd.ts), which records every line it gets.
+ * (testkit/servers/fake-ircd.ts), which records every line it gets.
  */
 import type * as dns from 'node:dns';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startFakeIrcd, type FakeIrcd } from '../../scripts/servers/fake-ircd';
+import { startFakeIrcd, type FakeIrcd } from '../../testkit/servers/fake-ircd';
 import { createIrcAdapter } from './irc-adapter';
 import { recordedAdapter } from './test-support/harness';
 

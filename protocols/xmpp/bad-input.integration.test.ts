@@ -5,7 +5,7 @@
  * UTF-8. The adapter keeps working and reports what it dropped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, type Recorded } from './test-support/harness';
 import { rawLogin, type RawXmpp } from './test-support/raw-xmpp';
 

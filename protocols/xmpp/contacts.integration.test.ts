@@ -4,7 +4,7 @@
  * both ways with show and status, and removing a buddy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, type Recorded } from './test-support/harness';
 
 describe('XMPP roster, presence and subscriptions against Prosody', () => {

@@ -4,7 +4,7 @@
  * both ways (our own echoed back as own), a nickname already taken, leaving.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, sleep, type Recorded } from './test-support/harness';
 import { rawLogin } from './test-support/raw-xmpp';
 

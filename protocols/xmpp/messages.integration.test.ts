@@ -6,7 +6,7 @@
  * bounce reported as send.failed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, sleep, type Recorded } from './test-support/harness';
 import { rawLogin, type RawXmpp } from './test-support/raw-xmpp';
 

@@ -6,7 +6,7 @@
  * sent again, and one that can no longer go is reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, sleep, type Recorded } from './test-support/harness';
 
 describe('XMPP reconnection across a Prosody crash', () => {

@@ -5,7 +5,7 @@
  * what she wrote meanwhile, and nothing arrives twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { account, sleep, type Recorded } from './test-support/harness';
 import { startTcpProxy, type TcpProxy } from './test-support/tcp-proxy';
 

@@ -3,8 +3,8 @@
  * time from message.send on one to message.received on the other, plaintext
  * and OTR side by side, and the rate of 10,000 OTR messages with none lost.
  */
-import { startHeadless, type HeadlessSotto } from '../../app/test-support/headless';
-import { startProsody, type ProsodyServer } from '../servers/prosody';
+import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
+import { startProsody, type ProsodyServer } from '../../testkit/servers/prosody';
 import { median, percentile } from './stats';
 
 interface Pair {

@@ -10,9 +10,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT, startHeadless } from '../../app/test-support/headless';
+import { startHeadless } from '../../testkit/headless';
+import { REPO_ROOT } from '../../testkit/repo-root';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startProsody } from '../servers/prosody';
+import { startProsody } from '../../testkit/servers/prosody';
 
 export interface UiFigures {
   /** From the transport being up (the renderer's sotto:connected mark) to the first buddy rows. */

@@ -2,7 +2,7 @@
  * The usual scene of the IRC integration tests: an ngIRCd, our adapter as alice
  * (connected, every event recorded) and a raw client as bob.
  */
-import { startNgircd, type NgircdOptions, type NgircdServer } from '../../../scripts/servers/ngircd';
+import { startNgircd, type NgircdOptions, type NgircdServer } from '../../../testkit/servers/ngircd';
 import type { IrcAdapterOptions } from '../options';
 import { recordedAdapter, type Recorded } from './harness';
 import { connectPeer, type IrcPeer } from './irc-peer';

@@ -4,7 +4,7 @@
  * timed to a point of alice's login, and the moves a crash test makes: kill
  * the server (SIGKILL), start it again, wait for both accounts to be back.
  */
-import { startProsody, type ProsodyServer } from '../../../scripts/servers/prosody';
+import { startProsody, type ProsodyServer } from '../../../testkit/servers/prosody';
 import type { ConnectionState } from '../../adapter';
 import { account, sleep, type Recorded } from './harness';
 import { startWatchProxy, type Trap, type WatchProxy } from './watch-proxy';

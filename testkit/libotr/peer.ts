@@ -1,6 +1,6 @@
 /**
  * The TypeScript side of the libotr interop harness
- * (scripts/libotr-harness): a real libotr 4.1.1 user in a child process,
+ * (testkit/libotr-harness): a real libotr 4.1.1 user in a child process,
  * driven command by command, so tests can hold whole OTR conversations with
  * the reference implementation; plus `shuttle`, which carries wire messages
  * between any two parties (libotr or our own engine) until both fall quiet,
@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildLibotrHarness, HARNESS_BUILD_DIR } from '../../scripts/libotr-harness/build';
+import { buildLibotrHarness, HARNESS_BUILD_DIR } from '../libotr-harness/build';
 
 /** libotr's policy bits (proto.h) and its three named policies. */
 export const POLICY = {

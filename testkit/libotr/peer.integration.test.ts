@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildLibotrHarness, LIBOTR_INSTALL_COMMAND } from '../../scripts/libotr-harness/build';
-import { POLICY, runLibotrBench, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer, type LibotrPeerOptions } from './libotr-peer';
+import { buildLibotrHarness, LIBOTR_INSTALL_COMMAND } from '../libotr-harness/build';
+import { POLICY, runLibotrBench, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer, type LibotrPeerOptions } from './peer';
 
 const ALICE = 'alice@sotto.test';
 const BOB = 'bob@sotto.test';

@@ -9,10 +9,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './repo-root';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(REPO_ROOT, 'bin', 'sotto');
 
 export interface RpcReply {

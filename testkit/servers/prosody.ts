@@ -55,7 +55,7 @@ export async function startProsody(options: ProsodyOptions): Promise<ProsodyServ
   const logFile = join(dir, 'prosody.log');
   writeFileSync(
     configFile,
-    `-- Written by scripts/servers/prosody.ts for one test run.
+    `-- Written by testkit/servers/prosody.ts for one test run.
 run_as_root = true
 daemonize = false
 pidfile = "${dir}/prosody.pid"

@@ -4,7 +4,7 @@
  * goes into libotr; whatever libotr sends goes out as it is.
  */
 import type { ProtocolAdapter } from '../../protocols/adapter';
-import { startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from '../../otr/test-support/libotr-peer';
+import { startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from './peer';
 
 export interface LibotrRelay {
   peer: LibotrPeer;

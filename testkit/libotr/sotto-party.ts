@@ -1,13 +1,13 @@
 /**
- * Our own engine as a party for `shuttle` (libotr-peer.ts): a Conversation with
+ * Our own engine as a party for `shuttle` (peer.ts): a Conversation with
  * OpenSSL-backed arithmetic and the system CSPRNG, recording what its user saw.
  */
 import { createNodeOtrEnv } from '../../app/otr-host/node-env';
-import type { DsaPrivateKey } from '../crypto/dsa';
-import { Conversation, type ConversationOptions, type Received } from '../session/conversation';
-import type { OtrEvent } from '../session/events';
-import { policyForLevel, type PolicyLevel } from '../session/policy';
-import type { OtrParty } from './libotr-peer';
+import type { DsaPrivateKey } from '../../otr/crypto/dsa';
+import { Conversation, type ConversationOptions, type Received } from '../../otr/session/conversation';
+import type { OtrEvent } from '../../otr/session/events';
+import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
+import type { OtrParty } from './peer';
 
 export class SottoParty implements OtrParty {
   readonly conv: Conversation;

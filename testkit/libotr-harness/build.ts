@@ -7,24 +7,16 @@
  * test workers may build at once, so each compiles to its own temp file and
  * renames it into place (a rename never leaves a half-written binary).
  *
- * By hand: `npx jiti scripts/libotr-harness/build.ts` prints the binary's path.
+ * By hand: `npx jiti testkit/libotr-harness/build.ts` prints the binary's path.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../repo-root';
 
-/** The repository root: the nearest folder up from this module (or from a bundle of it) with a package.json. */
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'libotr-harness'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no Sotto checkout above ${from}`);
-  }
-}
-
-const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-export const HARNESS_SOURCE_DIR = join(REPO_ROOT, 'scripts', 'libotr-harness');
+export const HARNESS_SOURCE_DIR = join(REPO_ROOT, 'testkit', 'libotr-harness');
 export const HARNESS_BUILD_DIR = join(REPO_ROOT, 'build', 'libotr-harness');
 export const HARNESS_BINARY = join(HARNESS_BUILD_DIR, 'harness');
 const HASH_FILE = `${HARNESS_BINARY}.sha256`;

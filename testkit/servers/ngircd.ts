@@ -40,7 +40,7 @@ export async function startNgircd(options: NgircdOptions = {}): Promise<NgircdSe
   const logFile = join(dir, 'ngircd.log');
   writeFileSync(
     configFile,
-    `# Written by scripts/servers/ngircd.ts for one test run.
+    `# Written by testkit/servers/ngircd.ts for one test run.
 [Global]
 Name = ${serverName}
 Info = Sotto test server
