@@ -49,12 +49,16 @@ test('a buddy whose key changed after it was verified gets a warning that cannot
   const warning = page.getByTestId('key-changed');
   await expect(warning).toBeVisible({ timeout: 15_000 });
   await expect(warning).toHaveAttribute('role', 'alert');
-  await expect(warning).toContainText(`${bob.address}’s key has changed`);
-  await expect(otrButton(page)).toContainText('Unverified');
+  await expect(warning).toContainText(`${bob.address} is also signed in with a key you have not verified`);
+  // Messages stay with the verified key: Sotto never moves away from it by itself.
+  await expect(otrButton(page)).toContainText('Private');
+  await expect(otrButton(page)).not.toContainText('Unverified');
   await expect(page.getByTestId('system-line').and(page.locator('[data-level="error"]'))).toContainText('CHANGED');
+  await impostor.send(alice.jid, 'please answer here');
+  await expect(page.getByTestId('message').filter({ hasText: 'please answer here' }).locator('.line-privacy')).toHaveClass(/unverified/);
   await shot(page, 'key-changed');
-  await warning.getByRole('button', { name: `Authenticate ${bob.address}` }).click();
-  await expect(page.getByTestId('auth-wizard')).toBeVisible();
+  await warning.getByRole('button', { name: 'Pick instance…' }).click();
+  await expect(page.getByRole('dialog', { name: `Where to send messages for ${bob.address}` })).toBeVisible();
 });
 
 test('keys export to a folder in libotr’s format and import back, with a report; a key can be generated with progress', async ({ page, sotto, prosody, xmppUser }) => {
