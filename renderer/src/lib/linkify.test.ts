@@ -103,6 +103,13 @@ describe('linkify', () => {
     expect(links('read https://en.wikipedia.org/wiki/Pidgin_(software)')[0]?.text).toBe('https://en.wikipedia.org/wiki/Pidgin_(software)');
   });
 
+  it("keeps the link's own closing bracket when the sentence's punctuation follows it", () => {
+    const page = 'https://en.wikipedia.org/wiki/Pidgin_(software)';
+    expect(links(`(see ${page})`)[0]?.text).toBe(page);
+    expect(links(`read ${page}.`)[0]?.text).toBe(page);
+    expect(links(`(read ${page}).`)[0]?.text).toBe(page);
+  });
+
   it('ends a link at angle brackets, quotes and white space', () => {
     expect(links('<https://example.org/a> "https://example.org/b" https://example.org/c\nnext').map((l) => l.text)).toEqual([
       'https://example.org/a',

@@ -5,7 +5,23 @@
 export type Piece = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\bmailto:[^\s<>"]+|\bxmpp:[^\s<>"]+/gi;
-const TRAILING = /[.,;:!?'")\]}]+$/;
+const TRAILING = /[.,;:!?'")\]}]/;
+
+const count = (text: string, char: string): number => text.split(char).length - 1;
+
+/**
+ * The link without the punctuation that ends the sentence around it. A ')' that closes a
+ * '(' of the link stays (Wikipedia style), also when the sentence's own ')' or '.' follows.
+ */
+function trimTrailing(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && TRAILING.test(raw.charAt(end - 1))) {
+    const kept = raw.slice(0, end);
+    if (raw.charAt(end - 1) === ')' && count(kept, '(') >= count(kept, ')')) break;
+    end -= 1;
+  }
+  return raw.slice(0, end);
+}
 
 /** The address a link opens, or undefined when it is not one we open. */
 export function safeHref(raw: string): string | undefined {
@@ -22,10 +38,7 @@ export function linkify(text: string): Piece[] {
   const pieces: Piece[] = [];
   let last = 0;
   for (const match of text.matchAll(LINK)) {
-    let raw = match[0];
-    const trailing = TRAILING.exec(raw)?.[0] ?? '';
-    // Keep a closing bracket that closes one opened inside the link (Wikipedia style).
-    if (trailing && !(trailing === ')' && raw.includes('('))) raw = raw.slice(0, raw.length - trailing.length);
+    const raw = trimTrailing(match[0]);
     const href = safeHref(raw);
     const start = match.index;
     if (!href) continue;
