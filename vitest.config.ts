@@ -9,6 +9,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     allowOnly: false,
-    reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

@@ -44,10 +44,6 @@ export function formatBare(jid: Jid): string {
   return jid.local ? `${jid.local}@${jid.domain}` : jid.domain;
 }
 
-export function formatFull(jid: Jid): string {
-  return jid.resource ? `${formatBare(jid)}/${jid.resource}` : formatBare(jid);
-}
-
 /** The bare form of an address, or undefined when it is not one. */
 export function bareOf(text: string | undefined): string | undefined {
   const jid = text === undefined ? undefined : parseJid(text);

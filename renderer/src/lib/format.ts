@@ -10,7 +10,3 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium',
 
 export const shortTime = (ms: number): string => timeFormat.format(ms);
 export const fullTime = (ms: number): string => dateTimeFormat.format(ms);
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

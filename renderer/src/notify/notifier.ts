@@ -38,12 +38,7 @@ const shownByMain: Notifier = {
   show: () => undefined,
 };
 
-let notifier: Notifier = typeof window !== 'undefined' && window.sottoBridge ? shownByMain : browserNotifier;
-
-/** For the Electron shell (or tests) to route notifications elsewhere. */
-export function setNotifier(n: Notifier): void {
-  notifier = n;
-}
+const notifier: Notifier = typeof window !== 'undefined' && window.sottoBridge ? shownByMain : browserNotifier;
 
 export function currentNotifier(): Notifier {
   return notifier;
