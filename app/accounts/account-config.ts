@@ -3,44 +3,45 @@
  * file: they live in the secret store (the OS key store under Electron, a 0600
  * file in the profile otherwise).
  */
-import { array, boolean, integer, literal, object, optional, string, union, type Infer } from '../api/schema';
+import * as z from 'zod/mini';
+import { chars, int, list } from '../api/bounded';
 
 const common = {
-  accountId: string({ minLength: 1, maxLength: 200 }),
-  autoConnect: boolean,
+  accountId: chars({ min: 1, max: 200 }),
+  autoConnect: z.boolean(),
   /** SHA-256 fingerprints of certificates the user accepted although the system does not trust them. */
-  trustedCertificates: array(string({ maxLength: 200 })),
+  trustedCertificates: list(chars({ max: 200 })),
 };
 
-export const storedXmppAccount = object({
+export const storedXmppAccount = z.strictObject({
   ...common,
-  protocol: literal('xmpp'),
-  jid: string({ minLength: 3, maxLength: 3071 }),
-  host: optional(string({ maxLength: 253 })),
-  port: optional(integer(1, 65535)),
-  tls: literal('starttls', 'direct', 'none'),
+  protocol: z.literal('xmpp'),
+  jid: chars({ min: 3, max: 3071 }),
+  host: z.optional(chars({ max: 253 })),
+  port: z.optional(int(1, 65535)),
+  tls: z.enum(['starttls', 'direct', 'none']),
 });
 
-export const storedIrcAccount = object({
+export const storedIrcAccount = z.strictObject({
   ...common,
-  protocol: literal('irc'),
-  nick: string({ minLength: 1, maxLength: 64 }),
-  host: string({ minLength: 1, maxLength: 253 }),
-  port: integer(1, 65535),
-  tls: boolean,
+  protocol: z.literal('irc'),
+  nick: chars({ min: 1, max: 64 }),
+  host: chars({ min: 1, max: 253 }),
+  port: int(1, 65535),
+  tls: z.boolean(),
   /** Buddies added to this IRC account (IRC servers keep no roster). */
-  buddies: optional(array(object({ peer: string({ maxLength: 64 }), name: optional(string({ maxLength: 200 })), groups: optional(array(string({ maxLength: 200 }))) }))),
+  buddies: z.optional(list(z.strictObject({ peer: chars({ max: 64 }), name: z.optional(chars({ max: 200 })), groups: z.optional(list(chars({ max: 200 }))) }))),
 });
 
-export type StoredXmppAccount = Infer<typeof storedXmppAccount>;
-export type StoredIrcAccount = Infer<typeof storedIrcAccount>;
+export type StoredXmppAccount = z.infer<typeof storedXmppAccount>;
+export type StoredIrcAccount = z.infer<typeof storedIrcAccount>;
 export type StoredAccount = StoredXmppAccount | StoredIrcAccount;
 
-export const accountsFileSchema = object({
-  version: literal(1),
-  accounts: array(union(storedXmppAccount, storedIrcAccount)),
+export const accountsFileSchema = z.strictObject({
+  version: z.literal(1),
+  accounts: list(z.discriminatedUnion('protocol', [storedXmppAccount, storedIrcAccount])),
 });
-export type AccountsFile = Infer<typeof accountsFileSchema>;
+export type AccountsFile = z.infer<typeof accountsFileSchema>;
 
 /** The name people know the account by. */
 export function accountName(a: StoredAccount): string {

@@ -4,7 +4,9 @@
  * them in secrets.json in the profile, mode 0600, and say so.
  */
 import { join } from 'node:path';
-import { object, record, string } from '../api/schema';
+import * as z from 'zod/mini';
+import { chars } from '../api/bounded';
+import { dictionary } from '../storage/dictionary';
 import { JsonFile } from '../storage/json-file';
 
 export interface SecretStore {
@@ -17,7 +19,7 @@ export interface SecretStore {
 export const PROFILE_SECRETS_WARNING =
   'Passwords are stored in the profile folder (secrets.json, readable only by you) because no OS key store is available in this mode.';
 
-const secretsSchema = object({ secrets: record(string({ maxLength: 4096 })) });
+const secretsSchema = z.strictObject({ secrets: dictionary(chars({ max: 4096 })) });
 
 export function profileFileSecretStore(profileDir: string): SecretStore {
   const file = new JsonFile(join(profileDir, 'secrets.json'), secretsSchema, () => ({ secrets: {} as Record<string, string> }));

@@ -6,12 +6,13 @@
 import type { CallResult } from '../api/bridge';
 import { commands, isCommandName, type CommandName } from '../api/contract';
 import { RPC_COMMAND_FAILED, RPC_INTERNAL_ERROR, RPC_INVALID_PARAMS, RPC_METHOD_NOT_FOUND } from '../api/jsonrpc';
+import { validate } from '../api/validate';
 import { UserError } from './errors';
 import type { SottoCore } from './sotto-core';
 
 export async function dispatchCommand(core: SottoCore, method: string, params: unknown): Promise<CallResult> {
   if (!isCommandName(method)) return { ok: false, error: { code: RPC_METHOD_NOT_FOUND, message: `Unknown method: ${method.slice(0, 100)}` } };
-  const checked = commands[method].params.check(params ?? {}, 'params');
+  const checked = validate(commands[method].params, params ?? {}, 'params');
   if (!checked.ok) return { ok: false, error: { code: RPC_INVALID_PARAMS, message: `Invalid params: ${checked.error}` } };
   try {
     const handler = core.handlers[method] as (p: unknown) => Promise<unknown>;

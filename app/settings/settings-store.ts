@@ -5,19 +5,20 @@
  */
 import { join } from 'node:path';
 import type { PolicyLevel } from '../../otr';
-import { boolean, literal, object, optional, record, type Infer } from '../api/schema';
+import * as z from 'zod/mini';
+import { dictionary } from '../storage/dictionary';
 import { JsonFile } from '../storage/json-file';
 
-const level = literal('never', 'manual', 'opportunistic', 'always');
+const level = z.enum(['never', 'manual', 'opportunistic', 'always']);
 
-const settingsSchema = object({
-  version: literal(1),
-  otr: record(object({ policy: optional(level), buddies: record(object({ policy: optional(level), logOtr: optional(boolean) })) })),
-  logging: object({ plaintext: boolean }),
-  ui: optional(object({ notifications: boolean, theme: literal('light', 'dark', 'system') })),
+const settingsSchema = z.strictObject({
+  version: z.literal(1),
+  otr: dictionary(z.strictObject({ policy: z.optional(level), buddies: dictionary(z.strictObject({ policy: z.optional(level), logOtr: z.optional(z.boolean()) })) })),
+  logging: z.strictObject({ plaintext: z.boolean() }),
+  ui: z.optional(z.strictObject({ notifications: z.boolean(), theme: z.enum(['light', 'dark', 'system']) })),
 });
 
-type Settings = Infer<typeof settingsSchema>;
+type Settings = z.infer<typeof settingsSchema>;
 
 const defaults = (): Settings => ({ version: 1, otr: {}, logging: { plaintext: false } });
 

@@ -3,7 +3,8 @@
  * A file that exists but cannot be read or parsed is an error naming the file,
  * and it is never overwritten: saving refuses until the user deals with it.
  */
-import type { Schema } from '../api/schema';
+import type * as z from 'zod/mini';
+import { validate } from '../api/validate';
 import { UserError } from '../core/errors';
 import { readFileIfExists, SerialQueue, writeFileAtomic } from './atomic-file';
 
@@ -13,7 +14,7 @@ export class JsonFile<T> {
 
   constructor(
     readonly path: string,
-    private readonly schema: Schema<T>,
+    private readonly schema: z.ZodMiniType<T>,
     private readonly empty: () => T,
   ) {}
 
@@ -33,7 +34,7 @@ export class JsonFile<T> {
       this.broken = `${this.path} is not valid JSON; it was left as it is. Fix or move it, then restart Sotto.`;
       throw new UserError(this.broken, 'corrupt-file');
     }
-    const checked = this.schema.check(data);
+    const checked = validate(this.schema, data);
     if (!checked.ok) {
       this.broken = `${this.path} has unexpected contents (${checked.error}); it was left as it is.`;
       throw new UserError(this.broken, 'corrupt-file');
