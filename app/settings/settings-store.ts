@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { PolicyLevel } from '../../otr';
 import * as z from 'zod/mini';
-import { dictionary } from '../storage/dictionary';
+import { dictionary, emptyDictionary } from '../storage/dictionary';
 import { JsonFile } from '../storage/json-file';
 
 const level = z.enum(['never', 'manual', 'opportunistic', 'always']);
@@ -20,7 +20,10 @@ const settingsSchema = z.strictObject({
 
 type Settings = z.infer<typeof settingsSchema>;
 
-const defaults = (): Settings => ({ version: 1, otr: {}, logging: { plaintext: false } });
+// Maps without a prototype, here as when read from the file: a buddy or account named
+// "__proto__" must get an entry of its own, not write to Object.prototype.
+const defaults = (): Settings => ({ version: 1, otr: emptyDictionary(), logging: { plaintext: false } });
+const newAccount = () => ({ buddies: emptyDictionary<{ policy?: PolicyLevel; logOtr?: boolean }>() });
 
 export const DEFAULT_POLICY: PolicyLevel = 'opportunistic';
 
@@ -46,7 +49,7 @@ export class SettingsStore {
 
   /** `inherit` takes a buddy's own policy away (or the account's: back to the default). */
   async setPolicy(accountId: string, peer: string | undefined, policy: PolicyLevel | 'inherit'): Promise<void> {
-    const account = (this.data.otr[accountId] ??= { buddies: {} });
+    const account = (this.data.otr[accountId] ??= newAccount());
     const target = peer === undefined ? account : (account.buddies[peer] ??= {});
     if (policy === 'inherit') delete target.policy;
     else target.policy = policy;
@@ -58,7 +61,7 @@ export class SettingsStore {
   }
 
   async setLogsOtr(accountId: string, peer: string, logOtr: boolean): Promise<void> {
-    const account = (this.data.otr[accountId] ??= { buddies: {} });
+    const account = (this.data.otr[accountId] ??= newAccount());
     (account.buddies[peer] ??= {}).logOtr = logOtr;
     await this.file.save(this.data);
   }
