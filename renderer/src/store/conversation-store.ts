@@ -86,12 +86,14 @@ function insertLine(lines: ConversationLineDto[], line: ConversationLineDto): Co
   return copy;
 }
 
-/** A line from the core; `countUnread` when nobody is looking at this conversation. */
+/** A line from the core; `countUnread` when nobody is looking at this conversation. An update of a line we have is not news. */
 export function addLine(accountId: string, peer: string, line: ConversationLineDto, countUnread: boolean): void {
   const s = get();
   const kind: Kind = line.nick !== undefined && line.direction === 'in' ? 'group' : 'direct';
   const conv = ensure(s, accountId, peer, kind);
-  put({ ...conv, lines: insertLine(conv.lines, line), unread: conv.unread + (countUnread && line.direction === 'in' ? 1 : 0) });
+  const lines = insertLine(conv.lines, line);
+  const isNew = lines.length > conv.lines.length;
+  put({ ...conv, lines, unread: conv.unread + (countUnread && isNew && line.direction === 'in' ? 1 : 0) });
 }
 
 /** History from the core, merged with whatever arrived by event meanwhile. */
