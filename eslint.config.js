@@ -18,6 +18,12 @@ const otrFrontDoor = (tests) => ({
   message: 'Import the OTR library through its front door, otr/index.ts (see otr/README.md).',
 });
 
+// '**/otr/**' misses the front door itself ('../otr'); this catches it where otr/ is off limits.
+const otrItself = (message) => ({ regex: '^(\\.\\./)+otr$', message });
+
+// Only tests, the benchmarks (scripts/bench) and e2e/ import testkit/.
+const noTestkit = { group: ['**/testkit/**'], message: 'testkit/ is for tests, scripts/bench and e2e/ only.' };
+
 const zone = (patterns, message, { node = false, extra = [] } = {}) => ({
   'no-restricted-imports': [
     'error',
@@ -60,26 +66,67 @@ export default tseslint.config(
   {
     files: ['otr/**/*.ts'],
     ignores: ['otr/**/*.test.ts', 'otr/test-support/**'],
-    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', 'electron'], 'otr/ is pure: no I/O, no Node, no app code.', { node: true }),
+    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', 'electron'], 'otr/ is pure: no I/O, no Node, no app code.', { node: true, extra: [noTestkit] }),
+  },
+  {
+    files: ['otr/test-support/**/*.ts'],
+    rules: zone(
+      ['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', '**/testkit/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      'otr/test-support holds pure fixtures: it imports only otr/ (no Node, no app/, no testkit/).',
+      { node: true },
+    ),
+  },
+  {
+    // otr/'s own tests reach Node, app/ and the real libotr only through testkit/.
+    files: ['otr/**/*.test.ts'],
+    ignores: ['otr/test-support/**'],
+    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'otr/ tests import otr/ and testkit/ only.'),
   },
   {
     files: ['protocols/**/*.ts'],
-    ignores: ['protocols/**/*.test.ts'],
-    rules: zone(['**/app/**', '**/main/**', '**/renderer/**', '**/otr/**', 'electron'], 'protocols/ never imports app/, otr/, main/ or renderer/.'),
+    ignores: ['protocols/**/*.test.ts', 'protocols/**/test-support/**'],
+    rules: zone(['**/app/**', '**/main/**', '**/renderer/**', '**/otr/**', 'electron'], 'protocols/ never imports app/, otr/, main/ or renderer/.', {
+      extra: [otrItself('protocols/ never imports otr/.'), noTestkit],
+    }),
+  },
+  {
+    files: ['protocols/**/*.test.ts', 'protocols/**/test-support/**/*.ts'],
+    rules: zone(['**/app/**', '**/otr/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'protocols/ tests import protocols/ and testkit/ only (never app/ or otr/).', {
+      extra: [otrItself('protocols/ tests never import otr/.')],
+    }),
   },
   {
     files: ['app/**/*.ts'],
     ignores: ['app/**/*.test.ts', 'app/test-support/**'],
-    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.', { extra: [otrFrontDoor(false)] }),
+    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.', { extra: [otrFrontDoor(false), noTestkit] }),
   },
   {
-    files: ['app/**/*.test.ts', 'app/test-support/**', 'protocols/**/*.test.ts', 'main/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    files: ['app/**/*.test.ts', 'app/test-support/**/*.ts'],
+    rules: zone(['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'app/ tests import app/, otr/ (its front door), protocols/ and testkit/.', { extra: [otrFrontDoor(true)] }),
+  },
+  {
+    files: ['testkit/**/*.ts'],
+    rules: zone(['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'testkit/ may import otr/ (its front door), protocols/ and app/; never main/, renderer/, scripts/ or e2e/.', {
+      extra: [otrFrontDoor(true)],
+    }),
+  },
+  {
+    files: ['main/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs', 'e2e/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [otrFrontDoor(true)] }] },
+  },
+  {
+    // Tests, the benchmarks and e2e/ may use testkit/; the rest of scripts/ and main/ may not.
+    files: ['main/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    ignores: ['**/*.test.ts', 'scripts/bench/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otrFrontDoor(true), noTestkit] }] },
   },
   {
     files: ['app/api/**/*.ts'],
     ignores: ['app/api/**/*.test.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', 'electron'], 'app/api is the contract only: shared by every front end, with no Node.', { node: true }),
+    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', 'electron'], 'app/api is the contract only: shared by every front end, with no Node.', {
+      node: true,
+      extra: [otrItself('app/api is the contract only: no otr/.'), noTestkit],
+    }),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -91,7 +138,8 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+app/(?!api/)', message: 'The renderer may import only app/api (the contract).' },
-            { group: ['**/otr/**', '**/protocols/**', '**/main/**', 'node:*', 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
+            { group: ['**/otr/**', '**/protocols/**', '**/main/**', '**/testkit/**', 'node:*', 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
+            otrItself('The renderer is untrusted: no core modules.'),
           ],
           paths: nodeBuiltinPaths('The renderer is untrusted: no Node.'),
         },

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprint } from './crypto/dsa';
 import { ALICE_KEY } from './test-support/fixtures';
-import { POLICY, shuttle, startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from '../testkit/libotr/peer';
+import { POLICY, startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from '../testkit/libotr/peer';
+import { shuttle } from '../testkit/libotr/shuttle';
 import { SottoParty } from '../testkit/libotr/sotto-party';
 
 const ALICE = 'alice@example.org';

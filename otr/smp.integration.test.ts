@@ -7,10 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toHex } from './bytes';
 import { fingerprint } from './crypto/dsa';
-import type { Outcome } from './session/conversation';
+import { Conversation, type Outcome } from './session/conversation';
 import { decodeSmpTlv, encodeSmpTlv } from './smp/smp-messages';
 import { ALICE_KEY } from './test-support/fixtures';
-import { POLICY, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer } from '../testkit/libotr/peer';
+import type { LibotrEvent } from '../testkit/libotr/events';
+import { POLICY, startLibotrPeer, type LibotrPeer } from '../testkit/libotr/peer';
+import { shuttle } from '../testkit/libotr/shuttle';
 import { tapSmp } from './test-support/smp';
 import { SottoParty } from '../testkit/libotr/sotto-party';
 
@@ -25,10 +27,10 @@ afterEach(async () => {
 });
 
 /** Sotto's alice and libotr's bob, private with each other. */
-async function privatePair(): Promise<{ alice: SottoParty; bob: LibotrPeer }> {
+async function privatePair(): Promise<{ alice: SottoParty<Conversation>; bob: LibotrPeer }> {
   const bob = await startLibotrPeer({ account: BOB, policy: POLICY.MANUAL });
   peers.push(bob);
-  const alice = new SottoParty(ALICE, ALICE_KEY, 0x5070_7070, { policy: 'manual' });
+  const alice = new SottoParty(ALICE, ALICE_KEY, 0x5070_7070, { policy: 'manual', create: (options) => new Conversation(options) });
   await shuttle(alice, bob, alice.start());
   expect(alice.conv.status().state).toBe('encrypted');
   return { alice, bob };

@@ -78,4 +78,32 @@ describe('the compiler enforces the dependency direction', () => {
     const errors = diagnosticsFor('renderer', 'src/fixture-node.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n");
     expect(errors.join('\n')).toMatch(/TS2307/);
   });
+
+  it('keeps otr/test-support pure: otr/ only, no Node, no app/, no testkit/', () => {
+    expect(diagnosticsFor('otr/test-support', 'fixture-clean.ts', "import { toHex } from '../bytes';\nexport const h = toHex(new Uint8Array(1));\n")).toEqual([]);
+    const node = diagnosticsFor('otr/test-support', 'fixture-node.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n");
+    expect(node.join('\n')).toMatch(/TS2307: Cannot find module 'node:fs'/);
+    const app = diagnosticsFor('otr/test-support', 'fixture-app.ts', "import { createOpensslModPow } from '../../app/otr-host/openssl-modpow';\nexport const m = createOpensslModPow;\n");
+    expect(app.join('\n')).toMatch(/TS6307/);
+    const testkit = diagnosticsFor('otr/test-support', 'fixture-testkit.ts', "import { REPO_ROOT } from '../../testkit/repo-root';\nexport const r = REPO_ROOT;\n");
+    expect(testkit.join('\n')).toMatch(/TS6307/);
+  });
+
+  it('lets testkit/ import otr/, its fixtures, protocols/ and app/', () => {
+    const code = [
+      "import { createNodeOtrEnv } from '../app/otr-host/node-env';",
+      "import { policyForLevel } from '../otr';",
+      "import { ALICE_KEY } from '../otr/test-support/fixtures';",
+      "import type { ProtocolAdapter } from '../protocols/adapter';",
+      'export const all = [createNodeOtrEnv, policyForLevel, ALICE_KEY];',
+      'export type A = ProtocolAdapter;',
+      '',
+    ].join('\n');
+    expect(diagnosticsFor('testkit', 'fixture-layers.ts', code)).toEqual([]);
+  });
+
+  it.each(['otr', 'protocols', 'app', 'main'])('refuses a testkit/ import in %s/ (only tests, scripts/bench and e2e/ use it)', (project) => {
+    const errors = diagnosticsFor(project, 'fixture-testkit.ts', "import { REPO_ROOT } from '../testkit/repo-root';\nexport const r = REPO_ROOT;\n");
+    expect(errors.join('\n')).toMatch(/TS6307/);
+  });
 });

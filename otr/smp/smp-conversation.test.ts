@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../crypto/dsa';
 import { ALICE_KEY, BOB_KEY } from '../test-support/fixtures';
 import { ALICE_TAG, BOB_TAG, deliver, say } from '../test-support/pair';
-import { act, privatePair, smpEvents, smpKinds, tapSmp } from '../test-support/smp';
+import { act, smpEvents, smpKinds, tapSmp } from '../test-support/smp';
+import { privatePair } from '../../testkit/smp-env';
 import { TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP_ABORT } from '../wire/tlv';
 import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 

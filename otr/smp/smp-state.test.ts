@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OtrEnv } from '../crypto/env';
-import { fastEnv } from '../test-support/smp';
+import { fastEnv } from '../../testkit/smp-env';
 import { TLV_SMP1, TLV_SMP2, TLV_SMP3, TLV_SMP4, TLV_SMP_ABORT, type Tlv } from '../wire/tlv';
 import { abortSmp, receiveSmp, respondSmp, SMP_IDLE, startSmp, type SmpContext, type SmpState, type SmpStep } from './smp-state';
 

@@ -10,7 +10,7 @@ import { bigintModPow, bytesToBigint, mod, modInverse } from '../crypto/bigint';
 import type { Random } from '../crypto/env';
 import { sha256 } from '../crypto/primitives';
 import { seededRandom, testEnv } from '../test-support/fixtures';
-import { fastEnv } from '../test-support/smp';
+import { fastEnv } from '../../testkit/smp-env';
 import { encodeSmpTlv, type Smp1, type Smp2, type Smp3, type Smp4 } from './smp-messages';
 import { G1, P, Q, randomExponent, SmpArithmetic, smpHash } from './smp-group';
 import { smpSecret } from './smp-secret';

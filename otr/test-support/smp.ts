@@ -1,29 +1,13 @@
 /**
- * Helpers for SMP tests: a private alice/bob pair whose arithmetic is OpenSSL's
- * (the randomness stays seeded, so runs are repeatable; BigInt exponentiation
- * would make every SMP cost a third of a second), acting and delivering in one
- * call, and a tap on the SMP TLVs a party sends, to corrupt them on the way.
+ * Helpers for SMP tests: acting and delivering in one call, and a tap on the
+ * SMP TLVs a party sends, to corrupt them on the way. A private pair whose
+ * arithmetic is OpenSSL's needs app/, so it is in testkit/smp-env.ts.
  */
-import { createOpensslModPow } from '../../app/otr-host/openssl-modpow';
-import type { OtrEnv } from '../crypto/env';
 import type { Conversation, Outcome } from '../session/conversation';
 import type { OtrEvent } from '../session/events';
 import { isSmpTlvType } from '../smp/smp-messages';
 import type { Tlv } from '../wire/tlv';
-import { ManualClock, testEnv } from './fixtures';
-import { deliver, makePair, startOtr, type Party } from './pair';
-
-export function fastEnv(seed: string, clock = new ManualClock()): OtrEnv & { clock: ManualClock } {
-  return { ...testEnv(seed, clock), math: createOpensslModPow() };
-}
-
-/** alice and bob, private with each other (OTR v3, manual policy). */
-export function privatePair(seed = '') {
-  const clock = new ManualClock();
-  const { alice, bob } = makePair('manual', { env: fastEnv(`alice${seed}`, clock) }, { env: fastEnv(`bob${seed}`, clock) });
-  startOtr(alice, bob);
-  return { alice, bob, clock };
-}
+import { deliver, type Party } from './pair';
 
 /** Records what `from`'s user saw of its own action, then delivers what it sent, and every reply. */
 export function act(from: Party, to: Party, outcome: Outcome): Outcome {

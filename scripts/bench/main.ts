@@ -4,7 +4,7 @@
  * --only NAME[,NAME] runs a subset.
  */
 import { generateDsaKey } from '../../app/otr-host/dsa-keygen';
-import { runLibotrBench, type LibotrBenchName } from '../../testkit/libotr/peer';
+import { runLibotrBench, type LibotrBenchName } from '../../testkit/libotr/bench';
 import { benchCore } from './core-bench';
 import { benchUi } from './ui-bench';
 import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, benchSmp, type Figure } from './otr-bench';

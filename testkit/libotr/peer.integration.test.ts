@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildLibotrHarness, LIBOTR_INSTALL_COMMAND } from '../libotr-harness/build';
-import { POLICY, runLibotrBench, shuttle, startLibotrPeer, type LibotrEvent, type LibotrPeer, type LibotrPeerOptions } from './peer';
+import { runLibotrBench } from './bench';
+import type { LibotrEvent } from './events';
+import { POLICY, startLibotrPeer, type LibotrPeer, type LibotrPeerOptions } from './peer';
+import { shuttle } from './shuttle';
 
 const ALICE = 'alice@sotto.test';
 const BOB = 'bob@sotto.test';

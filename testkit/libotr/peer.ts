@@ -1,21 +1,22 @@
 /**
- * The TypeScript side of the libotr interop harness
- * (testkit/libotr-harness): a real libotr 4.1.1 user in a child process,
- * driven command by command, so tests can hold whole OTR conversations with
- * the reference implementation; plus `shuttle`, which carries wire messages
- * between any two parties (libotr or our own engine) until both fall quiet,
- * and `runLibotrBench` for libotr's own figures on this machine.
+ * The process driver of the libotr interop harness (testkit/libotr-harness):
+ * a real libotr 4.1.1 user in a child process, driven command by command, so
+ * tests can hold whole OTR conversations with the reference implementation.
+ * events.ts decodes what it prints; shuttle.ts carries messages between it and
+ * another party; bench.ts runs its bench mode.
  *
  * The harness answers every command with event lines and then exactly one
  * `OK` or `ERR <b64 reason>`; commands are sent one at a time, so the events
  * of a command are exactly the lines before its `OK`.
  */
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildLibotrHarness, HARNESS_BUILD_DIR } from '../libotr-harness/build';
+import { buildLibotrHarness } from '../libotr-harness/build';
+import { b64, parseEvent, unb64, wireOf, type LibotrEvent, type MsgState } from './events';
+import type { OtrParty } from './shuttle';
 
 /** libotr's policy bits (proto.h) and its three named policies. */
 export const POLICY = {
@@ -34,34 +35,6 @@ export const POLICY = {
   /** V2 | V3 | REQUIRE_ENCRYPTION | WHITESPACE_START_AKE | ERROR_START_AKE. */
   ALWAYS: 0x02 | 0x04 | 0x08 | 0x20 | 0x40,
 } as const;
-
-export type MsgState = 'plaintext' | 'encrypted' | 'finished';
-export type SmpEventName = 'NONE' | 'ERROR' | 'ABORT' | 'CHEATED' | 'ASK_FOR_ANSWER' | 'ASK_FOR_SECRET' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
-
-/** One line the harness printed, decoded. Names follow libotr's callbacks. */
-export type LibotrEvent =
-  | { type: 'wire'; peer: string; message: string }
-  | { type: 'emptyInject'; peer: string }
-  | { type: 'plain'; text: string; encrypted: boolean }
-  | { type: 'ignored' }
-  | { type: 'tlvs'; types: number[] }
-  | { type: 'goneSecure'; peer: string; instanceTag: number }
-  | { type: 'goneInsecure'; peer: string }
-  | { type: 'stillSecure'; peer: string; isReply: boolean }
-  | { type: 'newFingerprint'; peer: string; fingerprint: string }
-  /** handle_msg_event: `event` is the OTRL_MSGEVENT_ name without its prefix. */
-  | { type: 'msgEvent'; event: string; message?: string; gcryError: number }
-  | { type: 'errorMessage'; code: string; text: string }
-  | { type: 'smp'; event: SmpEventName; progress: number; question?: string }
-  | { type: 'trust'; peer: string; fingerprint: string; trust: string | null }
-  | { type: 'symkey'; key: string }
-  | { type: 'receivedSymkey'; use: number; usedata: Buffer; key: string }
-  | { type: 'status'; msgstate: MsgState; fingerprint: string | null; ssid: string | null; protocolVersion: number; instanceTag: number | null; trust: string | null }
-  | { type: 'instance'; instanceTag: number | null; msgstate: MsgState; fingerprint: string | null }
-  | { type: 'timer'; interval: number }
-  | { type: 'createPrivkey' }
-  | { type: 'createInstag' }
-  | { type: 'unknown'; line: string };
 
 export interface CommandResult {
   events: LibotrEvent[];
@@ -87,16 +60,6 @@ export interface LibotrStatus {
   instanceTag: number | null;
   trust: string | null;
   instances: { instanceTag: number | null; msgstate: MsgState; fingerprint: string | null }[];
-}
-
-/**
- * A party in a conversation, as `shuttle` sees it: libotr through this
- * driver, or (later) our own engine behind a small adapter.
- */
-export interface OtrParty {
-  /** The name the other party knows us by (its PEER for us). */
-  readonly name: string;
-  receive(from: string, wire: string): Promise<{ wire: string[]; plaintext?: string }>;
 }
 
 export interface LibotrPeerOptions {
@@ -146,74 +109,6 @@ export interface LibotrPeer extends OtrParty {
   /** Sends `quit`, waits for the exit (killing after a grace period), removes a temp dir. */
   stop(): Promise<void>;
 }
-
-const b64 = (data: string | Uint8Array): string => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
-const unb64 = (field: string | undefined): string => Buffer.from(field ?? '', 'base64').toString('utf8');
-const optional = (field: string | undefined): string | null => (field === undefined || field === '-' ? null : field);
-const hexNumber = (field: string | undefined): number | null => (optional(field) === null ? null : parseInt(field as string, 16));
-
-/** Decodes one harness line; unknown lines are kept, never dropped. */
-export function parseEvent(line: string): LibotrEvent {
-  const f = line.split(' ');
-  switch (f[0]) {
-    case 'WIRE':
-      return { type: 'wire', peer: unb64(f[1]), message: unb64(f[2]) };
-    case 'EMPTY_INJECT':
-      return { type: 'emptyInject', peer: unb64(f[1]) };
-    case 'PLAIN':
-      return { type: 'plain', text: unb64(f[1]), encrypted: f[2] === 'encrypted' };
-    case 'IGNORED':
-      return { type: 'ignored' };
-    case 'TLVS':
-      return { type: 'tlvs', types: (f[1] ?? '').split(',').map(Number) };
-    case 'GONE_SECURE':
-      return { type: 'goneSecure', peer: unb64(f[1]), instanceTag: parseInt(f[2] ?? '0', 16) };
-    case 'GONE_INSECURE':
-      return { type: 'goneInsecure', peer: unb64(f[1]) };
-    case 'STILL_SECURE':
-      return { type: 'stillSecure', peer: unb64(f[1]), isReply: f[2] === '1' };
-    case 'NEW_FINGERPRINT':
-      return { type: 'newFingerprint', peer: unb64(f[1]), fingerprint: f[2] ?? '' };
-    case 'MSG_EVENT': {
-      const message = optional(f[2]);
-      return { type: 'msgEvent', event: f[1] ?? '', ...(message === null ? {} : { message: unb64(message) }), gcryError: Number(f[3] ?? 0) };
-    }
-    case 'ERROR_MSG':
-      return { type: 'errorMessage', code: f[1] ?? '', text: unb64(f[2]) };
-    case 'SMP': {
-      const question = optional(f[3]);
-      return { type: 'smp', event: (f[1] ?? 'NONE') as SmpEventName, progress: Number(f[2] ?? 0), ...(question === null ? {} : { question: unb64(question) }) };
-    }
-    case 'TRUST':
-      return { type: 'trust', peer: unb64(f[1]), fingerprint: f[2] ?? '', trust: optional(f[3]) };
-    case 'SYMKEY':
-      return { type: 'symkey', key: f[1] ?? '' };
-    case 'RECEIVED_SYMKEY':
-      return { type: 'receivedSymkey', use: Number(f[1] ?? 0), usedata: Buffer.from(f[2] ?? '', 'base64'), key: f[3] ?? '' };
-    case 'STATUS':
-      return {
-        type: 'status',
-        msgstate: (f[1] ?? 'plaintext') as MsgState,
-        fingerprint: optional(f[2]),
-        ssid: optional(f[3]),
-        protocolVersion: Number(f[4] ?? 0),
-        instanceTag: hexNumber(f[5]),
-        trust: optional(f[6]),
-      };
-    case 'INSTANCE':
-      return { type: 'instance', instanceTag: hexNumber(f[1]), msgstate: (f[2] ?? 'plaintext') as MsgState, fingerprint: optional(f[3]) };
-    case 'TIMER':
-      return { type: 'timer', interval: Number(f[1] ?? 0) };
-    case 'CREATE_PRIVKEY':
-      return { type: 'createPrivkey' };
-    case 'CREATE_INSTAG':
-      return { type: 'createInstag' };
-    default:
-      return { type: 'unknown', line };
-  }
-}
-
-const wireOf = (events: LibotrEvent[]): string[] => events.flatMap((e) => (e.type === 'wire' ? [e.message] : []));
 
 interface Pending {
   lines: string[];
@@ -385,86 +280,4 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
     },
   };
   return peer;
-}
-
-export interface Delivery {
-  from: string;
-  to: string;
-  wire: string;
-  /** What the receiver showed its user, if anything. */
-  plaintext?: string;
-}
-
-export interface ShuttleOptions {
-  /** Stop with an error after this many deliveries (a loop); default 500. */
-  maxDeliveries?: number;
-  /**
-   * Sees each message before delivery and may replace it: return the
-   * messages to deliver instead ([] drops it), or undefined to deliver it as
-   * is. For tests of lossy or mangling networks.
-   */
-  intercept?: (message: { from: string; to: string; wire: string }) => string[] | undefined;
-}
-
-/**
- * Delivers `wire` (sent by `from`) to `to`, then every reply to the other
- * side, first in first out, until neither side has anything left to send.
- * Returns every delivery in order, with what each receiver showed its user.
- */
-export async function shuttle(from: OtrParty, to: OtrParty, wire: readonly string[], options: ShuttleOptions = {}): Promise<Delivery[]> {
-  const max = options.maxDeliveries ?? 500;
-  const queue = wire.map((message) => ({ sender: from, receiver: to, wire: message }));
-  const deliveries: Delivery[] = [];
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const { sender, receiver } = next;
-    const replaced = options.intercept?.({ from: sender.name, to: receiver.name, wire: next.wire }) ?? [next.wire];
-    for (const message of replaced) {
-      if (deliveries.length >= max) throw new Error(`shuttle: more than ${max} deliveries between ${from.name} and ${to.name}; a loop?`);
-      const result = await receiver.receive(sender.name, message);
-      deliveries.push({ from: sender.name, to: receiver.name, wire: message, ...(result.plaintext === undefined ? {} : { plaintext: result.plaintext }) });
-      for (const reply of result.wire) queue.push({ sender: receiver, receiver: sender, wire: reply });
-    }
-  }
-  return deliveries;
-}
-
-export type LibotrBenchName = 'keygen' | 'ake' | 'data-alternating' | 'data-one-way' | 'fragmented' | 'smp';
-
-export interface LibotrBenchResult {
-  name: LibotrBenchName;
-  unit: 'ms' | 'messages/s';
-  median: number;
-  /** ms: the 90th-percentile time. messages/s: the rate of the 90th-percentile (slow) round, so p90 <= median. */
-  p90: number;
-  /** ms benchmarks: the slowest iteration. */
-  max?: number;
-  iterations: number;
-  messagesPerIteration?: number;
-  messageBytes?: number;
-  maxMessageSize?: number;
-  libotr: string;
-}
-
-/**
- * Runs `harness --bench NAME`: libotr against itself in one process. Keys are
- * cached in `keyDir` (default build/libotr-harness/bench-keys) so only the
- * keygen benchmark pays for key generation.
- */
-export async function runLibotrBench(
-  name: LibotrBenchName,
-  options: { iterations?: number; keyDir?: string; timeoutMs?: number } = {},
-): Promise<LibotrBenchResult> {
-  const binary = buildLibotrHarness().path;
-  const args = ['--bench', name, '--dir', options.keyDir ?? join(HARNESS_BUILD_DIR, 'bench-keys')];
-  if (options.iterations !== undefined) args.push('--iterations', String(options.iterations));
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(binary, args, { timeout: options.timeoutMs ?? 300_000, encoding: 'utf8' }, (error, out, err) => {
-      if (error) reject(new Error(`libotr bench ${name} failed: ${error.message}\n${err}`));
-      else resolve(out);
-    });
-  });
-  const line = stdout.trim().split('\n').pop() ?? '';
-  const result = JSON.parse(line) as LibotrBenchResult;
-  if (result.name !== name || typeof result.median !== 'number') throw new Error(`libotr bench ${name} printed ${line}`);
-  return result;
 }

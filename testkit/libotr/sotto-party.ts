@@ -1,16 +1,22 @@
 /**
- * Our own engine as a party for `shuttle` (peer.ts): a Conversation with
+ * Our own engine as a party for `shuttle` (shuttle.ts): a conversation with
  * OpenSSL-backed arithmetic and the system CSPRNG, recording what its user saw.
+ * It is built through the OTR library's front door; otr/'s own tests, which
+ * look inside the engine, pass `create` with their internal class.
  */
 import { createNodeOtrEnv } from '../../app/otr-host/node-env';
-import type { DsaPrivateKey } from '../../otr/crypto/dsa';
-import { Conversation, type ConversationOptions, type Received } from '../../otr/session/conversation';
-import type { OtrEvent } from '../../otr/session/events';
-import { policyForLevel, type PolicyLevel } from '../../otr/session/policy';
-import type { OtrParty } from './peer';
+import { createConversation, policyForLevel, type ConversationOptions, type DsaPrivateKey, type OtrConversation, type OtrEvent, type PolicyLevel, type Received } from '../../otr';
+import type { OtrParty } from './shuttle';
 
-export class SottoParty implements OtrParty {
-  readonly conv: Conversation;
+export interface SottoPartyOptions<C extends OtrConversation> extends Partial<Omit<ConversationOptions, 'policy'>> {
+  /** Default: opportunistic. */
+  policy?: PolicyLevel;
+  /** Builds the engine: createConversation unless given. */
+  create?: (options: ConversationOptions) => C;
+}
+
+export class SottoParty<C extends OtrConversation = OtrConversation> implements OtrParty {
+  readonly conv: C;
   readonly received: Received[] = [];
   readonly events: OtrEvent[] = [];
 
@@ -18,10 +24,11 @@ export class SottoParty implements OtrParty {
     readonly name: string,
     key: DsaPrivateKey,
     ourTag: number,
-    options: { policy?: PolicyLevel } & Partial<Omit<ConversationOptions, 'policy'>> = {},
+    options: SottoPartyOptions<C> = {},
   ) {
-    const { policy = 'opportunistic', ...rest } = options;
-    this.conv = new Conversation({ env: createNodeOtrEnv(), ourKey: key, ourTag, policy: policyForLevel(policy), accountName: name, ...rest });
+    // Without `create`, C is its default, OtrConversation: what createConversation gives.
+    const { policy = 'opportunistic', create = createConversation as (options: ConversationOptions) => C, ...rest } = options;
+    this.conv = create({ env: createNodeOtrEnv(), ourKey: key, ourTag, policy: policyForLevel(policy), accountName: name, ...rest });
   }
 
   async receive(_from: string, wire: string): Promise<{ wire: string[]; plaintext?: string }> {
