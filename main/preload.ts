@@ -3,12 +3,12 @@
  * typed API bridge and nothing of Node or Electron.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL, IPC_EVENT, type CallResult, type SottoBridge } from '../app/api/bridge';
+import { IPC_CALL, IPC_EVENT, type SottoBridge } from '../app/api/bridge';
 
 const bridge: SottoBridge = {
   call: (method, params) => {
     if (typeof method !== 'string') return Promise.reject(new TypeError('method must be a string'));
-    return ipcRenderer.invoke(IPC_CALL, method, params) as Promise<CallResult>;
+    return ipcRenderer.invoke(IPC_CALL, method, params);
   },
   onEvent: (listener) => {
     const handler = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {

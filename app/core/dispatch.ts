@@ -4,7 +4,7 @@
  * the transport can send back, so one bad request never takes the core down.
  */
 import type { CallResult } from '../api/bridge';
-import { commands, isCommandName, type CommandName } from '../api/contract';
+import { commands, isCommandName } from '../api/contract';
 import { RPC_COMMAND_FAILED, RPC_INTERNAL_ERROR, RPC_INVALID_PARAMS, RPC_METHOD_NOT_FOUND } from '../api/jsonrpc';
 import { validate } from '../api/validate';
 import { UserError } from './errors';
@@ -19,7 +19,7 @@ export async function dispatchCommand(core: SottoCore, method: string, params: u
     return { ok: true, value: await handler(checked.value) };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: { code: RPC_COMMAND_FAILED, message: err.message } };
-    core.logger.log('error', `command ${method as CommandName} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    core.logger.log('error', `command ${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     return { ok: false, error: { code: RPC_INTERNAL_ERROR, message: `Internal error while running ${method}` } };
   }
 }

@@ -27,7 +27,7 @@ export async function loadPart<P extends StorePart>(dir: string, part: P, option
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: true, value: [] as unknown as StoreData[P] };
+    if (code === 'ENOENT') return { ok: true, value: [] as StoreData[P] };
     return { ok: false, error: new KeyStoreFileError(path, 'unreadable', code ?? (error as Error).message) };
   }
   let text: string;

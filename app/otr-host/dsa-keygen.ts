@@ -4,7 +4,7 @@
  * UI never wait on it. OpenSSL hands the key back as PKCS#8 DER; the few DER
  * elements it uses are read here.
  */
-import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import { bigintModPow, type DsaPrivateKey } from '../../otr';
 
@@ -65,6 +65,6 @@ export function dsaKeyFromPkcs8(der: Buffer): DsaPrivateKey {
 
 /** A new OTR long-term key; resolves without blocking the event loop. */
 export async function generateDsaKey(): Promise<DsaPrivateKey> {
-  const { privateKey } = (await generate('dsa', { modulusLength: 1024, divisorLength: 160 })) as { privateKey: KeyObject };
+  const { privateKey } = await generate('dsa', { modulusLength: 1024, divisorLength: 160 });
   return dsaKeyFromPkcs8(privateKey.export({ format: 'der', type: 'pkcs8' }));
 }

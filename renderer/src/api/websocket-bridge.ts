@@ -19,7 +19,7 @@ export function connectWebSocketBridge(url: string, onClosed: (reason: string) =
     if (typeof event.data !== 'string') return;
     let msg: Partial<JsonRpcResponse> & { method?: unknown; params?: unknown };
     try {
-      msg = JSON.parse(event.data) as typeof msg;
+      msg = JSON.parse(event.data);
     } catch {
       return;
     }

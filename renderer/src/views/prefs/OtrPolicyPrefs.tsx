@@ -1,6 +1,7 @@
 /** OTR policy for each account, and for one buddy at a time (which then overrides the account's). */
 import { useEffect, useId, useState } from 'react';
 import { getPolicy, setPolicy, type PolicyLevel } from '../../actions/settings';
+import { convKey, splitKey } from '../../lib/conversation-keys';
 import { errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
 import { useBuddyStore } from '../../store/buddy-store';
@@ -55,10 +56,10 @@ function BuddyPolicy({ version }: { version: number }) {
   const buddies = useBuddyStore((s) => s.buddies);
   const conversations = useConversationStore((s) => s.conversations);
   const accounts = useAppStore((s) => s.accounts);
-  const own = new Set(accounts.map((a) => `${a.accountId}\n${a.name}`));
+  const own = new Set(accounts.map((a) => convKey(a.accountId, a.name)));
   const peers = [...new Set([...Object.keys(buddies), ...Object.values(conversations).filter((c) => c.kind === 'direct').map((c) => c.key)])].filter((k) => !own.has(k)).sort();
   const [key, setKey] = useState(peers[0] ?? '');
-  const [accountId, peer] = key ? (key.split('\n') as [string, string]) : [undefined, undefined];
+  const { accountId, peer } = key ? splitKey(key) : { accountId: undefined, peer: undefined };
   const { state, error, change, inherit } = usePolicy(accountId, peer, version);
   const selectId = useId();
   if (peers.length === 0) return <p className="muted">Buddies you add or talk to can get their own setting here.</p>;
