@@ -7,10 +7,11 @@
  * and the user has verified another key of the buddy: they were typed for the
  * buddy the user knows, not for whichever login answers first.
  */
-import type { Conversation, Outcome } from './conversation';
+import type { ConversationInternals } from './conversation-internals';
+import type { Outcome } from './conversation-types';
 import type { InstanceSession } from './instance-session';
 
-export function afterGoingPrivate(conv: Conversation, inst: InstanceSession): Outcome {
+export function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSession): Outcome {
   const out: Outcome = { send: [], events: conv.choice.settle() };
   const fingerprint = inst.private!.fingerprint;
   const { again, refused } = conv.sentLog.takeUnread(fingerprint, conv.now());

@@ -15,6 +15,7 @@ import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type Protoco
 import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
 import { TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
 import { afterGoingPrivate } from './after-ake';
+import type { ConversationInternals } from './conversation-internals';
 import type { ConversationOptions, OtrConversation, Outcome, Outgoing, SendOutcome } from './conversation-types';
 import type { OtrEvent } from './events';
 import { HeldMessages } from './held-messages';
@@ -45,7 +46,7 @@ const RESEND_WINDOW_MS = 60_000;
 const withoutNul = (text: string) => text.replaceAll('\0', '');
 
 /** The v3 engine; receive.ts, verification.ts and after-ake.ts work on its internals, the host only through OtrConversation. */
-export class Conversation implements OtrConversation {
+export class Conversation implements OtrConversation, ConversationInternals {
   readonly instances: InstanceTable;
   /** Which login messages go to. */
   readonly choice: InstanceChoice;

@@ -9,7 +9,8 @@ import { WireError } from '../wire/codec';
 import { parseFragment } from '../wire/fragments';
 import { classify } from '../wire/text-messages';
 import { decodePlaintext, TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
-import type { Conversation, Outcome } from './conversation';
+import type { ConversationInternals } from './conversation-internals';
+import type { Outcome } from './conversation-types';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import type { InstanceSession } from './instance-session';
 import { allowsVersion } from './policy';
@@ -17,7 +18,7 @@ import { cutShortTlvType, receiveTlvs } from './verification';
 
 const none = (): Outcome => ({ send: [], events: [] });
 
-export function receiveMessage(conv: Conversation, raw: string, fromFragments = false): Outcome {
+export function receiveMessage(conv: ConversationInternals, raw: string, fromFragments = false): Outcome {
   const c = classify(raw);
   // An unfragmented message ends a partial one from the same sender only (libotr keeps
   // fragments per instance): v3 messages name their sender; the rest are the master's.
@@ -52,7 +53,7 @@ export function receiveMessage(conv: Conversation, raw: string, fromFragments = 
   }
 }
 
-function receiveFragment(conv: Conversation, raw: string): Outcome {
+function receiveFragment(conv: ConversationInternals, raw: string): Outcome {
   const f = parseFragment(raw);
   if (!f) return { send: [], events: [{ type: 'malformed', reason: 'a fragment that does not parse' }] };
   if (!allowsVersion(conv.policy, f.version)) return none();
@@ -71,7 +72,7 @@ function receiveFragment(conv: Conversation, raw: string): Outcome {
   }
 }
 
-function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
+function receiveEncoded(conv: ConversationInternals, bytes: Uint8Array): Outcome {
   let m: DecodedMessage;
   try {
     m = decodeMessage(bytes);
@@ -108,7 +109,7 @@ function receiveEncoded(conv: Conversation, bytes: Uint8Array): Outcome {
   return conv.handleAke(inst, m);
 }
 
-function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
+function receiveData(conv: ConversationInternals, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
   const opened = inst.open(m, authenticated);
   if (!opened.ok) {
     // A duplicate (a server resending what it had delivered) is no reason for an error,
@@ -125,7 +126,7 @@ function receiveData(conv: Conversation, inst: InstanceSession, m: DataMessage, 
 }
 
 /** An error reply and an event, at the pace the rate limit allows; what it holds back is counted in the next event. */
-function unreadable(conv: Conversation, inst: InstanceSession, reason: string): Outcome {
+function unreadable(conv: ConversationInternals, inst: InstanceSession, reason: string): Outcome {
   if (!conv.replies.take(conv.now())) return none();
   const suppressed = conv.replies.refusedSinceAsked();
   const reply = inst.msgState !== 'encrypted' ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.` : 'You transmitted an unreadable encrypted message.';
@@ -134,7 +135,7 @@ function unreadable(conv: Conversation, inst: InstanceSession, reason: string): 
   return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }] };
 }
 
-function finishData(conv: Conversation, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events'], cutShort?: number): Outcome {
+function finishData(conv: ConversationInternals, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events'], cutShort?: number): Outcome {
   const out: Outcome = { send: [], events };
   if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint };
   // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.

@@ -10,21 +10,22 @@ import { isSmpTlvType } from '../smp/smp-messages';
 import { receiveSmp, smpCutShort, SMP_IDLE, type SmpContext, type SmpEvent, type SmpState, type SmpStep } from '../smp/smp-state';
 import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 import { TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
-import type { Conversation, Outcome, Outgoing } from './conversation';
+import type { ConversationInternals } from './conversation-internals';
+import type { Outcome, Outgoing } from './conversation-types';
 import type { OtrEvent } from './events';
 import type { InstanceSession } from './instance-session';
 
-function smpContext(conv: Conversation, inst: InstanceSession): SmpContext | undefined {
+function smpContext(conv: ConversationInternals, inst: InstanceSession): SmpContext | undefined {
   const p = inst.private;
   if (inst.msgState !== 'encrypted' || !p) return undefined;
   return { env: conv.options.env, ourFingerprint: fingerprint(publicKeyOf(conv.options.ourKey)), theirFingerprint: p.fingerprint, ssid: p.ssid };
 }
 
-function sendEach(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[]): Outgoing[] {
+function sendEach(conv: ConversationInternals, inst: InstanceSession, tlvs: readonly Tlv[]): Outgoing[] {
   return tlvs.flatMap((t) => conv.sendTlvs(inst.theirTag, [t], '', FLAG_IGNORE_UNREADABLE).send);
 }
 
-function applyStep(conv: Conversation, inst: InstanceSession, step: SmpStep): Outcome {
+function applyStep(conv: ConversationInternals, inst: InstanceSession, step: SmpStep): Outcome {
   inst.smp = step.state;
   return { send: sendEach(conv, inst, step.send), events: step.events.map((e): OtrEvent => ({ type: 'smp', instanceTag: inst.theirTag, ...e })) };
 }
@@ -35,7 +36,7 @@ function applyStep(conv: Conversation, inst: InstanceSession, step: SmpStep): Ou
  * to report then (an error unless the action was an abort, which is done anyway).
  */
 export function smpAction(
-  conv: Conversation,
+  conv: ConversationInternals,
   instanceTag: number | undefined,
   act: (state: SmpState, ctx: SmpContext) => SmpStep,
   offline: SmpEvent = { kind: 'error', reason: 'verification needs a private conversation' },
@@ -54,7 +55,7 @@ export function smpAction(
  * of the data message that carries it: the key the buddy's client derives on
  * receipt. Throws RangeError for a use outside 0..2^32-1 or data over 65531 bytes.
  */
-export function useExtraKey(conv: Conversation, use: number, data: Uint8Array, instanceTag?: number): Outcome & { key?: Uint8Array } {
+export function useExtraKey(conv: ConversationInternals, use: number, data: Uint8Array, instanceTag?: number): Outcome & { key?: Uint8Array } {
   if (!Number.isInteger(use) || use < 0 || use > 0xffff_ffff) throw new RangeError('the use of an extra symmetric key is a 32-bit unsigned integer');
   const inst = instanceTag === undefined ? conv.target() : conv.instances.get(instanceTag);
   if (!inst || inst.msgState !== 'encrypted') return { send: [], events: [{ type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' }] };
@@ -83,7 +84,7 @@ export function cutShortTlvType(plaintext: Uint8Array, parsed: readonly Tlv[]): 
  * record cut short as an abort, TLV 8 as an 'extra-key' event with the key of
  * this message, unknown types as a 'tlvs' event. Padding and disconnect are the caller's.
  */
-export function receiveTlvs(conv: Conversation, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array, cutShortType?: number): Outcome {
+export function receiveTlvs(conv: ConversationInternals, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array, cutShortType?: number): Outcome {
   const out: Outcome = { send: [], events: [] };
   const ending = tlvs.some((t) => t.type === TLV_DISCONNECTED);
   const unknown: Tlv[] = [];

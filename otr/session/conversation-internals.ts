@@ -1,0 +1,41 @@
+/**
+ * What the helpers of a conversation (receive.ts, verification.ts,
+ * after-ake.ts) may touch of its insides: the narrow interface between the v3
+ * engine's parts. The host never sees it; it has OtrConversation.
+ */
+import type { handleAkeMessage } from '../ake/ake';
+import type { Tlv } from '../wire/tlv';
+import type { FragmentReassembler } from '../wire/fragments';
+import type { ConversationOptions, Outcome, Outgoing } from './conversation-types';
+import type { HeldMessages } from './held-messages';
+import type { InstanceChoice } from './instance-choice';
+import type { InstanceSession } from './instance-session';
+import type { InstanceTable } from './instance-table';
+import type { OtrPolicy } from './policy';
+import type { TokenBucket } from './rate-limit';
+import type { SentLog } from './sent-log';
+import type { WhitespaceOffer } from './whitespace-offer';
+
+export interface ConversationInternals {
+  readonly options: ConversationOptions;
+  readonly policy: OtrPolicy;
+  readonly instances: InstanceTable;
+  readonly choice: InstanceChoice;
+  readonly held: HeldMessages;
+  readonly sentLog: SentLog;
+  readonly reassembler: FragmentReassembler;
+  readonly offer: WhitespaceOffer;
+  /** Error replies, and AKEs with logins not seen before: rate-limited. */
+  readonly replies: TokenBucket;
+  readonly newLogins: TokenBucket;
+  now(): number;
+  target(): InstanceSession;
+  akeInProgress(): boolean;
+  start(): Outcome;
+  answerOffer(offered: readonly number[]): Outgoing[];
+  handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome;
+  errorReply(text: string): Outgoing;
+  sealText(inst: InstanceSession, id: number, text: string, remember?: boolean): Outgoing[];
+  sendTlvs(instanceTag: number, tlvs: readonly Tlv[], text?: string, flags?: number): { send: Outgoing[]; extraKey: Uint8Array };
+  flushHeld(inst: InstanceSession): Outcome;
+}
