@@ -11,7 +11,7 @@ const answering =
 
 function run(resolveAll: ResolveAll, options: LookupOptions = {}) {
   const lookup = loopbackOnlyLookup((elsewhere) => `refused: ${elsewhere.join(' ')}`, resolveAll);
-  return new Promise<{ err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number }>((resolve) =>
+  return new Promise<{ err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family: number | undefined }>((resolve) =>
     lookup('server.example', options, (err, address, family) => resolve({ err, address, family })),
   );
 }

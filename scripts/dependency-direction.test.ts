@@ -31,7 +31,7 @@ function diagnosticsFor(project: string, fixtureName: string, code: string): str
     rootNames: [...parsed.fileNames, fixturePath],
     options: { ...parsed.options, noEmit: true },
     host,
-    projectReferences: parsed.projectReferences,
+    ...(parsed.projectReferences ? { projectReferences: parsed.projectReferences } : {}),
   });
   return [...program.getSemanticDiagnostics(), ...program.getSyntacticDiagnostics()]
     .filter((d) => d.file && resolve(d.file.fileName) === fixturePath)

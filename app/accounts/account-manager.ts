@@ -24,7 +24,7 @@ export interface AccountManagerEvents {
 
 interface Entry {
   config: StoredAccount;
-  adapter?: ProtocolAdapter;
+  adapter?: ProtocolAdapter | undefined;
   /** The settings changed while connected: the next connection gets a new adapter. */
   stale?: boolean;
   state: AccountState;

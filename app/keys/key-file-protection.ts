@@ -41,7 +41,7 @@ export const plaintextProtection: KeyFileProtection = {
 export interface OsKeyStoreProtectionOptions {
   write: (path: string, data: string) => Promise<void>;
   now: () => Date;
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 export function osKeyStoreProtection(dir: string, os: OsKeyStore, options: OsKeyStoreProtectionOptions): KeyFileProtection {

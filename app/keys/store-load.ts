@@ -20,7 +20,7 @@ export type FromDisk = (text: string) => Promise<{ text: string; rewrite: boolea
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const asStored: FromDisk = (text) => Promise.resolve({ text, rewrite: false });
 
-export async function loadPart<P extends StorePart>(dir: string, part: P, options: { fromDisk?: FromDisk; logger?: Logger } = {}): Promise<PartState<P>> {
+export async function loadPart<P extends StorePart>(dir: string, part: P, options: { fromDisk?: FromDisk | undefined; logger?: Logger | undefined } = {}): Promise<PartState<P>> {
   const path = join(dir, STORE_FILES[part]);
   let bytes: Buffer;
   try {

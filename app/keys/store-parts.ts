@@ -152,7 +152,7 @@ export class StoreParts {
   }
 
   /** Runs one change after every earlier one: computes the next value, writes it, then makes it current. */
-  protected change<P extends StorePart, T>(part: P, compute: (current: StoreData[P]) => { next?: StoreData[P]; result: T }): Promise<T> {
+  protected change<P extends StorePart, T>(part: P, compute: (current: StoreData[P]) => { next?: StoreData[P] | undefined; result: T }): Promise<T> {
     return this.serially(async () => {
       const { next, result } = compute(this.read(part));
       if (next !== undefined) {

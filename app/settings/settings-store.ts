@@ -76,7 +76,7 @@ export class SettingsStore {
     return { logging: { ...this.data.logging }, notifications: ui.notifications, theme: ui.theme };
   }
 
-  async update(change: { logging?: { plaintext: boolean }; notifications?: boolean; theme?: 'light' | 'dark' | 'system' }): Promise<void> {
+  async update(change: { logging?: { plaintext: boolean } | undefined; notifications?: boolean | undefined; theme?: 'light' | 'dark' | 'system' | undefined }): Promise<void> {
     const ui = this.data.ui ?? { notifications: true, theme: 'system' as const };
     if (change.logging) this.data.logging = { ...change.logging };
     this.data.ui = { notifications: change.notifications ?? ui.notifications, theme: change.theme ?? ui.theme };

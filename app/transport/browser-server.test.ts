@@ -121,7 +121,7 @@ describe('browser mode server', () => {
     }
   });
 
-  function openSocket(headers: Record<string, string>): Promise<{ ws?: WebSocket; status?: number }> {
+  function openSocket(headers: Record<string, string>): Promise<{ ws?: WebSocket; status?: number | undefined }> {
     return new Promise((resolve) => {
       const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers });
       ws.once('open', () => resolve({ ws }));

@@ -22,7 +22,7 @@ export interface BrowserServerOptions {
   /** The folder of the built renderer (dist/renderer). */
   staticDir: string;
   /** 0 or undefined picks a free port. */
-  port?: number;
+  port?: number | undefined;
   /** Fixed only by tests; normally 32 random bytes. */
   token?: string;
 }

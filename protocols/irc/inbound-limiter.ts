@@ -18,7 +18,7 @@ interface Bucket {
   tokens: number;
   at: number;
   dropped: number;
-  flush?: ReturnType<typeof setTimeout>;
+  flush?: ReturnType<typeof setTimeout> | undefined;
 }
 
 export class InboundLimiter {

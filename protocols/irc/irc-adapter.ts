@@ -67,7 +67,7 @@ class IrcAccount implements IrcAdapter {
   private readonly limiter: InboundLimiter;
   private readonly answerLimiter: InboundLimiter;
   private watch: PresenceWatch | undefined;
-  private away: { availability: Availability; status?: string } = { availability: 'available' };
+  private away: { availability: Availability; status?: string | undefined } = { availability: 'available' };
   private identityConfirmed = false;
   private monitorSupported = false;
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -175,12 +175,12 @@ class IrcAccount implements IrcAdapter {
     };
     const { host, port, tls, password, sasl } = this.options;
     return new Session(
-      { host, port, tls, password, sasl, nicks: this.nicks, username: this.username, realname: this.realname, hooks },
+      { host, port, tls, ...(password === undefined ? {} : { password }), ...(sasl === undefined ? {} : { sasl }), nicks: this.nicks, username: this.username, realname: this.realname, hooks },
       {
         // Events of a connection we have already let go of are stale: dropped.
         ...onlyWhile(current, {
           ...inbound,
-          identity: (id: { nick?: string; user?: string; host?: string }) => {
+          identity: (id: { nick?: string | undefined; user?: string | undefined; host?: string | undefined }) => {
             if (id.nick) this.prefix.setNick(id.nick);
             this.prefix.setUserHost(id.user, id.host);
             if (id.user && id.host) this.identityKnown();

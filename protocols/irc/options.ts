@@ -42,7 +42,7 @@ export interface IrcAdapterOptions {
   /** Extra trust anchors (PEM), e.g. a private CA, added to the system's. */
   caCertificates?: string[];
   /** Buddies the app kept from before: the roster starts with them. */
-  buddies?: { peer: string; name?: string; groups?: string[] }[];
+  buddies?: { peer: string; name?: string | undefined; groups?: string[] | undefined }[];
   /** Answers to CTCP queries; by default none (see ctcp.ts). */
   ctcp?: CtcpAnswers;
   /** Outgoing pacing; the default suits ngIRCd and RFC 1459 servers. */

@@ -75,7 +75,8 @@ export class OutgoingMessage implements LineSource {
 
   /** The connection is down: the sender hears 'queued' now, if it has heard nothing yet. */
   queued(): void {
-    this.answerWith({ status: 'queued', parts: this.estimateParts() });
+    const parts = this.estimateParts();
+    this.answerWith(parts === undefined ? { status: 'queued' } : { status: 'queued', parts });
   }
 
   /** The account gives up. Returns true when the sender was already answered, so the failure must be reported as an event. */

@@ -24,7 +24,7 @@ const PRIORITY = /^(PONG|QUIT)\b/i;
 export class Pacer {
   private sink: Sink | undefined;
   private ready = false;
-  private control: { line: string; written?: () => void }[] = [];
+  private control: { line: string; written?: (() => void) | undefined }[] = [];
   private messages: LineSource[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 

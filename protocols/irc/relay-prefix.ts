@@ -20,9 +20,9 @@ const CRLF_BYTES = 2;
 
 /** Lengths a server advertises in RPL_ISUPPORT (005), where it does. */
 export interface ServerLimits {
-  nickLen?: number;
-  userLen?: number;
-  hostLen?: number;
+  nickLen?: number | undefined;
+  userLen?: number | undefined;
+  hostLen?: number | undefined;
 }
 
 /** NICKLEN, USERLEN and HOSTLEN from RPL_ISUPPORT tokens, where given as numbers. */

@@ -38,7 +38,7 @@ export interface SessionEvents {
   closed(reason: string): void;
   certificate(certificate: UntrustedCertificate): void;
   /** How the server shows us, as it tells us. */
-  identity(update: { nick?: string; user?: string; host?: string }): void;
+  identity(update: { nick?: string | undefined; user?: string | undefined; host?: string | undefined }): void;
   isupport(options: Record<string, unknown>): void;
   message(message: InboundText): void;
   joined(room: string, nick: string): void;

@@ -28,10 +28,10 @@ export interface TransportHooks {
   /** Fingerprints the user accepted for certificates the system does not trust. */
   trustedCertificates(): readonly string[];
   /** Extra trust anchors (PEM), added to the system's. */
-  caCertificates?: readonly string[];
+  caCertificates?: readonly string[] | undefined;
   onUntrustedCertificate(certificate: UntrustedCertificate): void;
   /** Without TLS: how the server's name is resolved, when a password must stay on this machine (options.ts plaintextLookup). */
-  lookup?: LookupFunction;
+  lookup?: LookupFunction | undefined;
   onDropped(reason: string): void;
   log(level: LogLevel, message: string): void;
 }

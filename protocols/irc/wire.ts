@@ -5,7 +5,7 @@
  * irc-framework parses everything else.
  */
 export interface RawLine {
-  source?: { nick: string; user?: string; host?: string };
+  source?: { nick: string; user?: string | undefined; host?: string | undefined } | undefined;
   command: string;
   params: string[];
 }

@@ -30,8 +30,8 @@ interface Room {
   /** The join presence last sent, to send again if the room was still locked. */
   join?: Element;
   retried?: boolean;
-  pending?: { resolve(): void; reject(err: Error): void; timer: NodeJS.Timeout };
-  membersTimer?: NodeJS.Timeout;
+  pending?: { resolve(): void; reject(err: Error): void; timer: NodeJS.Timeout } | undefined;
+  membersTimer?: NodeJS.Timeout | undefined;
 }
 
 export interface GroupDeps {

@@ -14,7 +14,7 @@ const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
 export type ParsedMessage =
   /** `id`: the stanza id, which a resent copy keeps (see inbound.ts). */
-  | { kind: 'chat'; message: IncomingMessage; id?: string }
+  | { kind: 'chat'; message: IncomingMessage; id?: string | undefined }
   | { kind: 'group'; room: string; nick: string; body: string; time: Date; delayed: boolean }
   | { kind: 'bounce'; id: string; peer: string; reason: string }
   | { kind: 'none' }

@@ -38,8 +38,8 @@ export interface ChatMessageSpec {
   type: 'chat' | 'groupchat';
   otr?: boolean;
   /** When the message was first sent, if this is a later attempt (XEP-0203). */
-  delayedSince?: Date;
-  from?: string;
+  delayedSince?: Date | undefined;
+  from?: string | undefined;
 }
 
 /** Refuses text XML cannot carry; see xml-text.ts for why that matters. */
@@ -112,7 +112,7 @@ export function subscription(to: string, type: SubscriptionType): Element {
 
 export const NS_ROSTER = 'jabber:iq:roster';
 
-export function rosterSet(item: { jid: string; name?: string; groups?: string[]; remove?: boolean }): Element {
+export function rosterSet(item: { jid: string; name?: string | undefined; groups?: string[]; remove?: boolean }): Element {
   const groups = item.groups ?? [];
   return xml(
     'query',

@@ -1,5 +1,5 @@
 /** Preferences and OTR policies. */
-import type { CommandParams } from '../../../app/api/contract';
+import type { CommandParams, SettingsDto } from '../../../app/api/contract';
 import { api } from '../api/api';
 import { applySettings, useSettingsStore } from '../store/settings-store';
 
@@ -12,7 +12,12 @@ export async function loadSettings(): Promise<void> {
 /** Applies at once (the theme shows immediately), then saves; rolls back if the core refuses. */
 export async function saveSettings(patch: CommandParams<'settings.set'>): Promise<void> {
   const before = useSettingsStore.getState();
-  const merged = { ...before.settings, ...patch };
+  // A field the patch leaves undefined keeps its value, as the core reads it.
+  const merged: SettingsDto = {
+    logging: patch.logging ?? before.settings.logging,
+    notifications: patch.notifications ?? before.settings.notifications,
+    theme: patch.theme ?? before.settings.theme,
+  };
   applySettings(merged, before.fromCore);
   try {
     applySettings(await api().call('settings.set', patch), true);

@@ -27,7 +27,8 @@ interface ConversationState {
   conversations: Record<ConvKey, Conversation>;
   /** Open tabs, in order. */
   tabs: ConvKey[];
-  active?: ConvKey;
+  /** Undefined once the last tab is closed. */
+  active?: ConvKey | undefined;
 }
 
 export const useConversationStore = create<ConversationState>(() => ({ conversations: {}, tabs: [] }));

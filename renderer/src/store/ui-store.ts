@@ -26,11 +26,12 @@ interface UiState {
   addBuddy: boolean;
   joinGroup: boolean;
   whatsThis: boolean;
-  wizard?: ConvKey;
-  smpRequest?: ConvKey;
-  instancePicker?: ConvKey;
-  linkToOpen?: string;
-  confirm?: ConfirmRequest;
+  // Each is set to undefined when its dialog closes.
+  wizard?: ConvKey | undefined;
+  smpRequest?: ConvKey | undefined;
+  instancePicker?: ConvKey | undefined;
+  linkToOpen?: string | undefined;
+  confirm?: ConfirmRequest | undefined;
   certificates: Certificate[];
   notices: Notice[];
 }

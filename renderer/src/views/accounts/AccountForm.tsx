@@ -14,7 +14,7 @@ import { EMPTY_FORM, toAddParams, toUpdateParams, type AccountFormState } from '
 
 interface Props {
   /** Editing this account; adding a new one when absent. */
-  account?: AccountSummary;
+  account?: AccountSummary | undefined;
   /** `added`: a new account is saved and connected (the dialog can close). */
   onDone: (added: boolean) => void;
 }

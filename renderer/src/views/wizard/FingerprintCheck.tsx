@@ -7,10 +7,10 @@ import { FormButtons } from '../common/FormButtons';
 interface Props {
   peer: string;
   myName: string;
-  mine?: string;
+  mine?: string | undefined;
   theirs: string;
   verified: boolean;
-  error?: string;
+  error?: string | undefined;
   onBack: () => void;
   onSave: (verified: boolean) => void;
 }

@@ -6,7 +6,7 @@ import { FormButtons } from '../common/FormButtons';
 interface Props {
   peer: string;
   withQuestion: boolean;
-  error?: string;
+  error?: string | undefined;
   onBack: () => void;
   onStart: (secret: string, question?: string) => void;
 }
