@@ -25,7 +25,8 @@ function showConversation(accountId: string, peer: string) {
 
 export function followEvents(api: ApiClient): void {
   api.on('account.state', (e) => {
-    patchAccount(e.accountId, { state: e.state, ...(e.error !== undefined ? { error: e.error } : { error: undefined }) });
+    // An event without an error clears the one shown before.
+    patchAccount(e.accountId, { state: e.state, error: e.error });
     if (e.state === 'online') fire(refreshAccounts());
   });
   api.on('conversation.line', ({ accountId, peer, line }) => {
