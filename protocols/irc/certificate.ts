@@ -7,24 +7,7 @@
  */
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
-
-/** "ab:cd…" or "ABCD…" as colon-separated upper-case hex, the form the user sees. */
-export function normalizeFingerprint(fingerprint: string): string {
-  const hex = fingerprint.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return hex.match(/.{1,2}/g)?.join(':') ?? '';
-}
-
-function distinguishedName(name: PeerCertificate['subject'] | undefined): string {
-  if (!name) return '';
-  return Object.entries(name)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
-    .join(', ');
-}
-
-function isoDate(text: string): string {
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
-}
+import { distinguishedName, isoDate, normalizeFingerprint } from '../common/certificate-text';
 
 /** Why the system refused a certificate, in words, from OpenSSL's or Node's error code. */
 export function reasonFor(code: string | undefined, cert: PeerCertificate, host: string): string {
@@ -69,8 +52,8 @@ export function judgeCertificate(socket: TLSSocket, host: string, trusted: reado
       fingerprint,
       subject: distinguishedName(cert.subject),
       issuer: distinguishedName(cert.issuer),
-      validFrom: isoDate(cert.valid_from ?? ''),
-      validTo: isoDate(cert.valid_to ?? ''),
+      validFrom: isoDate(cert.valid_from),
+      validTo: isoDate(cert.valid_to),
       reason: reasonFor(code, cert, host),
     },
   };

@@ -1,12 +1,15 @@
 /**
  * Floods from the network: a peer (or a hostile server) sending messages
- * faster than a person could read them. Each sender gets a token bucket; what
- * is over it is dropped, and the drops are reported, once when a flood starts
- * and with a count when it ends, never once per line.
+ * faster than a person could read them. Each sender gets a token bucket
+ * (../common/token-bucket.ts); what is over it is dropped, and the drops are
+ * reported, once when a flood starts and with a count when it ends, never once
+ * per line.
  *
  * The bucket is deep enough for a large OTR message, whose fragments arrive
  * together (a 60 kB message is about 150 lines), and servers pace relays anyway.
  */
+import { TokenBucket } from '../common/token-bucket';
+
 export interface InboundPolicy {
   burst: number;
   perSecond: number;
@@ -14,15 +17,14 @@ export interface InboundPolicy {
 
 export const DEFAULT_INBOUND_POLICY: InboundPolicy = { burst: 300, perSecond: 50 };
 
-interface Bucket {
-  tokens: number;
-  at: number;
+interface Sender {
+  bucket: TokenBucket;
   dropped: number;
   flush?: ReturnType<typeof setTimeout> | undefined;
 }
 
 export class InboundLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly senders = new Map<string, Sender>();
 
   constructor(
     private readonly report: (reason: string) => void,
@@ -33,40 +35,34 @@ export class InboundLimiter {
   /** True when a message from `sender` may be handled; false when it is to be dropped. */
   allow(sender: string, what = 'messages'): boolean {
     const key = `${what}\n${sender.toLowerCase()}`;
-    const now = this.now();
-    let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = { tokens: this.policy.burst, at: now, dropped: 0 }));
-    bucket.tokens = Math.min(this.policy.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.policy.perSecond);
-    bucket.at = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return true;
-    }
-    if (bucket.dropped === 0) this.report(`${sender} is sending ${what} faster than ${this.policy.perSecond} a second: dropping them until it stops.`);
-    bucket.dropped += 1;
-    if (bucket.flush) clearTimeout(bucket.flush);
-    const flooded = bucket;
+    let state = this.senders.get(key);
+    if (!state) this.senders.set(key, (state = { bucket: new TokenBucket(this.policy.burst, this.policy.perSecond, this.now), dropped: 0 }));
+    if (state.bucket.take()) return true;
+    if (state.dropped === 0) this.report(`${sender} is sending ${what} faster than ${this.policy.perSecond} a second: dropping them until it stops.`);
+    state.dropped += 1;
+    if (state.flush) clearTimeout(state.flush);
+    const flooded = state;
     flooded.flush = setTimeout(() => this.endFlood(key, sender, what, flooded), 1000);
     flooded.flush.unref();
     return false;
   }
 
-  private endFlood(key: string, sender: string, what: string, bucket: Bucket): void {
-    this.report(`Dropped ${bucket.dropped} ${what} from ${sender} (flood).`);
-    bucket.dropped = 0;
-    bucket.flush = undefined;
-    if (bucket.tokens >= this.policy.burst - 1) this.buckets.delete(key);
+  private endFlood(key: string, sender: string, what: string, state: Sender): void {
+    this.report(`Dropped ${state.dropped} ${what} from ${sender} (flood).`);
+    state.dropped = 0;
+    state.flush = undefined;
+    if (state.bucket.full) this.senders.delete(key);
   }
 
   /** Forgets everything (disconnect); pending flood reports are sent now. */
   clear(): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.flush) {
-        clearTimeout(bucket.flush);
+    for (const [key, state] of this.senders) {
+      if (state.flush) {
+        clearTimeout(state.flush);
         const [what = 'messages', sender = ''] = key.split('\n');
-        this.report(`Dropped ${bucket.dropped} ${what} from ${sender} (flood).`);
+        this.report(`Dropped ${state.dropped} ${what} from ${sender} (flood).`);
       }
     }
-    this.buckets.clear();
+    this.senders.clear();
   }
 }

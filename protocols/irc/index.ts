@@ -1,4 +1,4 @@
 /** The IRC adapter: createIrcAdapter and its options. */
 export { createIrcAdapter, type IrcAdapter } from './irc-adapter';
-export type { IrcAdapterOptions, IrcLogger, SaslCredentials } from './options';
+export type { IrcAdapterOptions, SaslCredentials } from './options';
 export type { CtcpAnswers } from './ctcp';

@@ -18,7 +18,8 @@ import {
   type SendOptions,
   type SendResult,
 } from '../adapter';
-import { TypedEmitter } from '../typed-emitter';
+import type { LogLevel } from '../common/logger';
+import { TypedEmitter } from '../common/typed-emitter';
 import { Channels } from './channels';
 import { DEFAULT_FLOOD_POLICY, FloodClock } from './flood-clock';
 import { InboundLimiter } from './inbound-limiter';
@@ -31,7 +32,6 @@ import { Pacer } from './pacer';
 import { awayLine, PresenceWatch, Roster } from './presence';
 import { limitsOf, RelayPrefix } from './relay-prefix';
 import { Session } from './session';
-import type { LogLevel } from './transport';
 import { caseMappingOf, foldCase } from './wire';
 
 export interface IrcAdapter extends ProtocolAdapter {

@@ -1,14 +1,13 @@
 /**
  * Staying connected: one Session (session.ts) at a time, the ConnectionState
- * the app sees, and reconnection with backoff (backoff.ts) after the server
- * goes away. A failure a retry cannot mend (wrong password, untrusted
+ * the app sees, and reconnection with backoff (../common/backoff.ts) after the
+ * server goes away. A failure a retry cannot mend (wrong password, untrusted
  * certificate, no usable nick) stops it with the reason; network failures are
  * retried until the user disconnects. The backoff starts over only after a
- * connection that stayed up a while: a server that drops us right after each
- * login (a K-line, a ban, a broken bouncer) must not get a login a second.
+ * connection that stayed up a while (a K-line, a ban, a broken bouncer).
  */
 import { AdapterError, type ConnectionState } from '../adapter';
-import { backoffDelayMs } from './backoff';
+import { Backoff } from '../common/backoff';
 import type { Session } from './session';
 
 export interface LinkHooks {
@@ -25,9 +24,6 @@ export interface LinkHooks {
   state(state: ConnectionState): void;
 }
 
-/** How long a connection must have been online for the next drop to start the backoff over. */
-const DEFAULT_STABLE_AFTER_MS = 60_000;
-
 const toAdapterError = (err: unknown) => (err instanceof AdapterError ? err : new AdapterError(String(err), 'network'));
 
 export class Link {
@@ -35,17 +31,17 @@ export class Link {
   private session: Session | undefined;
   /** The user wants to be connected: reconnect when the connection drops. */
   private wanted = false;
-  private attempt = 0;
-  /** When the current session registered, while it is online. */
-  private onlineSince: number | undefined;
+  private readonly backoff: Backoff;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private pending: Promise<void> | undefined;
   private readonly waiting = new Set<{ resolve(): void; reject(err: AdapterError): void }>();
 
   constructor(
     private readonly hooks: LinkHooks,
-    private readonly stableAfterMs = DEFAULT_STABLE_AFTER_MS,
-  ) {}
+    stableAfterMs?: number,
+  ) {
+    this.backoff = new Backoff({ stableAfterMs });
+  }
 
   get state(): ConnectionState {
     return this.current;
@@ -68,7 +64,7 @@ export class Link {
     }
     if (this.pending) return this.pending;
     this.wanted = true;
-    this.attempt = 0;
+    this.backoff.restart();
     this.setState({ state: 'connecting' });
     this.pending = this.open()
       .catch((err: unknown) => {
@@ -99,7 +95,7 @@ export class Link {
         {
           registered: (nick) => {
             if (this.session !== session) return;
-            this.onlineSince = Date.now();
+            this.backoff.online();
             this.setState({ state: 'online' });
             this.hooks.online(session, nick);
             resolve();
@@ -120,8 +116,6 @@ export class Link {
   }
 
   private dropped(reason: string): void {
-    if (this.onlineSince !== undefined && Date.now() - this.onlineSince >= this.stableAfterMs) this.attempt = 0;
-    this.onlineSince = undefined;
     this.session = undefined;
     this.hooks.ended();
     this.hooks.lost(reason);
@@ -130,13 +124,12 @@ export class Link {
   }
 
   private scheduleReconnect(reason: string): void {
-    this.attempt += 1;
-    const delay = backoffDelayMs(this.attempt);
-    this.setState({ state: 'reconnecting', attempt: this.attempt, retryInMs: delay, reason });
+    const { attempt, retryInMs } = this.backoff.next();
+    this.setState({ state: 'reconnecting', attempt, retryInMs, reason });
     this.retry = setTimeout(() => {
       this.retry = undefined;
       this.attemptReconnect();
-    }, delay);
+    }, retryInMs);
   }
 
   private attemptReconnect(): void {

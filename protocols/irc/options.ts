@@ -3,20 +3,15 @@
  * made: RFC 2812 §2.3.1 nick grammar (letters, digits and []\`_^{|}-, not
  * starting with a digit or -), a port, and a server password (PASS) or SASL
  * only where it cannot be read on the way: TLS, or this machine. An address is
- * checked here; a name when it is resolved, at each connection (../loopback.ts).
+ * checked here; a name when it is resolved, at each connection (../common/loopback.ts).
  */
 import { isIP, type LookupFunction } from 'node:net';
 import { AdapterError } from '../adapter';
-import { isLoopbackAddress, loopbackOnlyLookup } from '../loopback';
+import { isLoopbackAddress, loopbackOnlyLookup } from '../common/loopback';
+import type { Logger } from '../common/logger';
 import type { CtcpAnswers } from './ctcp';
 import type { FloodPolicy } from './flood-clock';
 import type { InboundPolicy } from './inbound-limiter';
-import type { LogLevel } from './transport';
-
-export interface IrcLogger {
-  log(level: LogLevel, message: string): void;
-}
-
 export interface SaslCredentials {
   account: string;
   password: string;
@@ -49,10 +44,9 @@ export interface IrcAdapterOptions {
   flood?: Partial<FloodPolicy>;
   /** Incoming messages accepted per sender before they count as a flood. */
   inbound?: InboundPolicy;
-  /** How long a connection must last before a drop starts the reconnection backoff over (default 60 s, link.ts). */
+  /** How long a connection must last before a drop starts the reconnection backoff over (default 60 s, ../common/backoff.ts). */
   stableAfterMs?: number;
-  /** Never given passwords or message bodies. */
-  logger: IrcLogger;
+  logger: Logger;
 }
 
 export const NICK_PATTERN = /^[A-Za-z[\]\\`_^{|}][A-Za-z0-9[\]\\`_^{|}-]*$/;

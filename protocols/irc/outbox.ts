@@ -7,6 +7,7 @@
  * the server says it could not deliver. Nothing is lost without a word.
  */
 import { AdapterError, type AdapterEvents, type SendResult } from '../adapter';
+import { errorText } from '../common/error-text';
 import { ACTION_OVERHEAD_BYTES, ctcp, meAction } from './ctcp';
 import type { LineSource, Pacer } from './pacer';
 import type { RelayPrefix } from './relay-prefix';
@@ -54,7 +55,7 @@ export class OutgoingMessage implements LineSource {
       this.prepare();
     } catch (err) {
       // Called from the pacer's timer: a throw here would reach the event loop.
-      if (this.fail(`Could not prepare the message: ${err instanceof Error ? err.message : String(err)}`)) this.onUnpreparable?.(this);
+      if (this.fail(`Could not prepare the message: ${errorText(err)}`)) this.onUnpreparable?.(this);
       return undefined;
     }
     const line = this.lines?.[this.written];

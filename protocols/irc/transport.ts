@@ -17,11 +17,10 @@ import { EventEmitter } from 'node:events';
 import { connect as netConnect, isIP, type LookupFunction, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
+import type { LogLevel } from '../common/logger';
 import { judgeCertificate } from './certificate';
 import { LineFramer } from './line-framer';
 import type { Pacer } from './pacer';
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface TransportHooks {
   pacer: Pacer;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, createServer, type Server, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRefusal, normalizeFingerprint, verifyPeer, type CertificateVerdict } from './cert-check';
+import { describeRefusal, verifyPeer, type CertificateVerdict } from './cert-check';
 
 function openssl(args: string[]): void {
   const r = spawnSync('openssl', args, { encoding: 'utf8' });
@@ -88,9 +88,5 @@ describe('certificate words', () => {
     expect(describeRefusal('UNABLE_TO_VERIFY_LEAF_SIGNATURE', new Error('x'), 'x.org', 'y.org')).toBe('it was issued by an authority the system does not trust, and it was issued for x.org, not for y.org');
     expect(describeRefusal('SOMETHING_NEW', undefined, '', 'd')).toBe('the system could not verify it (SOMETHING_NEW)');
     expect(describeRefusal(undefined, undefined, '', 'd')).toBeUndefined();
-  });
-
-  it('normalizes fingerprints to colon-separated upper-case pairs', () => {
-    expect(normalizeFingerprint('ab cd:EF01')).toBe('AB:CD:EF:01');
   });
 });

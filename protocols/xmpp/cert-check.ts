@@ -9,9 +9,9 @@
  * certificate and describe it; this module is then the only gate, and it runs
  * before a single byte of XMPP (and so of the password) is written.
  */
-import { createHash } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
+import { distinguishedName, isoDate, normalizeFingerprint, sha256Fingerprint } from '../common/certificate-text';
 
 export class CertificateError extends Error {
   constructor(readonly certificate: UntrustedCertificate) {
@@ -21,16 +21,6 @@ export class CertificateError extends Error {
 }
 
 export type CertificateVerdict = { trusted: true; by: 'system' | 'user' } | { trusted: false; certificate: UntrustedCertificate };
-
-/** Upper-case hex pairs joined by colons; accepts any case and colons, spaces or nothing between pairs. */
-export function normalizeFingerprint(text: string): string {
-  const hex = text.replace(/[\s:]/g, '').toUpperCase();
-  return hex.match(/../g)?.join(':') ?? '';
-}
-
-export function sha256Fingerprint(der: Buffer): string {
-  return normalizeFingerprint(createHash('sha256').update(der).digest('hex'));
-}
 
 const REASONS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
@@ -52,18 +42,6 @@ export function describeRefusal(authorizationError: string | undefined, identity
   else if (authorizationError) reasons.push(REASONS[authorizationError] ?? `the system could not verify it (${authorizationError})`);
   if (identityError) reasons.push(names ? `it was issued for ${names}, not for ${domain}` : `it does not name ${domain}`);
   return reasons.length > 0 ? reasons.join(', and ') : undefined;
-}
-
-function formatName(name: PeerCertificate['subject'] | undefined): string {
-  if (!name || typeof name !== 'object') return '';
-  return Object.entries(name)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
-    .join(', ');
-}
-
-function isoDate(text: string | undefined): string {
-  const date = text ? new Date(text) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : (text ?? '');
 }
 
 function subjectNames(cert: PeerCertificate): string {
@@ -97,8 +75,8 @@ export function verifyPeer(socket: TLSSocket, domain: string, trustedFingerprint
     certificate: {
       host,
       fingerprint,
-      subject: formatName(cert.subject),
-      issuer: formatName(cert.issuer),
+      subject: distinguishedName(cert.subject),
+      issuer: distinguishedName(cert.issuer),
       validFrom: isoDate(cert.valid_from),
       validTo: isoDate(cert.valid_to),
       reason,

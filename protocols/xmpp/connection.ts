@@ -17,8 +17,10 @@ import streamManagement, { type StreamManagement } from '@xmpp/stream-management
 import ConnectionTCP from '@xmpp/tcp/lib/Connection.js';
 import { xml } from '@xmpp/xml';
 import type { UntrustedCertificate } from '../adapter';
+import { errorText } from '../common/error-text';
+import type { Logger } from '../common/logger';
 import { GuardedClient } from './guarded-client';
-import type { ResolvedOptions, XmppLogger } from './options';
+import type { ResolvedOptions } from './options';
 import { MechanismFactory, makeOnAuthenticate } from './sasl';
 import { setupStartTls } from './starttls';
 import { askForAcks, failUnresumable, requeueFailedResend } from './stream-management';
@@ -66,7 +68,7 @@ export interface XmppConnection {
  * whatever a handler of a dead connection still throws (a bind that timed
  * out) is logged, not raised.
  */
-function cutOffDeadLogins(entity: GuardedClient, mw: MiddlewareApi, logger: XmppLogger): void {
+function cutOffDeadLogins(entity: GuardedClient, mw: MiddlewareApi, logger: Logger): void {
   let drops = 0;
   entity.on('disconnect', () => {
     drops += 1;
@@ -78,7 +80,7 @@ function cutOffDeadLogins(entity: GuardedClient, mw: MiddlewareApi, logger: Xmpp
       return await next();
     } catch (err) {
       if (connection === drops) throw err;
-      logger.log('debug', `a step of a connection that has since closed failed: ${err instanceof Error ? err.message : String(err)}`);
+      logger.log('debug', `a step of a connection that has since closed failed: ${errorText(err)}`);
       return undefined;
     }
   });

@@ -4,6 +4,7 @@
  * the one decision the reconnection loop needs: is trying again any use?
  */
 import { AdapterError, type ErrorKind } from '../adapter';
+import { errorText } from '../common/error-text';
 import { CertificateError } from './cert-check';
 import { SaslPolicyError } from './sasl';
 import { ScramError } from './scram';
@@ -77,6 +78,6 @@ export function classifyError(err: unknown, where: string): Classified {
   if (name === 'TimeoutError') return { error: new AdapterError(`${where} did not answer in time.`, 'network'), retry: true };
   const code = field(err, 'code');
   if (code && code in NETWORK_CODES) return { error: new AdapterError(`Could not reach ${where}: ${NETWORK_CODES[code]}.`, 'network'), retry: true };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorText(err);
   return { error: new AdapterError(`The connection to ${where} failed: ${message}`, 'network'), retry: true };
 }

@@ -1,11 +1,12 @@
 /**
  * RFC 6120 §13.12 (denial of service) on the client side: a flood of presence
  * or subscription stanzas must not flood the app. Updates pass freely up to a
- * rate (token bucket); beyond it they are held, one per key (peer and
+ * rate (../common/token-bucket.ts); beyond it they are held, one per key (peer and
  * resource), the newest replacing the older: presence is a state, and only
  * the last one matters. Past `maxHeld` keys new ones are dropped. What was
  * merged or dropped is counted for one summary report.
  */
+import { TokenBucket } from '../common/token-bucket';
 
 export interface FloodCounts {
   merged: number;
@@ -20,31 +21,17 @@ export interface FloodGateOptions {
 }
 
 export class FloodGate<T> {
-  private tokens: number;
-  private last: number;
+  private readonly bucket: TokenBucket;
   private readonly heldItems = new Map<string, T>();
   private counts: FloodCounts = { merged: 0, dropped: 0 };
-  private readonly now: () => number;
 
   constructor(private readonly options: FloodGateOptions) {
-    this.now = options.now ?? Date.now;
-    this.tokens = options.burst;
-    this.last = this.now();
-  }
-
-  private refill(): void {
-    const now = this.now();
-    this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.ratePerSecond);
-    this.last = now;
+    this.bucket = new TokenBucket(options.burst, options.ratePerSecond, options.now);
   }
 
   /** pass: deliver it now; held: it will come out of drain(); dropped: gone (counted). */
   offer(key: string, item: T): 'pass' | 'held' | 'dropped' {
-    this.refill();
-    if (this.heldItems.size === 0 && this.tokens >= 1) {
-      this.tokens -= 1;
-      return 'pass';
-    }
+    if (this.heldItems.size === 0 && this.bucket.take()) return 'pass';
     if (this.heldItems.has(key)) {
       // Re-inserted so that it goes out after the keys that waited longer.
       this.heldItems.delete(key);
@@ -62,11 +49,9 @@ export class FloodGate<T> {
 
   /** The held items the rate now allows, oldest first. */
   drain(): T[] {
-    this.refill();
     const out: T[] = [];
     for (const [key, item] of this.heldItems) {
-      if (this.tokens < 1) break;
-      this.tokens -= 1;
+      if (!this.bucket.take()) break;
       this.heldItems.delete(key);
       out.push(item);
     }

@@ -6,6 +6,7 @@
  */
 import { xml, type Element } from '@xmpp/xml';
 import { AdapterError, type GroupMembers, type GroupMessage } from '../adapter';
+import { errorText } from '../common/error-text';
 import { formatBare, parseJid } from './jid';
 import { NS_MUC, type ParsedPresence } from './incoming-presence';
 
@@ -215,7 +216,7 @@ export class Groups {
       const history: Record<string, string> = state.lastHeard
         ? { since: new Date(Math.floor(state.lastHeard.getTime() / 1000) * 1000 - 1000).toISOString() }
         : { maxstanzas: String(INITIAL_HISTORY) };
-      this.sendJoin(state, history).catch((err: unknown) => this.deps.log(`could not rejoin ${state.room}: ${err instanceof Error ? err.message : String(err)}`));
+      this.sendJoin(state, history).catch((err: unknown) => this.deps.log(`could not rejoin ${state.room}: ${errorText(err)}`));
     }
   }
 

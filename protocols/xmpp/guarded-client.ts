@@ -12,6 +12,7 @@ import { Client } from '@xmpp/client-core';
 import type { XmppSocket } from '@xmpp/connection';
 import type { Element } from '@xmpp/xml';
 import type { LookupFunction } from 'node:net';
+import { errorText } from '../common/error-text';
 import { parseJid } from './jid';
 import { StanzaSplitter } from './stanza-splitter';
 import { Utf8StreamDecoder } from './utf8-stream';
@@ -119,7 +120,7 @@ export class GuardedClient extends Client {
       this.parser.write(text);
     } catch (err) {
       // ltx throws on an unknown entity such as &foo; (XML allows only five).
-      this.guard.dropped(`The server sent malformed XML (${err instanceof Error ? err.message : String(err)}); the connection was closed.`);
+      this.guard.dropped(`The server sent malformed XML (${errorText(err)}); the connection was closed.`);
       this.abandon(err);
     } finally {
       this.oversized = undefined;
@@ -143,7 +144,7 @@ export class GuardedClient extends Client {
       }
       super._onElement(element);
     } catch (err) {
-      this.guard.dropped(`A stanza ${describe(element)} could not be handled (${err instanceof Error ? err.message : String(err)}) and was dropped.`);
+      this.guard.dropped(`A stanza ${describe(element)} could not be handled (${errorText(err)}) and was dropped.`);
     }
   }
 

@@ -8,6 +8,7 @@
 import type { IqCallee } from '@xmpp/iq/callee.js';
 import { xml, type Element } from '@xmpp/xml';
 import type { AdapterEvents } from '../adapter';
+import { errorText } from '../common/error-text';
 import type { Contacts } from './contacts';
 import type { Groups } from './groups';
 import { parseMessage } from './incoming-message';
@@ -104,7 +105,7 @@ export function routeInbound(on: (event: 'stanza', listener: (stanza: Element) =
       if (stanza.name === 'message') onMessage(stanza, deps);
       else if (stanza.name === 'presence') onPresence(stanza, deps);
     } catch (err) {
-      deps.emit('dropped', { reason: `A <${stanza.name}> could not be read (${err instanceof Error ? err.message : String(err)}) and was dropped.` });
+      deps.emit('dropped', { reason: `A <${stanza.name}> could not be read (${errorText(err)}) and was dropped.` });
     }
   });
   callee.set(NS_ROSTER, 'query', (ctx) => {

@@ -1,3 +1,3 @@
 /** The XMPP adapter: what the app core imports from protocols/xmpp/. */
 export { createXmppAdapter } from './xmpp-adapter';
-export type { TlsMode, XmppAdapterOptions, XmppLogger } from './options';
+export type { TlsMode, XmppAdapterOptions } from './options';

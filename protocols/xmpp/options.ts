@@ -3,21 +3,16 @@
  * §5 TLS): which host and port to reach, whether TLS comes first (XEP-0368
  * direct TLS) or by STARTTLS, and the one case where no TLS is allowed: a
  * server on this machine, where nothing crosses a network. An address is
- * checked here; a name when it is resolved, at each connection (../loopback.ts).
+ * checked here; a name when it is resolved, at each connection (../common/loopback.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { isIP, type LookupFunction } from 'node:net';
 import { AdapterError } from '../adapter';
-import { isLoopbackAddress, loopbackOnlyLookup } from '../loopback';
+import { isLoopbackAddress, loopbackOnlyLookup } from '../common/loopback';
+import type { Logger } from '../common/logger';
 import { formatBare, parseJid } from './jid';
 
 export type TlsMode = 'starttls' | 'direct' | 'none';
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-/** Receives descriptions only: never a password, a key or a message body. */
-export interface XmppLogger {
-  log(level: LogLevel, message: string): void;
-}
 
 export interface XmppAdapterOptions {
   /** The account's bare JID, `user@domain`. */
@@ -32,7 +27,7 @@ export interface XmppAdapterOptions {
   resource?: string;
   /** SHA-256 fingerprints (colon-separated hex) of certificates the user accepted. */
   trustedCertificates?: string[];
-  logger: XmppLogger;
+  logger: Logger;
 }
 
 export interface ResolvedOptions {
@@ -50,7 +45,7 @@ export interface ResolvedOptions {
    * there. A host name is held to it when it is resolved (noTlsLookup, at each connection).
    */
   loopback: boolean;
-  logger: XmppLogger;
+  logger: Logger;
 }
 
 function configError(message: string): AdapterError {

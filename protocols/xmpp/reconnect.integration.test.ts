@@ -45,7 +45,7 @@ describe('XMPP reconnection across a Prosody crash', () => {
     expect(reconnecting).toMatchObject({ state: 'reconnecting', attempt: 1 });
     if (reconnecting.state === 'reconnecting') {
       expect(reconnecting.retryInMs).toBeGreaterThanOrEqual(800);
-      expect(reconnecting.retryInMs).toBeLessThanOrEqual(1200);
+      expect(reconnecting.retryInMs).toBeLessThanOrEqual(1000);
       expect(reconnecting.reason).not.toBe('');
     }
     expect(await alice.adapter.sendMessage(jid('bob'), 'while the server was down')).toEqual({ status: 'queued' });

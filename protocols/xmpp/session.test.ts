@@ -32,7 +32,7 @@ function setup(stableAfterMs?: number) {
   const states: ConnectionState[] = [];
   const session = new Session(
     fake.connection,
-    { where: 'example.org', logger: { log: () => undefined }, random: () => 0.5, ...(stableAfterMs === undefined ? {} : { stableAfterMs }) },
+    { where: 'example.org', logger: { log: () => undefined }, random: () => 0, ...(stableAfterMs === undefined ? {} : { stableAfterMs }) },
     { state: (s) => states.push(s), online: () => undefined, stopped: () => undefined },
   );
   /** Drops the connection and returns the wait announced for the next attempt. */
@@ -52,7 +52,7 @@ function setup(stableAfterMs?: number) {
 
 describe('Session reconnection delays', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
   afterEach(() => {
     vi.useRealTimers();

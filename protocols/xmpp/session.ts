@@ -1,21 +1,18 @@
 /**
  * The life of an account's connection (RFC 6120 §3.3 reconnection, XEP-0198
  * §5 resumption): connect once on request; when an established connection
- * drops, try again by itself with growing, jittered delays (backoff.ts) until
- * it is back, the user disconnects, or the server says something retrying
+ * drops, try again by itself with growing, jittered delays (../common/backoff.ts)
+ * until it is back, the user disconnects, or the server says something retrying
  * cannot fix (wrong password, untrusted certificate, signed in elsewhere).
- * The delays start over only after a connection that held for a while.
  */
 import { AdapterError, type ConnectionState } from '../adapter';
-import { backoffDelay } from './backoff';
+import { Backoff } from '../common/backoff';
 import type { XmppConnection } from './connection';
 import { classifyError } from './errors';
-import type { XmppLogger } from './options';
+import type { Logger } from '../common/logger';
 
 /** How long a polite close may take before the socket is simply closed. */
 const STOP_GRACE_MS = 1500;
-/** A connection that lasted this long was a good one: after it, the waits start again from the first. */
-const STABLE_AFTER_MS = 60_000;
 
 export interface SessionHooks {
   state(state: ConnectionState): void;
@@ -28,7 +25,7 @@ export interface SessionHooks {
 export interface SessionOptions {
   /** How the server is named in messages for the user. */
   where: string;
-  logger: XmppLogger;
+  logger: Logger;
   attemptTimeoutMs?: number;
   random?: () => number;
   /** How long a connection must last for the next drop to wait only the first delay again (default 60 s). */
@@ -38,9 +35,8 @@ export interface SessionOptions {
 export class Session {
   private current: ConnectionState = { state: 'offline' };
   private wanted = false;
-  private attempt = 0;
+  private readonly backoff: Backoff;
   private retryTimer: NodeJS.Timeout | undefined;
-  private stableTimer: NodeJS.Timeout | undefined;
   private lastError: unknown;
   private connecting: Promise<void> | undefined;
   private inFlight = false;
@@ -52,6 +48,7 @@ export class Session {
     private readonly options: SessionOptions,
     private readonly hooks: SessionHooks,
   ) {
+    this.backoff = new Backoff({ stableAfterMs: options.stableAfterMs, random: options.random });
     const { entity } = connection;
     entity.on('error', (err: unknown) => {
       this.lastError = err;
@@ -96,7 +93,7 @@ export class Session {
       return back;
     }
     this.wanted = true;
-    this.attempt = 0;
+    this.backoff.restart();
     this.setState({ state: 'connecting' });
     this.connecting = this.firstAttempt().finally(() => {
       this.connecting = undefined;
@@ -119,14 +116,7 @@ export class Session {
   }
 
   private becomeOnline(kind: 'new' | 'resumed'): void {
-    // RFC 6120 §3.3: a server that drops us right after each login must not be
-    // sent a new login (TLS, SCRAM) every second; the waits start over only
-    // once a connection has held.
-    clearTimeout(this.stableTimer);
-    this.stableTimer = setTimeout(() => {
-      this.attempt = 0;
-    }, this.options.stableAfterMs ?? STABLE_AFTER_MS);
-    this.stableTimer.unref();
+    this.backoff.online();
     this.lastError = undefined;
     this.options.logger.log('info', `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`);
     this.setState({ state: 'online' });
@@ -138,7 +128,6 @@ export class Session {
   private giveUp(error: AdapterError): void {
     this.wanted = false;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.stableTimer);
     // No resumption will follow: end the stream-management session, which reports
     // what the server never acknowledged.
     this.connection.close(0).catch(() => undefined);
@@ -148,7 +137,6 @@ export class Session {
   }
 
   private onDisconnect(): void {
-    clearTimeout(this.stableTimer);
     if (!this.wanted || this.current.state !== 'online') return;
     const { error, retry } = classifyError(this.lastError ?? Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.options.where);
     if (!retry) {
@@ -159,10 +147,9 @@ export class Session {
   }
 
   private scheduleRetry(reason: string): void {
-    this.attempt += 1;
-    const retryInMs = backoffDelay(this.attempt, this.options.random);
-    this.options.logger.log('info', `${this.options.where}: reconnecting, attempt ${this.attempt} in ${retryInMs} ms (${reason})`);
-    this.setState({ state: 'reconnecting', attempt: this.attempt, retryInMs, reason });
+    const { attempt, retryInMs } = this.backoff.next();
+    this.options.logger.log('info', `${this.options.where}: reconnecting, attempt ${attempt} in ${retryInMs} ms (${reason})`);
+    this.setState({ state: 'reconnecting', attempt, retryInMs, reason });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.tryAgain(), retryInMs);
   }
@@ -194,7 +181,6 @@ export class Session {
     const wasWanted = this.wanted;
     this.wanted = false;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.stableTimer);
     this.retryTimer = undefined;
     if (this.current.state === 'online') {
       await this.connection.drainAcks(2000);

@@ -18,7 +18,7 @@ import {
   type SendOptions,
   type SendResult,
 } from '../adapter';
-import { TypedEmitter } from '../typed-emitter';
+import { TypedEmitter } from '../common/typed-emitter';
 import { createConnection } from './connection';
 import { Contacts } from './contacts';
 import { Groups } from './groups';
