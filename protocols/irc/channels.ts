@@ -11,11 +11,7 @@ export class Channels {
   /** Channels we are in: folded name → (folded nick → nick). */
   private readonly members = new Map<string, Map<string, string>>();
 
-  constructor(private fold: (name: string) => string) {}
-
-  setFold(fold: (name: string) => string): void {
-    this.fold = fold;
-  }
+  constructor(private readonly fold: (name: string) => string) {}
 
   want(room: string): void {
     if (!this.wanted.has(this.fold(room))) this.wanted.set(this.fold(room), room);

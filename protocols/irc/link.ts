@@ -10,9 +10,16 @@ import { AdapterError, type ConnectionState } from '../adapter';
 import { Backoff } from '../common/backoff';
 import type { Session } from './session';
 
+/** How a session reports the end of its registration, or of its connection. */
+export interface SessionEnd {
+  registered(nick: string): void;
+  failed(error: AdapterError): void;
+  closed(reason: string): void;
+}
+
 export interface LinkHooks {
-  /** A new connection attempt; `done` is how the session reports its end. `current()` is false once it is stale. */
-  createSession(done: { registered(nick: string): void; failed(error: AdapterError): void; closed(reason: string): void }, current: () => boolean): Session;
+  /** A new connection attempt; `end` is how the session reports its end. `current()` is false once it is stale. */
+  createSession(end: SessionEnd, current: () => boolean): Session;
   /** Registered and ready: restore channels, presence… */
   online(session: Session, nick: string): void;
   /** Any end of a connection, whatever comes next. */

@@ -72,8 +72,21 @@ export function plaintextLookup(o: Pick<IrcAdapterOptions, 'host' | 'tls' | 'pas
   return loopbackOnlyLookup((elsewhere) => refusal(secret, o.host, `the name leads to ${elsewhere.join(', ') || 'no address'}, not only to this machine`));
 }
 
+/** What every connection of the account is made with, once checked. */
+export interface AccountConfig {
+  host: string;
+  port: number;
+  tls: boolean;
+  /** The nick, then the alternatives to try when it is taken. */
+  nicks: readonly string[];
+  username: string;
+  realname: string;
+  password?: string;
+  sasl?: SaslCredentials;
+}
+
 /** Checks the options; throws an AdapterError of kind 'config' saying what is wrong. */
-export function checkOptions(o: IrcAdapterOptions): { nicks: string[]; username: string; realname: string } {
+export function checkOptions(o: IrcAdapterOptions): AccountConfig {
   const bad = (message: string) => new AdapterError(message, 'config');
   if (!NICK_PATTERN.test(o.nick)) throw bad(`"${o.nick}" is not a valid IRC nick: use letters, digits and []\\\`_^{|}-, not starting with a digit or -.`);
   const alternatives = o.alternativeNicks ?? [`${o.nick}_`, `${o.nick}__`];
@@ -91,5 +104,6 @@ export function checkOptions(o: IrcAdapterOptions): { nicks: string[]; username:
   const realname = o.realname ?? o.nick;
   if (/[\r\n\0]/.test(realname)) throw bad('The real name cannot contain line breaks.');
   const nicks = [o.nick, ...alternatives.filter((n) => n !== o.nick)];
-  return { nicks, username, realname };
+  const { host, port, tls, password, sasl } = o;
+  return { host, port, tls, nicks, username, realname, ...(password === undefined ? {} : { password }), ...(sasl === undefined ? {} : { sasl }) };
 }

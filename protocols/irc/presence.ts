@@ -18,11 +18,7 @@ export class Roster {
   private readonly entries = new Map<string, RosterEntry>();
   private readonly seen = new Map<string, Presence>();
 
-  constructor(private fold: (nick: string) => string) {}
-
-  setFold(fold: (nick: string) => string): void {
-    this.fold = fold;
-  }
+  constructor(private readonly fold: (nick: string) => string) {}
 
   /** Every buddy counts as mutually subscribed: on IRC anyone may see anyone's presence. */
   add(peer: string, options: { name?: string | undefined; groups?: string[] | undefined } = {}): void {

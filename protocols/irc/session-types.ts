@@ -3,19 +3,10 @@
  * nothing of irc-framework appears here. Also the words for socket errors.
  */
 import type { AdapterError, UntrustedCertificate } from '../adapter';
-import type { SaslCredentials } from './options';
+import type { AccountConfig } from './options';
 import type { TransportHooks } from './transport';
 
-export interface SessionConfig {
-  host: string;
-  port: number;
-  tls: boolean;
-  /** The nick, then the alternatives to try when it is taken. */
-  nicks: readonly string[];
-  username: string;
-  realname: string;
-  password?: string;
-  sasl?: SaslCredentials;
+export interface SessionConfig extends AccountConfig {
   hooks: Omit<TransportHooks, 'onUntrustedCertificate' | 'lookup'>;
   registrationTimeoutMs?: number;
 }

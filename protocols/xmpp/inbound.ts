@@ -50,6 +50,8 @@ export interface InboundDeps {
   outbox: Outbox;
   recent: RecentMessages;
   emit<E extends keyof AdapterEvents>(event: E, payload: AdapterEvents[E]): void;
+  /** Input that was dropped, and why. */
+  dropped(reason: string): void;
   log(message: string): void;
 }
 
@@ -73,7 +75,7 @@ function onMessage(stanza: Element, deps: InboundDeps): void {
       return;
     }
     case 'dropped':
-      deps.emit('dropped', { reason: parsed.reason });
+      deps.dropped(parsed.reason);
       return;
     case 'none':
       return;
@@ -105,7 +107,7 @@ export function routeInbound(on: (event: 'stanza', listener: (stanza: Element) =
       if (stanza.name === 'message') onMessage(stanza, deps);
       else if (stanza.name === 'presence') onPresence(stanza, deps);
     } catch (err) {
-      deps.emit('dropped', { reason: `A <${stanza.name}> could not be read (${errorText(err)}) and was dropped.` });
+      deps.dropped(`A <${stanza.name}> could not be read (${errorText(err)}) and was dropped.`);
     }
   });
   callee.set(NS_ROSTER, 'query', (ctx) => {
