@@ -42,47 +42,57 @@ const JOIN_ERRORS = new Set(['403', '405', '437', '471', '473', '474', '475', '4
 /** Replies to PRIVMSG that mean it was not delivered. */
 const SEND_ERRORS = new Set(['401', '404', '411', '412', '481']);
 
-export function inboundEvents(ctx: InboundContext): InboundEvents {
-  const members = (room: string) => {
-    const name = ctx.channels.nameOf(room);
-    ctx.emit('group.members', { room: name, members: ctx.channels.membersOf(room) });
-  };
-  const presence = (update: ReturnType<Roster['set']>) => {
-    if (update) ctx.emit('presence', update);
-  };
+/** Presence updates the roster returns only when something changed. */
+function reportPresence(ctx: InboundContext, update: ReturnType<Roster['set']>): void {
+  if (update) ctx.emit('presence', update);
+}
 
-  const handleCtcp = (m: InboundText, query: NonNullable<ReturnType<typeof parseCtcp>>, group: boolean) => {
-    if (m.notice) {
-      ctx.emit('dropped', { reason: `A CTCP ${query.type} reply from ${m.from} was ignored: we send no CTCP queries.` });
-      return;
-    }
-    const answer = group ? undefined : ctcpAnswer(query, ctx.ctcp);
-    if (answer !== undefined && ctx.answerLimiter.allow('anyone', 'CTCP queries')) {
-      ctx.send(`NOTICE ${m.from} :\x01${answer}\x01`);
-      return;
-    }
-    ctx.emit('dropped', { reason: `A CTCP ${query.type} query from ${m.from} was not answered.` });
-  };
+/** Who is in `room` now, under the name the user gave it. */
+function reportMembers(ctx: InboundContext, room: string): void {
+  ctx.emit('group.members', { room: ctx.channels.nameOf(room), members: ctx.channels.membersOf(room) });
+}
 
+/** A CTCP query other than ACTION: answered only as configured (and rarely), else reported. */
+function handleCtcp(ctx: InboundContext, m: InboundText, query: NonNullable<ReturnType<typeof parseCtcp>>, group: boolean): void {
+  if (m.notice) {
+    ctx.emit('dropped', { reason: `A CTCP ${query.type} reply from ${m.from} was ignored: we send no CTCP queries.` });
+    return;
+  }
+  const answer = group ? undefined : ctcpAnswer(query, ctx.ctcp);
+  if (answer !== undefined && ctx.answerLimiter.allow('anyone', 'CTCP queries')) {
+    ctx.send(`NOTICE ${m.from} :\x01${answer}\x01`);
+    return;
+  }
+  ctx.emit('dropped', { reason: `A CTCP ${query.type} query from ${m.from} was not answered.` });
+}
+
+/** §3.3: a PRIVMSG or NOTICE, to us or to a channel. */
+function onMessage(ctx: InboundContext, m: InboundText): void {
+  if (ctx.isUs(m.from)) return;
+  const group = ctx.isChannel(m.target);
+  if (!ctx.limiter.allow(m.from)) return;
+  let body = m.text;
+  const query = parseCtcp(m.text);
+  if (query && query.type !== 'ACTION') {
+    handleCtcp(ctx, m, query, group);
+    return;
+  }
+  if (query) body = `/me ${query.params}`;
+  if (group) {
+    ctx.emit('group.message', { room: ctx.channels.nameOf(m.target), nick: m.from, body, time: m.time });
+    return;
+  }
+  reportPresence(ctx, ctx.roster.alive(m.from));
+  ctx.emit('message', { peer: m.from, body, time: m.time, ...(m.notice ? { notice: true } : {}) });
+}
+
+type MembershipEvents = Pick<InboundEvents, 'joined' | 'parted' | 'kicked' | 'quit' | 'renamed' | 'names'>;
+
+/** §3.2 and §3.1: who is in our channels, and what that says about buddies and our own nick. */
+function membership(ctx: InboundContext): MembershipEvents {
+  const members = (room: string) => reportMembers(ctx, room);
+  const presence = (update: ReturnType<Roster['set']>) => reportPresence(ctx, update);
   return {
-    message(m) {
-      if (ctx.isUs(m.from)) return;
-      const group = ctx.isChannel(m.target);
-      if (!ctx.limiter.allow(m.from)) return;
-      let body = m.text;
-      const query = parseCtcp(m.text);
-      if (query && query.type !== 'ACTION') {
-        handleCtcp(m, query, group);
-        return;
-      }
-      if (query) body = `/me ${query.params}`;
-      if (group) {
-        ctx.emit('group.message', { room: ctx.channels.nameOf(m.target), nick: m.from, body, time: m.time });
-        return;
-      }
-      presence(ctx.roster.alive(m.from));
-      ctx.emit('message', { peer: m.from, body, time: m.time, ...(m.notice ? { notice: true } : {}) });
-    },
     joined(room, nick) {
       if (ctx.isUs(nick)) {
         ctx.channels.want(room);
@@ -124,28 +134,41 @@ export function inboundEvents(ctx: InboundContext): InboundEvents {
     names(room, nicks) {
       if (ctx.channels.names(room, nicks)) members(room);
     },
-    away(nick, message) {
-      presence(ctx.roster.set(nick, 'away', message || undefined));
-    },
-    back(nick) {
-      presence(ctx.roster.set(nick, 'available'));
-    },
-    ison(nicks) {
-      ctx.watch()?.online(nicks);
-    },
+  };
+}
+
+type PresenceEvents = Pick<InboundEvents, 'away' | 'back' | 'ison' | 'monitor'>;
+
+/** What the server tells of buddies' presence (presence.ts says how far to trust it). */
+function presenceEvents(ctx: InboundContext): PresenceEvents {
+  return {
+    away: (nick, message) => reportPresence(ctx, ctx.roster.set(nick, 'away', message || undefined)),
+    back: (nick) => reportPresence(ctx, ctx.roster.set(nick, 'available')),
+    ison: (nicks) => ctx.watch()?.online(nicks),
     monitor(nicks, online) {
       if (online) ctx.watch()?.online(nicks);
       else ctx.watch()?.offline(nicks);
     },
-    serverError(code, target, reason) {
-      if (JOIN_ERRORS.has(code) && ctx.isChannel(target) && !ctx.channels.isIn(target)) {
-        ctx.channels.unwant(target);
-        ctx.joinSettled(target, `Could not join ${target}: ${reason}`);
-      } else if (SEND_ERRORS.has(code)) {
-        if (code === '401') presence(ctx.roster.set(target, 'offline'));
-        ctx.undeliverable(target, reason);
-      }
-    },
+  };
+}
+
+/** §5.2: an error reply that settles a JOIN, or says a message was not delivered. */
+function onServerError(ctx: InboundContext, code: string, target: string, reason: string): void {
+  if (JOIN_ERRORS.has(code) && ctx.isChannel(target) && !ctx.channels.isIn(target)) {
+    ctx.channels.unwant(target);
+    ctx.joinSettled(target, `Could not join ${target}: ${reason}`);
+  } else if (SEND_ERRORS.has(code)) {
+    if (code === '401') reportPresence(ctx, ctx.roster.set(target, 'offline'));
+    ctx.undeliverable(target, reason);
+  }
+}
+
+export function inboundEvents(ctx: InboundContext): InboundEvents {
+  return {
+    message: (m) => onMessage(ctx, m),
+    ...membership(ctx),
+    ...presenceEvents(ctx),
+    serverError: (code, target, reason) => onServerError(ctx, code, target, reason),
   };
 }
 

@@ -21,7 +21,7 @@ import {
 import { errorText } from '../common/error-text';
 import type { LogLevel } from '../common/logger';
 import { TypedEmitter } from '../common/typed-emitter';
-import { createConnection, type XmppConnection } from './connection';
+import { XmppConnection } from './connection';
 import { Contacts } from './contacts';
 import { Groups } from './groups';
 import { RecentMessages, routeInbound } from './inbound';
@@ -62,7 +62,7 @@ class XmppAdapter implements ProtocolAdapter {
 
   constructor(private readonly options: ResolvedOptions) {
     this.accountName = options.bareJid;
-    this.connection = createConnection(options, { certificate: (c) => this.emit('certificate', c), dropped: (reason) => this.dropped(reason) });
+    this.connection = new XmppConnection(options, { certificate: (c) => this.emit('certificate', c), dropped: (reason) => this.dropped(reason) });
     const { entity, iqCaller } = this.connection;
     // Without TLS, only to this machine: checked on the addresses of each connection.
     if (options.tls === 'none') entity.lookup = noTlsLookup(options.host);
