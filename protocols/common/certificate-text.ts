@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
+import type { UntrustedCertificate } from '../adapter';
 
 /**
  * Upper-case hex pairs joined by colons; accepts any case and colons, spaces or
@@ -35,4 +36,17 @@ export function distinguishedName(name: PeerCertificate['subject'] | undefined):
 export function isoDate(text: string | undefined): string {
   const date = text ? new Date(text) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : (text ?? '');
+}
+
+/** What the `certificate` event says of a certificate refused for `reason`. */
+export function untrustedCertificate(cert: PeerCertificate, host: string, fingerprint: string, reason: string): UntrustedCertificate {
+  return {
+    host,
+    fingerprint,
+    subject: distinguishedName(cert.subject),
+    issuer: distinguishedName(cert.issuer),
+    validFrom: isoDate(cert.valid_from),
+    validTo: isoDate(cert.valid_to),
+    reason,
+  };
 }

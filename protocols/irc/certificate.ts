@@ -7,7 +7,7 @@
  */
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
-import { distinguishedName, isoDate, normalizeFingerprint } from '../common/certificate-text';
+import { distinguishedName, isoDate, normalizeFingerprint, untrustedCertificate } from '../common/certificate-text';
 
 /** Why the system refused a certificate, in words, from OpenSSL's or Node's error code. */
 export function reasonFor(code: string | undefined, cert: PeerCertificate, host: string): string {
@@ -45,16 +45,5 @@ export function judgeCertificate(socket: TLSSocket, host: string, trusted: reado
   const fingerprint = normalizeFingerprint(cert.fingerprint256 ?? '');
   if (fingerprint && trusted.some((t) => normalizeFingerprint(t) === fingerprint)) return { accept: true, pinned: true };
   const code = socket.authorizationError ? String(socket.authorizationError) : undefined;
-  return {
-    accept: false,
-    certificate: {
-      host,
-      fingerprint,
-      subject: distinguishedName(cert.subject),
-      issuer: distinguishedName(cert.issuer),
-      validFrom: isoDate(cert.valid_from),
-      validTo: isoDate(cert.valid_to),
-      reason: reasonFor(code, cert, host),
-    },
-  };
+  return { accept: false, certificate: untrustedCertificate(cert, host, fingerprint, reasonFor(code, cert, host)) };
 }

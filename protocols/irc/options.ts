@@ -3,7 +3,8 @@
  * made: RFC 2812 §2.3.1 nick grammar (letters, digits and []\`_^{|}-, not
  * starting with a digit or -), a port, and a server password (PASS) or SASL
  * only where it cannot be read on the way: TLS, or this machine. An address is
- * checked here; a name when it is resolved, at each connection (../common/loopback.ts).
+ * checked here; a name when it is resolved, at each connection
+ * (../common/loopback.ts).
  */
 import { isIP, type LookupFunction } from 'node:net';
 import { AdapterError } from '../adapter';

@@ -1,9 +1,9 @@
 /**
  * A server password (PASS) or SASL PLAIN without TLS goes only to a server on
  * this machine: an address elsewhere is refused when the account is set up, a
- * name when it resolves (../loopback.ts), before anything is sent. The resolver
- * answers made-up names here; the server is the scripted one on 127.0.0.1
- * (testkit/servers/fake-ircd.ts), which records every line it gets.
+ * name when it resolves (../common/loopback.ts), before anything is sent. The
+ * resolver answers made-up names here; the server is the scripted one on
+ * 127.0.0.1 (testkit/servers/fake-ircd.ts), which records every line it gets.
  */
 import type * as dns from 'node:dns';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -20,13 +20,8 @@ const ANSWERS: Record<string, dns.LookupAddress[]> = {
 };
 
 vi.mock('node:dns', async (original) => {
-  const real = await original<typeof dns>();
-  const lookup = (host: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => {
-    const answer = ANSWERS[host];
-    if (answer) setImmediate(() => callback(null, answer));
-    else (real.lookup as unknown as typeof lookup)(host, options, callback);
-  };
-  return { ...real, lookup, default: { ...real, lookup } };
+  const { dnsAnswering } = await import('../common/test-support/fake-dns');
+  return dnsAnswering(await original<typeof dns>(), () => ANSWERS);
 });
 
 const quiet = { log: () => undefined };

@@ -11,7 +11,7 @@
  */
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { UntrustedCertificate } from '../adapter';
-import { distinguishedName, isoDate, normalizeFingerprint, sha256Fingerprint } from '../common/certificate-text';
+import { normalizeFingerprint, sha256Fingerprint, untrustedCertificate } from '../common/certificate-text';
 
 export class CertificateError extends Error {
   constructor(readonly certificate: UntrustedCertificate) {
@@ -70,16 +70,5 @@ export function verifyPeer(socket: TLSSocket, domain: string, trustedFingerprint
   if (reason === undefined) return { trusted: true, by: 'system' };
   const fingerprint = sha256Fingerprint(raw);
   if (trustedFingerprints.some((f) => normalizeFingerprint(f) === fingerprint)) return { trusted: true, by: 'user' };
-  return {
-    trusted: false,
-    certificate: {
-      host,
-      fingerprint,
-      subject: distinguishedName(cert.subject),
-      issuer: distinguishedName(cert.issuer),
-      validFrom: isoDate(cert.valid_from),
-      validTo: isoDate(cert.valid_to),
-      reason,
-    },
-  };
+  return { trusted: false, certificate: untrustedCertificate(cert, host, fingerprint, reason) };
 }

@@ -1,8 +1,8 @@
 /**
  * An account with TLS off may connect only to a server on this machine, decided
- * by the addresses its name resolves to at connect time (../loopback.ts), not by
- * the name. The resolver answers made-up names here; the server is the scripted
- * one on 127.0.0.1 (test-support/fake-server.ts).
+ * by the addresses its name resolves to at connect time (../common/loopback.ts),
+ * not by the name. The resolver answers made-up names here; the server is the
+ * scripted one on 127.0.0.1 (test-support/fake-server.ts).
  */
 import type * as dns from 'node:dns';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,13 +22,8 @@ const ANSWERS: Record<string, dns.LookupAddress[]> = {
 };
 
 vi.mock('node:dns', async (original) => {
-  const real = await original<typeof dns>();
-  const lookup = (host: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => {
-    const answer = ANSWERS[host];
-    if (answer) setImmediate(() => callback(null, answer));
-    else (real.lookup as unknown as typeof lookup)(host, options, callback);
-  };
-  return { ...real, lookup, default: { ...real, lookup } };
+  const { dnsAnswering } = await import('../common/test-support/fake-dns');
+  return dnsAnswering(await original<typeof dns>(), () => ANSWERS);
 });
 
 describe('XMPP without TLS', () => {

@@ -3,7 +3,8 @@
  * §5 TLS): which host and port to reach, whether TLS comes first (XEP-0368
  * direct TLS) or by STARTTLS, and the one case where no TLS is allowed: a
  * server on this machine, where nothing crosses a network. An address is
- * checked here; a name when it is resolved, at each connection (../common/loopback.ts).
+ * checked here; a name when it is resolved, at each connection
+ * (../common/loopback.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { isIP, type LookupFunction } from 'node:net';

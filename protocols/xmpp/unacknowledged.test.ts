@@ -5,59 +5,23 @@
  * attempts that reached the wire.
  */
 import { describe, expect, it } from 'vitest';
-import type { AdapterEvents, ConnectionState } from '../adapter';
-import type { OutgoingMessage } from './outbox';
-import { Sender } from './sender';
 import { chatMessage, sentMessage } from './stanzas';
+import { bodies, chat, senderScene } from './test-support/sender-scene';
 import type { Element } from './test-support/stanza';
 
-function setup() {
-  const written: Element[] = [];
-  const failed: AdapterEvents['send.failed'][] = [];
-  let state: ConnectionState = { state: 'online' };
-  let writable = true;
-  const sender = new Sender({
-    write: async (el) => {
-      if (!writable) throw new Error('socket closed');
-      written.push(el);
-    },
-    state: () => state,
-    active: () => true,
-    roomReady: () => true,
-    ownJid: () => 'a@x/r',
-    emit: (event, payload) => {
-      if (event === 'send.failed') failed.push(payload as AdapterEvents['send.failed']);
-    },
-  });
-  return {
-    sender,
-    written,
-    failed,
-    online: (yes: boolean) => {
-      state = yes ? { state: 'online' } : { state: 'reconnecting', attempt: 1, retryInMs: 1000, reason: 'test' };
-    },
-    writable: (yes: boolean) => {
-      writable = yes;
-    },
-  };
-}
-
-let n = 0;
-const message = (body: string, createdAt = new Date()): OutgoingMessage => ({ id: `u${++n}`, kind: 'chat', peer: 'b@x', body, otr: false, createdAt, attempts: 0 });
-const bodies = (els: Element[]) => els.map((e) => e.getChildText('body'));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Sender: what the server never acknowledged', () => {
   it('goes out again in the order it was first sent, before what was written while down', async () => {
-    const t = setup();
+    const t = senderScene();
     const sameMillisecond = new Date();
-    for (const body of ['one', 'two', 'three']) await t.sender.send(message(body, sameMillisecond));
-    t.online(false);
-    await t.sender.send(message('while down'));
+    for (const body of ['one', 'two', 'three']) await t.sender.send(chat(body, sameMillisecond));
+    t.set('reconnecting');
+    await t.sender.send(chat('while down'));
     // Stream management reports them one at a time, oldest first.
     for (const stanza of t.written.slice(0, 3)) t.sender.onUnacknowledged(stanza);
     await settle();
-    t.online(true);
+    t.set('online');
     t.sender.flush();
     await settle();
     expect(bodies(t.written.slice(3))).toEqual(['one', 'two', 'three', 'while down']);
@@ -66,10 +30,10 @@ describe('Sender: what the server never acknowledged', () => {
   });
 
   it('is read back from its stanza when the outbox has forgotten it, never dropped', async () => {
-    const t = setup();
-    await t.sender.send(message('long ago'));
+    const t = senderScene();
+    await t.sender.send(chat('long ago'));
     const first = t.written[0] as Element;
-    for (let i = 0; i < 300; i++) await t.sender.send(message(`later ${i}`)); // pushes it out of the outbox's memory
+    for (let i = 0; i < 300; i++) await t.sender.send(chat(`later ${i}`)); // pushes it out of the outbox's memory
     t.sender.onUnacknowledged(first);
     await settle();
     const again = t.written.at(-1) as Element;
@@ -80,16 +44,16 @@ describe('Sender: what the server never acknowledged', () => {
   });
 
   it('counts as attempts only writes that reached the wire', async () => {
-    const t = setup();
-    const m = message('patient');
-    t.writable(false);
+    const t = senderScene();
+    const m = chat('patient');
+    t.setWritable(false);
     expect(await t.sender.send(m)).toEqual({ status: 'queued' });
     for (let i = 0; i < 5; i++) {
       t.sender.flush(); // refused by a closed socket: not an attempt
       await settle();
     }
     expect(m.attempts).toBe(0);
-    t.writable(true);
+    t.setWritable(true);
     t.sender.flush();
     await settle();
     expect(bodies(t.written)).toEqual(['patient']);

@@ -36,11 +36,84 @@ export interface WatchProxy {
   close(): Promise<void>;
 }
 
+/** What the test has armed, shared by every connection the proxy carries. */
+interface Traps {
+  client?: { trap: Trap; sprung(): void } | undefined;
+  server?: { pattern: string; sprung(): void } | undefined;
+}
+
+/** One client's connection, carried to the server and watched both ways. */
+class Carriage {
+  private holdClient = false;
+  private holdServer = false;
+  private readonly pending: Buffer[] = [];
+  private readonly fromClient = new StringDecoder('utf8');
+  private readonly toClient = new StringDecoder('utf8');
+
+  constructor(
+    private readonly client: Socket,
+    private readonly upstream: Socket,
+    private readonly log: ReturnType<WireLog['connection']>,
+    private readonly traps: Traps,
+  ) {
+    upstream.on('connect', () => {
+      for (const chunk of this.pending.splice(0)) upstream.write(chunk);
+    });
+    client.on('data', (chunk: Buffer) => this.clientWrote(chunk));
+    upstream.on('data', (chunk: Buffer) => this.serverWrote(chunk));
+  }
+
+  private clientWrote(chunk: Buffer): void {
+    if (this.holdClient) return;
+    const text = this.fromClient.write(chunk);
+    const trap = this.traps.client?.trap;
+    const at = trap ? text.indexOf(trap.pattern) : -1;
+    if (!trap || at === -1) {
+      this.forward(text);
+      return;
+    }
+    const sprung = this.traps.client?.sprung;
+    this.traps.client = undefined;
+    if (trap.hold === 'client') {
+      this.holdClient = true;
+      this.forward(text.slice(0, at));
+    } else {
+      this.holdServer = true;
+      this.forward(text);
+    }
+    sprung?.();
+  }
+
+  private forward(text: string): void {
+    if (text === '') return;
+    this.log.fromClient(text);
+    const bytes = Buffer.from(text, 'utf8');
+    if (this.upstream.connecting) this.pending.push(bytes);
+    else this.upstream.write(bytes);
+  }
+
+  private serverWrote(chunk: Buffer): void {
+    if (this.holdServer) return;
+    const text = this.toClient.write(chunk);
+    this.log.toClient(text);
+    const cut = this.traps.server && text.includes(this.traps.server.pattern) ? this.traps.server : undefined;
+    if (!cut) {
+      this.client.write(chunk);
+      return;
+    }
+    this.traps.server = undefined;
+    this.client.write(chunk, () => {
+      this.client.resetAndDestroy();
+      this.upstream.resetAndDestroy();
+      cut.sprung();
+    });
+  }
+}
+
 export async function startWatchProxy(host: string, port: number): Promise<WatchProxy> {
   const wire = new WireLog();
   const sockets = new Set<Socket>();
-  let armed: { trap: Trap; sprung(): void } | undefined;
-  let armedServer: { pattern: string; sprung(): void } | undefined;
+  const traps: Traps = {};
   let resetNext = false;
 
   const server = createServer((client) => {
@@ -50,12 +123,6 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
       return;
     }
     const upstream = connect({ host, port });
-    const log = wire.connection();
-    let holdClient = false;
-    let holdServer = false;
-    const pending: Buffer[] = [];
-    const fromClient = new StringDecoder('utf8');
-    const toClient = new StringDecoder('utf8');
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('error', () => undefined);
@@ -65,52 +132,7 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
         upstream.destroy();
       });
     }
-    upstream.on('connect', () => {
-      for (const chunk of pending.splice(0)) upstream.write(chunk);
-    });
-    client.on('data', (chunk: Buffer) => {
-      if (holdClient) return;
-      const text = fromClient.write(chunk);
-      const trap = armed?.trap;
-      const at = trap ? text.indexOf(trap.pattern) : -1;
-      if (trap && at !== -1) {
-        const sprung = armed?.sprung;
-        armed = undefined;
-        if (trap.hold === 'client') {
-          holdClient = true;
-          forward(text.slice(0, at));
-        } else {
-          holdServer = true;
-          forward(text);
-        }
-        sprung?.();
-        return;
-      }
-      forward(text);
-    });
-    function forward(text: string): void {
-      if (text === '') return;
-      log.fromClient(text);
-      const bytes = Buffer.from(text, 'utf8');
-      if (upstream.connecting) pending.push(bytes);
-      else upstream.write(bytes);
-    }
-    upstream.on('data', (chunk: Buffer) => {
-      if (holdServer) return;
-      const text = toClient.write(chunk);
-      log.toClient(text);
-      const cut = armedServer && text.includes(armedServer.pattern) ? armedServer : undefined;
-      if (!cut) {
-        client.write(chunk);
-        return;
-      }
-      armedServer = undefined;
-      client.write(chunk, () => {
-        client.resetAndDestroy();
-        upstream.resetAndDestroy();
-        cut.sprung();
-      });
-    });
+    new Carriage(client, upstream, wire.connection(), traps);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -119,11 +141,11 @@ export async function startWatchProxy(host: string, port: number): Promise<Watch
     wire,
     trap: (trap) =>
       new Promise((resolve) => {
-        armed = { trap, sprung: resolve };
+        traps.client = { trap, sprung: resolve };
       }),
     cutAfterServer: (pattern) =>
       new Promise((resolve) => {
-        armedServer = { pattern, sprung: resolve };
+        traps.server = { pattern, sprung: resolve };
       }),
     cut: () => {
       for (const socket of sockets) socket.resetAndDestroy();
