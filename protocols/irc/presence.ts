@@ -4,7 +4,7 @@
  * - online/offline: IRCv3 MONITOR (730/731) where the server offers it, else
  *   RFC 2812 §4.9 ISON asked every minute; both also follow QUIT and NICK seen
  *   in shared channels, and a message from a buddy means they are online.
- * - away: RFC 2812 §3.1.6 AWAY, seen only when the server tells us, i.e. with
+ * - away: RFC 2812 §4.1 AWAY, seen only when the server tells us, i.e. with
  *   IRCv3 away-notify or in RPL_AWAY (301) when we message someone away.
  * The roster is the list of nicks the user added (the app keeps it); a nick is
  * not an identity on IRC: anyone may take a nick its owner is not using.

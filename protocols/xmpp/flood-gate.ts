@@ -1,8 +1,8 @@
 /**
  * RFC 6120 §13.12 (denial of service) on the client side: a flood of presence
  * or subscription stanzas must not flood the app. Updates pass freely up to a
- * rate (../common/token-bucket.ts); beyond it they are held, one per key (peer and
- * resource), the newest replacing the older: presence is a state, and only
+ * rate (../common/token-bucket.ts); beyond it they are held, one per key (peer
+ * and resource), the newest replacing the older: presence is a state, and only
  * the last one matters. Past `maxHeld` keys new ones are dropped. What was
  * merged or dropped is counted for one summary report.
  */
