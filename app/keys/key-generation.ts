@@ -5,7 +5,7 @@
  * events (started, finished or failed; "n of m" when several accounts need keys).
  */
 import type { DsaPrivateKey } from '../../otr';
-import { TypedEmitter } from '../../protocols/typed-emitter';
+import { TypedEmitter } from '../../protocols/common/typed-emitter';
 import type { Logger } from '../log';
 import { generateDsaKey } from '../otr-host/dsa-keygen';
 import { accountKey, checkAccount, type AccountRef } from './account-refs';

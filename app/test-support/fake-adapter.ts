@@ -4,7 +4,7 @@
  * adapters against real servers instead.
  */
 import type { AdapterEvents, ConnectionState, IncomingMessage, ProtocolAdapter, RosterEntry, SendOptions, SendResult } from '../../protocols/adapter';
-import { TypedEmitter } from '../../protocols/typed-emitter';
+import { TypedEmitter } from '../../protocols/common/typed-emitter';
 
 export interface Sent {
   peer: string;
