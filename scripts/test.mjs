@@ -11,6 +11,7 @@ const npx = (...args) => ['npx', ['--no-install', ...args]];
 const steps = [
   ['build', ['node', ['scripts/build.mjs']]],
   ['lint', npx('eslint', '.')],
+  ['format (Prettier, 120 columns)', npx('prettier', '--check', '.')],
   ['Electron security review (electronegativity)', ['node', ['scripts/electronegativity.mjs']]],
   ['type-check', npx('tsc', '-b')],
   ['unit and integration tests', npx('vitest', 'run')],
