@@ -50,7 +50,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        ...['it', 'describe', 'test'].map((object) => ({ object, property: 'only', message: 'No focused tests: they silently skip the rest.' })),
+        ...['it', 'describe', 'test'].map((object) => ({
+          object,
+          property: 'only',
+          message: 'No focused tests: they silently skip the rest.',
+        })),
       ],
     },
   },
@@ -66,12 +70,25 @@ export default tseslint.config(
   {
     files: ['otr/**/*.ts'],
     ignores: ['otr/**/*.test.ts', 'otr/test-support/**'],
-    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', 'electron'], 'otr/ is pure: no I/O, no Node, no app code.', { node: true, extra: [noTestkit] }),
+    rules: zone(
+      ['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', 'electron'],
+      'otr/ is pure: no I/O, no Node, no app code.',
+      { node: true, extra: [noTestkit] },
+    ),
   },
   {
     files: ['otr/test-support/**/*.ts'],
     rules: zone(
-      ['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', '**/testkit/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      [
+        '**/app/**',
+        '**/protocols/**',
+        '**/main/**',
+        '**/renderer/**',
+        '**/testkit/**',
+        '**/scripts/**',
+        '**/e2e/**',
+        'electron',
+      ],
       'otr/test-support holds pure fixtures: it imports only otr/ (no Node, no app/, no testkit/).',
       { node: true },
     ),
@@ -80,35 +97,58 @@ export default tseslint.config(
     // otr/'s own tests reach Node, app/ and the real libotr only through testkit/.
     files: ['otr/**/*.test.ts'],
     ignores: ['otr/test-support/**'],
-    rules: zone(['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'otr/ tests import otr/ and testkit/ only.'),
+    rules: zone(
+      ['**/app/**', '**/protocols/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      'otr/ tests import otr/ and testkit/ only.',
+    ),
   },
   {
     files: ['protocols/**/*.ts'],
     ignores: ['protocols/**/*.test.ts', 'protocols/**/test-support/**'],
-    rules: zone(['**/app/**', '**/main/**', '**/renderer/**', '**/otr/**', 'electron'], 'protocols/ never imports app/, otr/, main/ or renderer/.', {
-      extra: [otrItself('protocols/ never imports otr/.'), noTestkit],
-    }),
+    rules: zone(
+      ['**/app/**', '**/main/**', '**/renderer/**', '**/otr/**', 'electron'],
+      'protocols/ never imports app/, otr/, main/ or renderer/.',
+      {
+        extra: [otrItself('protocols/ never imports otr/.'), noTestkit],
+      },
+    ),
   },
   {
     files: ['protocols/**/*.test.ts', 'protocols/**/test-support/**/*.ts'],
-    rules: zone(['**/app/**', '**/otr/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'protocols/ tests import protocols/ and testkit/ only (never app/ or otr/).', {
-      extra: [otrItself('protocols/ tests never import otr/.')],
-    }),
+    rules: zone(
+      ['**/app/**', '**/otr/**', '**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      'protocols/ tests import protocols/ and testkit/ only (never app/ or otr/).',
+      {
+        extra: [otrItself('protocols/ tests never import otr/.')],
+      },
+    ),
   },
   {
     files: ['app/**/*.ts'],
     ignores: ['app/**/*.test.ts', 'app/test-support/**'],
-    rules: zone(['**/main/**', '**/renderer/**', 'electron'], 'app/ runs without Electron and never imports main/ or renderer/.', { extra: [otrFrontDoor(false), noTestkit] }),
+    rules: zone(
+      ['**/main/**', '**/renderer/**', 'electron'],
+      'app/ runs without Electron and never imports main/ or renderer/.',
+      { extra: [otrFrontDoor(false), noTestkit] },
+    ),
   },
   {
     files: ['app/**/*.test.ts', 'app/test-support/**/*.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'app/ tests import app/, otr/ (its front door), protocols/ and testkit/.', { extra: [otrFrontDoor(true)] }),
+    rules: zone(
+      ['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      'app/ tests import app/, otr/ (its front door), protocols/ and testkit/.',
+      { extra: [otrFrontDoor(true)] },
+    ),
   },
   {
     files: ['testkit/**/*.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'], 'testkit/ may import otr/ (its front door), protocols/ and app/; never main/, renderer/, scripts/ or e2e/.', {
-      extra: [otrFrontDoor(true)],
-    }),
+    rules: zone(
+      ['**/main/**', '**/renderer/**', '**/scripts/**', '**/e2e/**', 'electron'],
+      'testkit/ may import otr/ (its front door), protocols/ and app/; never main/, renderer/, scripts/ or e2e/.',
+      {
+        extra: [otrFrontDoor(true)],
+      },
+    ),
   },
   {
     files: ['main/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs', 'e2e/**/*.ts'],
@@ -123,10 +163,14 @@ export default tseslint.config(
   {
     files: ['app/api/**/*.ts'],
     ignores: ['app/api/**/*.test.ts'],
-    rules: zone(['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', 'electron'], 'app/api is the contract only: shared by every front end, with no Node.', {
-      node: true,
-      extra: [otrItself('app/api is the contract only: no otr/.'), noTestkit],
-    }),
+    rules: zone(
+      ['**/main/**', '**/renderer/**', '**/core/**', '**/transport/**', '**/protocols/**', '**/otr/**', 'electron'],
+      'app/api is the contract only: shared by every front end, with no Node.',
+      {
+        node: true,
+        extra: [otrItself('app/api is the contract only: no otr/.'), noTestkit],
+      },
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -138,7 +182,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+app/(?!api/)', message: 'The renderer may import only app/api (the contract).' },
-            { group: ['**/otr/**', '**/protocols/**', '**/main/**', '**/testkit/**', 'node:*', 'electron'], message: 'The renderer is untrusted: no Node, no Electron, no core modules.' },
+            {
+              group: ['**/otr/**', '**/protocols/**', '**/main/**', '**/testkit/**', 'node:*', 'electron'],
+              message: 'The renderer is untrusted: no Node, no Electron, no core modules.',
+            },
             otrItself('The renderer is untrusted: no core modules.'),
           ],
           paths: nodeBuiltinPaths('The renderer is untrusted: no Node.'),

@@ -5,7 +5,13 @@ import { rendererCsp } from './app/security/csp.ts';
 /** The CSP as a meta element too, so that the page carries it however it is served. */
 const cspMeta = (): Plugin => ({
   name: 'sotto-csp-meta',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: rendererCsp({ forMeta: true }) }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: rendererCsp({ forMeta: true }) },
+      injectTo: 'head-prepend',
+    },
+  ],
 });
 
 export default defineConfig({

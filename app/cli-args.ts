@@ -34,7 +34,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         break;
       case '--port': {
         const port = Number(value(i++, arg));
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error('--port must be a number from 0 to 65535');
         options.port = port;
         break;
       }

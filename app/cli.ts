@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const server = await startBrowserServer({ core, staticDir, port: options.port });
   logger.log('info', `browser mode, profile ${profileDir}`);
   // The one line a user needs, on stdout, like Jupyter's.
-  process.stdout.write(`Sotto is running in browser mode. Open this address in a browser:\n    ${server.url}\nIt works once: open it in the browser you will use (that browser can reload and open more tabs).\n`);
+  process.stdout.write(
+    `Sotto is running in browser mode. Open this address in a browser:\n    ${server.url}\nIt works once: open it in the browser you will use (that browser can reload and open more tabs).\n`,
+  );
 }
 
 main().catch((err: unknown) => {

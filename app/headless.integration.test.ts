@@ -10,7 +10,9 @@ describe('sotto --headless (JSON-RPC on stdio)', () => {
 
   it('answers app.info and account.list', async () => {
     sotto = startHeadless();
-    expect(await sotto.request('app.info', {})).toMatchObject({ result: { name: 'Sotto', version: APP_VERSION, transport: 'headless' } });
+    expect(await sotto.request('app.info', {})).toMatchObject({
+      result: { name: 'Sotto', version: APP_VERSION, transport: 'headless' },
+    });
     expect(await sotto.request('account.list')).toMatchObject({ result: [] });
   });
 
@@ -18,7 +20,11 @@ describe('sotto --headless (JSON-RPC on stdio)', () => {
     sotto = startHeadless();
     const parseError = sotto.nextLine((l) => l.includes('-32700'));
     sotto.sendRaw('{"jsonrpc": "2.0", "id": 1, "method": ');
-    expect(JSON.parse(await parseError)).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: not valid JSON' } });
+    expect(JSON.parse(await parseError)).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32700, message: 'Parse error: not valid JSON' },
+    });
     expect((await sotto.request('no.such.method')).error?.code).toBe(-32601);
     expect((await sotto.request('account.list', { bogus: true })).error?.code).toBe(-32602);
     expect((await sotto.request('app.info')).result).toMatchObject({ name: 'Sotto' });

@@ -11,10 +11,19 @@ async function seriousViolations(page: Page, include?: string) {
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+    );
 }
 
-test('the buddy list, a conversation, the wizard, preferences and the keys page have no serious or critical accessibility violations', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('the buddy list, a conversation, the wizard, preferences and the keys page have no serious or critical accessibility violations', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   await bob.send(alice.jid, 'A link: https://example.org/ and <b>bold</b>');
   await expect(page.getByRole('link', { name: 'https://example.org/' })).toBeVisible();
@@ -29,7 +38,12 @@ test('the buddy list, a conversation, the wizard, preferences and the keys page 
   await page.keyboard.press('Escape');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Preferences' }).click();
-  await expect(page.getByTestId('preferences').getByTestId('account-policy').getByRole('radio', { name: /Automatically when possible/ })).toBeChecked();
+  await expect(
+    page
+      .getByTestId('preferences')
+      .getByTestId('account-policy')
+      .getByRole('radio', { name: /Automatically when possible/ }),
+  ).toBeChecked();
   expect(await seriousViolations(page, '[data-testid="preferences"]'), 'preferences').toEqual([]);
   await page.keyboard.press('Escape');
 

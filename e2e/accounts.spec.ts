@@ -2,10 +2,19 @@
 import { expect, test } from './fixtures';
 import { addXmppAccount, openApp, shot } from './support/ui';
 
-test('an account added with a wrong password shows a readable error, and the corrected password connects it', async ({ page, sotto, prosody, xmppUser }) => {
+test('an account added with a wrong password shows a readable error, and the corrected password connects it', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+}) => {
   const alice = xmppUser('alice');
   await openApp(page, sotto);
-  await addXmppAccount(page, { jid: alice.jid, password: 'not the password', host: prosody.host, port: prosody.port }, false);
+  await addXmppAccount(
+    page,
+    { jid: alice.jid, password: 'not the password', host: prosody.host, port: prosody.port },
+    false,
+  );
 
   const dialog = page.getByTestId('accounts-dialog');
   const error = dialog.getByTestId('account-form-error');
@@ -24,7 +33,12 @@ test('an account added with a wrong password shows a readable error, and the cor
   await expect(page.getByTestId('account-row').getByTestId('account-state')).toHaveText('Online');
 });
 
-test('the status selector disconnects and reconnects an account; the Accounts dialog removes it after a confirmation', async ({ page, sotto, prosody, xmppUser }) => {
+test('the status selector disconnects and reconnects an account; the Accounts dialog removes it after a confirmation', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+}) => {
   const alice = xmppUser('alice');
   await openApp(page, sotto);
   await addXmppAccount(page, { jid: alice.jid, password: alice.password, host: prosody.host, port: prosody.port });

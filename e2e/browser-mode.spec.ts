@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { shot } from './support/ui';
 
-test('the renderer loads in browser mode, shows the version from the core, and offers to add a first account', async ({ page, sotto }) => {
+test('the renderer loads in browser mode, shows the version from the core, and offers to add a first account', async ({
+  page,
+  sotto,
+}) => {
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

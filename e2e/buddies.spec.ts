@@ -2,7 +2,13 @@
 import { expect, test } from './fixtures';
 import { addXmppAccount, buddyRow, openApp, shot } from './support/ui';
 
-test('adding a buddy, answering their request, and seeing their presence, group and unread count', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('adding a buddy, answering their request, and seeing their presence, group and unread count', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const alice = xmppUser('alice');
   const bobUser = xmppUser('bob');
   const carolUser = xmppUser('carol');
@@ -38,7 +44,10 @@ test('adding a buddy, answering their request, and seeing their presence, group 
   await shot(page, 'buddy-list-request');
   await request.getByRole('button', { name: 'Accept' }).click();
   await expect(request).toBeHidden();
-  await carol.waitFor('buddy.updated', (b) => b.peer === alice.jid && (b.subscription === 'to' || b.subscription === 'both'));
+  await carol.waitFor(
+    'buddy.updated',
+    (b) => b.peer === alice.jid && (b.subscription === 'to' || b.subscription === 'both'),
+  );
 
   // Unread: a message from bob while alice looks at another conversation.
   await carol.send(alice.jid, 'hi from carol');

@@ -2,7 +2,12 @@
 import { expect, test } from './fixtures';
 import { openApp, shot } from './support/ui';
 
-test('an untrusted server certificate is shown with its fingerprint and details; Accept connects, and the account stays connected', async ({ page, sotto, prosody, xmppUser }) => {
+test('an untrusted server certificate is shown with its fingerprint and details; Accept connects, and the account stays connected', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+}) => {
   const alice = xmppUser('alice');
   await openApp(page, sotto);
   await page.getByRole('main').getByRole('button', { name: 'Add an account' }).click();

@@ -26,7 +26,19 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export const XMPP_USERS_PER_ROLE = { alice: 32, bob: 32, carol: 8 } as const;
 export type XmppRole = keyof typeof XMPP_USERS_PER_ROLE;
 const XMPP_ROLES = Object.keys(XMPP_USERS_PER_ROLE) as XmppRole[];
-export const PERSONAS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'oscar'] as const;
+export const PERSONAS = [
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'oscar',
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 export const XMPP_PASSWORD = 'correct horse';
 const userName = (role: XmppRole, n: number) => `${role}${n + 2}`;
@@ -39,12 +51,17 @@ export interface BrowserSotto {
 }
 
 export async function startBrowserSotto(profileDir = mkdtempSync(join(tmpdir(), 'sotto-e2e-'))): Promise<BrowserSotto> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'sotto'), '--browser', '--profile', profileDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'sotto'), '--browser', '--profile', profileDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((res, rej) => {
     let out = '';
-    const timer = setTimeout(() => rej(new Error(`sotto --browser printed no URL in 15 s.\nstderr:\n${stderr}`)), 15_000);
+    const timer = setTimeout(
+      () => rej(new Error(`sotto --browser printed no URL in 15 s.\nstderr:\n${stderr}`)),
+      15_000,
+    );
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
@@ -86,7 +103,9 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   prosody: [
     async ({}, use) => {
-      const pooled = XMPP_ROLES.flatMap((role) => Array.from({ length: XMPP_USERS_PER_ROLE[role] }, (_, n) => userName(role, n)));
+      const pooled = XMPP_ROLES.flatMap((role) =>
+        Array.from({ length: XMPP_USERS_PER_ROLE[role] }, (_, n) => userName(role, n)),
+      );
       const users = [...PERSONAS, ...pooled].map((name) => ({ name, password: XMPP_PASSWORD }));
       const server = await startProsody({ users });
       await use(server);
@@ -110,7 +129,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   xmppUser: async ({ prosody }, use) => {
     await use((role) => {
       const n = nextUser[role]++;
-      if (n >= XMPP_USERS_PER_ROLE[role]) throw new Error(`the test Prosody has only ${XMPP_USERS_PER_ROLE[role]} ${role}s: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`);
+      if (n >= XMPP_USERS_PER_ROLE[role])
+        throw new Error(
+          `the test Prosody has only ${XMPP_USERS_PER_ROLE[role]} ${role}s: raise XMPP_USERS_PER_ROLE in e2e/fixtures.ts`,
+        );
       const name = userName(role, n);
       return { name, jid: `${name}@${prosody.domain}`, password: XMPP_PASSWORD };
     });

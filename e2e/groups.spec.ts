@@ -2,13 +2,25 @@
 import { expect, test } from './fixtures';
 import { addXmppAccount, openApp, shot } from './support/ui';
 
-test('joining a group chat through the UI: it says it is not private, and messages go both ways with nicks', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('joining a group chat through the UI: it says it is not private, and messages go both ways with nicks', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const alice = xmppUser('alice');
   const bobUser = xmppUser('bob');
   const room = `lounge${Date.now() % 100_000}@${prosody.mucDomain}`;
   await openApp(page, sotto);
   await addXmppAccount(page, { jid: alice.jid, password: alice.password, host: prosody.host, port: prosody.port });
-  const bob = await peer({ protocol: 'xmpp', jid: bobUser.jid, password: bobUser.password, host: prosody.host, port: prosody.port });
+  const bob = await peer({
+    protocol: 'xmpp',
+    jid: bobUser.jid,
+    password: bobUser.password,
+    host: prosody.host,
+    port: prosody.port,
+  });
 
   await page.getByRole('button', { name: 'Join a chat…' }).click();
   const join = page.getByTestId('join-group');
@@ -28,7 +40,10 @@ test('joining a group chat through the UI: it says it is not private, and messag
   const members = page.getByTestId('group-members');
   await expect(members.locator('summary')).toHaveText('2 people');
   await members.locator('summary').click();
-  await expect(members.getByRole('list', { name: 'People in this group chat' }).getByRole('listitem')).toHaveText(['alice', 'bob']);
+  await expect(members.getByRole('list', { name: 'People in this group chat' }).getByRole('listitem')).toHaveText([
+    'alice',
+    'bob',
+  ]);
   await bob.sotto.call('group.send', { accountId: bob.accountId, room, text: 'hello room' });
   const line = page.getByTestId('message').filter({ hasText: 'hello room' });
   await expect(line).toContainText('bob:');
@@ -36,11 +51,16 @@ test('joining a group chat through the UI: it says it is not private, and messag
 
   await page.getByTestId('message-input').fill('hi bob, in the room');
   await page.keyboard.press('Enter');
-  await bob.waitFor('conversation.line', (e) => e.peer === room && e.line.text === 'hi bob, in the room' && e.line.direction === 'in');
+  await bob.waitFor(
+    'conversation.line',
+    (e) => e.peer === room && e.line.text === 'hi bob, in the room' && e.line.direction === 'in',
+  );
   await shot(page, 'group-chat');
 
   // Closing the tab leaves the room.
   await page.keyboard.press('Control+w');
   await expect(page.getByRole('tab')).toHaveCount(0);
-  await expect(bob.waitFor('group.members', (g) => g.room === room && !g.members.includes('alice'))).resolves.toBeTruthy();
+  await expect(
+    bob.waitFor('group.members', (g) => g.room === room && !g.members.includes('alice')),
+  ).resolves.toBeTruthy();
 });

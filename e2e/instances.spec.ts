@@ -3,10 +3,22 @@ import { expect, test } from './fixtures';
 import { unverifiedChat } from './support/scenarios';
 import { otrButton, otrMenu, shot } from './support/ui';
 
-test('with the buddy private from two devices, Pick instance lists both and selects one', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('with the buddy private from two devices, Pick instance lists both and selects one', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   // The same account on a second device: another profile, another instance tag and key.
-  const laptop = await peer({ protocol: 'xmpp', jid: bob.address, password: 'correct horse', host: prosody.host, port: prosody.port });
+  const laptop = await peer({
+    protocol: 'xmpp',
+    jid: bob.address,
+    password: 'correct horse',
+    host: prosody.host,
+    port: prosody.port,
+  });
   await laptop.send(alice.jid, 'me again, from the laptop');
   await laptop.waitFor('otr.state', (e) => e.state === 'encrypted');
 
@@ -22,20 +34,31 @@ test('with the buddy private from two devices, Pick instance lists both and sele
   await expect(picker).toBeHidden();
   await page.getByTestId('message-input').fill('to one device only');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('message').filter({ hasText: 'to one device only' })).toHaveAttribute('data-status', 'sent');
+  await expect(page.getByTestId('message').filter({ hasText: 'to one device only' })).toHaveAttribute(
+    'data-status',
+    'sent',
+  );
   // Exactly one of the two devices can read it.
   const readBy = await Promise.all(
     [bob, laptop].map((device) =>
-      device.waitFor('message.received', (m) => m.text === 'to one device only', 1500).then(
-        (m) => m.encrypted,
-        () => false,
-      ),
+      device
+        .waitFor('message.received', (m) => m.text === 'to one device only', 1500)
+        .then(
+          (m) => m.encrypted,
+          () => false,
+        ),
     ),
   );
   expect(readBy.filter(Boolean)).toHaveLength(1);
 });
 
-test('a second login with an unverified key never takes over a verified conversation: a line says so, and each line names its key', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('a second login with an unverified key never takes over a verified conversation: a line says so, and each line names its key', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   // Verify the phone with a question only bob can answer.
   await otrMenu(page, 'Authenticate buddy…');
@@ -51,7 +74,13 @@ test('a second login with an unverified key never takes over a verified conversa
   await expect(otrButton(page)).not.toContainText('Unverified');
 
   // Someone signs in as bob elsewhere, with another key, and writes.
-  const laptop = await peer({ protocol: 'xmpp', jid: bob.address, password: 'correct horse', host: prosody.host, port: prosody.port });
+  const laptop = await peer({
+    protocol: 'xmpp',
+    jid: bob.address,
+    password: 'correct horse',
+    host: prosody.host,
+    port: prosody.port,
+  });
   await laptop.send(alice.jid, 'it is me, bob, trust me');
   await laptop.waitFor('otr.state', (e) => e.state === 'encrypted');
   const warning = page.getByTestId('system-line').filter({ hasText: 'with a key you have not verified' });
@@ -69,9 +98,11 @@ test('a second login with an unverified key never takes over a verified conversa
   await page.keyboard.press('Enter');
   const got = await bob.waitFor('message.received', (m) => m.text === 'only for the verified phone');
   expect(got.encrypted).toBe(true);
-  const laptopRead = await laptop.waitFor('message.received', (m) => m.text === 'only for the verified phone', 1500).then(
-    () => true,
-    () => false,
-  );
+  const laptopRead = await laptop
+    .waitFor('message.received', (m) => m.text === 'only for the verified phone', 1500)
+    .then(
+      () => true,
+      () => false,
+    );
   expect(laptopRead).toBe(false);
 });

@@ -3,10 +3,23 @@ import { expect, test } from './fixtures';
 import { unverifiedChat } from './support/scenarios';
 import { otrButton } from './support/ui';
 
-test('tabs, the OTR menu, the buddy list and the input history work from the keyboard', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('tabs, the OTR menu, the buddy list and the input history work from the keyboard', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   const carolUser = xmppUser('carol');
-  const carol = await peer({ protocol: 'xmpp', jid: carolUser.jid, password: carolUser.password, host: prosody.host, port: prosody.port, policy: 'manual' });
+  const carol = await peer({
+    protocol: 'xmpp',
+    jid: carolUser.jid,
+    password: carolUser.password,
+    host: prosody.host,
+    port: prosody.port,
+    policy: 'manual',
+  });
   await carol.send(alice.jid, 'hello from carol');
   const tabs = page.getByRole('tab');
   await expect(tabs).toHaveCount(2);
@@ -78,12 +91,20 @@ test('tabs, the OTR menu, the buddy list and the input history work from the key
   await expect(tabs).toHaveCount(1);
 });
 
-test('a conversation with 1,000 lines keeps only the visible rows in the page and scrolls to both ends', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('a conversation with 1,000 lines keeps only the visible rows in the page and scrolls to both ends', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   const count = 1000;
   for (let i = 1; i <= count; i += 1) void bob.send(alice.jid, `line ${i} of the long conversation`);
   const list = page.getByTestId('message-list');
-  await expect(list.getByText(`line ${count} of the long conversation`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(list.getByText(`line ${count} of the long conversation`, { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   const rendered = await list.getByTestId('message').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(80);

@@ -6,12 +6,22 @@ import { expect, test } from './fixtures';
 import { unverifiedChat } from './support/scenarios';
 import { addXmppAccount, otrButton, shot } from './support/ui';
 
-test('the keys page shows my fingerprint and the buddy’s, and Verify / Forget change their trust', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('the keys page shows my fingerprint and the buddy’s, and Verify / Forget change their trust', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
-  const bobFingerprint = await bob.sotto.call<{ formatted: string }>('otr.fingerprint.mine', { accountId: bob.accountId });
+  const bobFingerprint = await bob.sotto.call<{ formatted: string }>('otr.fingerprint.mine', {
+    accountId: bob.accountId,
+  });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Keys and fingerprints' }).click();
   const keys = page.getByTestId('keys-dialog');
-  await expect(keys.getByTestId('my-key').filter({ hasText: alice.jid }).getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{8} ){4}[0-9A-F]{8}$/);
+  await expect(keys.getByTestId('my-key').filter({ hasText: alice.jid }).getByTestId('fingerprint')).toHaveText(
+    /^([0-9A-F]{8} ){4}[0-9A-F]{8}$/,
+  );
   const row = keys.getByTestId('known-fingerprint').filter({ hasText: bob.address });
   await expect(row.getByTestId('fingerprint')).toHaveText(bobFingerprint.formatted);
   await expect(row).toContainText('Not verified');
@@ -28,8 +38,19 @@ test('the keys page shows my fingerprint and the buddy’s, and Verify / Forget 
   await expect(row).toHaveCount(0);
 });
 
-test('a buddy whose key changed after it was verified gets a warning that cannot be missed', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('heidi'), buddy: persona('ivan') });
+test('a buddy whose key changed after it was verified gets a warning that cannot be missed', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  persona,
+  peer,
+}) => {
+  const { alice, bob } = await unverifiedChat(
+    page,
+    { sotto, prosody, xmppUser, peer },
+    { me: persona('heidi'), buddy: persona('ivan') },
+  );
   const bobUser = { jid: bob.address, password: 'correct horse' };
   // alice verifies bob's key by fingerprint.
   await page.getByTestId('otr-button').click();
@@ -44,7 +65,13 @@ test('a buddy whose key changed after it was verified gets a warning that cannot
 
   // "bob" comes back with another key (a new profile: a new device, or someone else).
   await bob.sotto.stop();
-  const impostor = await peer({ protocol: 'xmpp', jid: bobUser.jid, password: bobUser.password, host: prosody.host, port: prosody.port });
+  const impostor = await peer({
+    protocol: 'xmpp',
+    jid: bobUser.jid,
+    password: bobUser.password,
+    host: prosody.host,
+    port: prosody.port,
+  });
   await impostor.send(alice.jid, 'hi, it is me again');
   const warning = page.getByTestId('key-changed');
   await expect(warning).toBeVisible({ timeout: 15_000 });
@@ -55,13 +82,20 @@ test('a buddy whose key changed after it was verified gets a warning that cannot
   await expect(otrButton(page)).not.toContainText('Unverified');
   await expect(page.getByTestId('system-line').and(page.locator('[data-level="error"]'))).toContainText('CHANGED');
   await impostor.send(alice.jid, 'please answer here');
-  await expect(page.getByTestId('message').filter({ hasText: 'please answer here' }).locator('.line-privacy')).toHaveClass(/unverified/);
+  await expect(
+    page.getByTestId('message').filter({ hasText: 'please answer here' }).locator('.line-privacy'),
+  ).toHaveClass(/unverified/);
   await shot(page, 'key-changed');
   await warning.getByRole('button', { name: 'Pick instance…' }).click();
   await expect(page.getByRole('dialog', { name: `Where to send messages for ${bob.address}` })).toBeVisible();
 });
 
-test('keys export to a folder in libotr’s format and import back, with a report; a key can be generated with progress', async ({ page, sotto, prosody, xmppUser }) => {
+test('keys export to a folder in libotr’s format and import back, with a report; a key can be generated with progress', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+}) => {
   const alice = xmppUser('alice');
   const carol = xmppUser('carol');
   await page.setViewportSize({ width: 1180, height: 760 });

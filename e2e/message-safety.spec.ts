@@ -9,7 +9,13 @@ declare global {
   }
 }
 
-test('a message with <script> or <img onerror> is shown as the text that was sent and runs nothing; Pidgin-style formatting is kept', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('a message with <script> or <img onerror> is shown as the text that was sent and runs nothing; Pidgin-style formatting is kept', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -28,7 +34,10 @@ test('a message with <script> or <img onerror> is shown as the text that was sen
   const pidgin = texts.filter({ hasText: 'a Pidgin link' });
   await expect(pidgin).toHaveText('bold and a Pidgin link & more');
   await expect(pidgin.locator('strong')).toHaveText('bold');
-  await expect(pidgin.getByRole('link', { name: 'a Pidgin link' })).toHaveAttribute('href', 'https://example.org/pidgin');
+  await expect(pidgin.getByRole('link', { name: 'a Pidgin link' })).toHaveAttribute(
+    'href',
+    'https://example.org/pidgin',
+  );
   // Nothing was injected: no script or img element exists in the conversation at all.
   await expect(page.getByTestId('message-list').locator('script, img')).toHaveCount(0);
   await shot(page, 'conversation-html-as-text');
@@ -37,7 +46,13 @@ test('a message with <script> or <img onerror> is shown as the text that was sen
   expect(dialogs).toEqual([]);
 });
 
-test('a link in a message opens only after confirmation, in a new tab with no opener', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('a link in a message opens only after confirmation, in a new tab with no opener', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   const target = `${sotto.origin}/not-served-${Date.now()}`;
   await bob.send(alice.jid, `Have a look: ${target}.`);

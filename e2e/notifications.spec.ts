@@ -8,7 +8,13 @@ declare global {
   }
 }
 
-test('in the background, new messages and authentication requests raise a notification that never shows private text; the title counts unread', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('in the background, new messages and authentication requests raise a notification that never shows private text; the title counts unread', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   // The window "loses" the focus and the Notification API records what it is asked to show.
   await page.addInitScript(() => {
     window.shownNotifications = [];
@@ -28,10 +34,19 @@ test('in the background, new messages and authentication requests raise a notifi
   await expect(page).toHaveTitle(/^\(\d+\) Sotto$/);
 
   await bob.send(alice.jid, 'a private secret');
-  await expect.poll(() => page.evaluate(() => window.shownNotifications)).toContainEqual({ title: bob.address, body: 'New private message' });
+  await expect
+    .poll(() => page.evaluate(() => window.shownNotifications))
+    .toContainEqual({ title: bob.address, body: 'New private message' });
   const shown = await page.evaluate(() => JSON.stringify(window.shownNotifications));
   expect(shown).not.toContain('a private secret');
 
-  await bob.sotto.call('otr.smp.start', { accountId: bob.accountId, peer: alice.jid, secret: 'x', question: 'Favourite tea?' });
-  await expect.poll(() => page.evaluate(() => window.shownNotifications)).toContainEqual({ title: `${bob.address} wants to authenticate you`, body: 'They ask: Favourite tea?' });
+  await bob.sotto.call('otr.smp.start', {
+    accountId: bob.accountId,
+    peer: alice.jid,
+    secret: 'x',
+    question: 'Favourite tea?',
+  });
+  await expect
+    .poll(() => page.evaluate(() => window.shownNotifications))
+    .toContainEqual({ title: `${bob.address} wants to authenticate you`, body: 'They ask: Favourite tea?' });
 });

@@ -4,7 +4,12 @@ import { addIrcAccount, openApp, otrButton, otrMenu, shot } from './support/ui';
 
 let n = 0;
 
-test('over IRC: OTR is detected (Unverified), comparing fingerprints makes it Private, and End shows Finished on the other side', async ({ page, sotto, ngircd, peer }) => {
+test('over IRC: OTR is detected (Unverified), comparing fingerprints makes it Private, and End shows Finished on the other side', async ({
+  page,
+  sotto,
+  ngircd,
+  peer,
+}) => {
   n += 1;
   const aliceNick = `alice${n}`;
   await openApp(page, sotto);
@@ -18,7 +23,9 @@ test('over IRC: OTR is detected (Unverified), comparing fingerprints makes it Pr
   await bob.waitFor('otr.state', (e) => e.state === 'encrypted');
 
   // Manual verification: both fingerprints in 5 groups of 8, compared with what bob's Sotto says.
-  const bobFingerprint = await bob.sotto.call<{ fingerprint: string; formatted: string }>('otr.fingerprint.mine', { accountId: bob.accountId });
+  const bobFingerprint = await bob.sotto.call<{ fingerprint: string; formatted: string }>('otr.fingerprint.mine', {
+    accountId: bob.accountId,
+  });
   await otrMenu(page, 'Authenticate buddy…');
   const wizard = page.getByTestId('auth-wizard');
   await wizard.getByRole('radio', { name: /Compare fingerprints/ }).check();
@@ -35,7 +42,9 @@ test('over IRC: OTR is detected (Unverified), comparing fingerprints makes it Pr
 
   await page.getByTestId('message-input').fill('private over IRC');
   await page.keyboard.press('Enter');
-  expect(await bob.waitFor('message.received', (m) => m.text === 'private over IRC')).toMatchObject({ encrypted: true });
+  expect(await bob.waitFor('message.received', (m) => m.text === 'private over IRC')).toMatchObject({
+    encrypted: true,
+  });
   await shot(page, 'irc-private');
 
   await otrMenu(page, 'End private conversation');

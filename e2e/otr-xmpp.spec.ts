@@ -3,7 +3,13 @@ import { expect, test } from './fixtures';
 import { unverifiedChat } from './support/scenarios';
 import { otrButton, otrMenu, shot } from './support/ui';
 
-test('a buddy whose client speaks OTR is detected: the conversation goes Unverified by itself, and the question-and-answer wizard makes it Private', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('a buddy whose client speaks OTR is detected: the conversation goes Unverified by itself, and the question-and-answer wizard makes it Private', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   await shot(page, 'conversation-unverified');
 
@@ -35,12 +41,26 @@ test('a buddy whose client speaks OTR is detected: the conversation goes Unverif
   const got = await bob.waitFor('message.received', (m) => m.text === 'Now we are private and verified.');
   expect(got.encrypted).toBe(true);
   await bob.send(alice.jid, 'Verified on my side too.');
-  await expect(page.getByTestId('message').filter({ hasText: 'Verified on my side too.' })).toHaveAttribute('data-encrypted', 'true');
+  await expect(page.getByTestId('message').filter({ hasText: 'Verified on my side too.' })).toHaveAttribute(
+    'data-encrypted',
+    'true',
+  );
   await shot(page, 'conversation-private');
 });
 
-test('a wrong answer says that authentication failed, what it means and what to do, and the conversation stays Unverified', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('dave'), buddy: persona('erin') });
+test('a wrong answer says that authentication failed, what it means and what to do, and the conversation stays Unverified', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  persona,
+  peer,
+}) => {
+  const { alice, bob } = await unverifiedChat(
+    page,
+    { sotto, prosody, xmppUser, peer },
+    { me: persona('dave'), buddy: persona('erin') },
+  );
   await otrMenu(page, 'Authenticate buddy…');
   const wizard = page.getByTestId('auth-wizard');
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -64,9 +84,25 @@ test('a wrong answer says that authentication failed, what it means and what to 
   expect(await bob.otrStatus(alice.jid)).toMatchObject({ state: 'encrypted', verified: false });
 });
 
-test('when the buddy starts authentication, alice sees their question, is told the answer is case-sensitive, and her answer verifies her to them', async ({ page, sotto, prosody, xmppUser, persona, peer }) => {
-  const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer }, { me: persona('frank'), buddy: persona('grace') });
-  await bob.sotto.call('otr.smp.start', { accountId: bob.accountId, peer: alice.jid, secret: 'Lisbon 2019', question: 'Where was the conference?' });
+test('when the buddy starts authentication, alice sees their question, is told the answer is case-sensitive, and her answer verifies her to them', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  persona,
+  peer,
+}) => {
+  const { alice, bob } = await unverifiedChat(
+    page,
+    { sotto, prosody, xmppUser, peer },
+    { me: persona('frank'), buddy: persona('grace') },
+  );
+  await bob.sotto.call('otr.smp.start', {
+    accountId: bob.accountId,
+    peer: alice.jid,
+    secret: 'Lisbon 2019',
+    question: 'Where was the conference?',
+  });
 
   const dialog = page.getByTestId('smp-request');
   await expect(dialog).toBeVisible();
@@ -89,7 +125,13 @@ test('when the buddy starts authentication, alice sees their question, is told t
   await expect(page.getByTestId('auth-wizard')).toBeHidden();
 });
 
-test('End private conversation: the buddy sees Finished, alice sees Not private, and Start makes it private again', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('End private conversation: the buddy sees Finished, alice sees Not private, and Start makes it private again', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   await otrMenu(page, 'End private conversation');
   await expect(otrButton(page)).toContainText('Not private');
@@ -103,11 +145,19 @@ test('End private conversation: the buddy sees Finished, alice sees Not private,
   await expect(otrButton(page)).toContainText('Unverified', { timeout: 15_000 });
 });
 
-test('the buddy ending the conversation shows Finished; what is typed then is refused, and the notice says what to do', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('the buddy ending the conversation shows Finished; what is typed then is refused, and the notice says what to do', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   await bob.sotto.call('otr.end', { accountId: bob.accountId, peer: alice.jid });
   await expect(otrButton(page)).toContainText('Finished');
-  await expect(page.getByTestId('system-line').filter({ hasText: 'has ended their private conversation' })).toBeVisible();
+  await expect(
+    page.getByTestId('system-line').filter({ hasText: 'has ended their private conversation' }),
+  ).toBeVisible();
   await otrButton(page).click();
   await expect(page.getByRole('menuitem', { name: 'End private conversation' })).toBeEnabled();
   await page.keyboard.press('Escape');
@@ -117,8 +167,13 @@ test('the buddy ending the conversation shows Finished; what is typed then is re
   await expect(page.getByTestId('finished-notice')).toContainText('has ended the private conversation');
   await page.getByTestId('message-input').fill('are you still there?');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('message').filter({ hasText: 'are you still there?' })).toHaveAttribute('data-status', 'refused');
-  await expect(page.getByTestId('message').filter({ hasText: 'are you still there?' }).getByTestId('message-status')).toContainText('Not sent');
+  await expect(page.getByTestId('message').filter({ hasText: 'are you still there?' })).toHaveAttribute(
+    'data-status',
+    'refused',
+  );
+  await expect(
+    page.getByTestId('message').filter({ hasText: 'are you still there?' }).getByTestId('message-status'),
+  ).toContainText('Not sent');
   await shot(page, 'conversation-finished');
   await page.getByTestId('finished-notice').getByRole('button', { name: 'End private conversation' }).click();
   await expect(otrButton(page)).toContainText('Not private');

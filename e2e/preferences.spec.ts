@@ -3,7 +3,13 @@ import { expect, test } from './fixtures';
 import { unverifiedChat } from './support/scenarios';
 import { shot } from './support/ui';
 
-test('policies per account and per buddy, logging, notifications and the theme are saved in the core and survive a reload', async ({ page, sotto, prosody, xmppUser, peer }) => {
+test('policies per account and per buddy, logging, notifications and the theme are saved in the core and survive a reload', async ({
+  page,
+  sotto,
+  prosody,
+  xmppUser,
+  peer,
+}) => {
   const { alice, bob } = await unverifiedChat(page, { sotto, prosody, xmppUser, peer });
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('button', { name: 'Preferences' }).click();
@@ -14,7 +20,10 @@ test('policies per account and per buddy, logging, notifications and the theme a
 
   await prefs.getByLabel('Buddy', { exact: true }).selectOption({ label: `${bob.address} (${alice.jid})` });
   await expect(prefs.getByText('Now the same as the account: Always')).toBeVisible();
-  await prefs.getByRole('group', { name: `Private conversations with ${bob.address}` }).getByRole('radio', { name: /Only when I ask/ }).check();
+  await prefs
+    .getByRole('group', { name: `Private conversations with ${bob.address}` })
+    .getByRole('radio', { name: /Only when I ask/ })
+    .check();
   await prefs.getByLabel(`Also log private (OTR) conversations with ${bob.address}`).check();
 
   await prefs.getByLabel('Keep a log of conversations that are not private').check();
@@ -29,9 +38,15 @@ test('policies per account and per buddy, logging, notifications and the theme a
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await nav.getByRole('button', { name: 'Preferences' }).click();
-  await expect(prefs.getByRole('group', { name: `Private conversations on ${alice.jid}` }).getByRole('radio', { name: /Always/ })).toBeChecked();
+  await expect(
+    prefs.getByRole('group', { name: `Private conversations on ${alice.jid}` }).getByRole('radio', { name: /Always/ }),
+  ).toBeChecked();
   await prefs.getByLabel('Buddy', { exact: true }).selectOption({ label: `${bob.address} (${alice.jid})` });
-  await expect(prefs.getByRole('group', { name: `Private conversations with ${bob.address}` }).getByRole('radio', { name: /Only when I ask/ })).toBeChecked();
+  await expect(
+    prefs
+      .getByRole('group', { name: `Private conversations with ${bob.address}` })
+      .getByRole('radio', { name: /Only when I ask/ }),
+  ).toBeChecked();
   await expect(prefs.getByLabel('Keep a log of conversations that are not private')).toBeChecked();
   await expect(prefs.getByLabel(`Also log private (OTR) conversations with ${bob.address}`)).toBeChecked();
   await expect(prefs.getByLabel(/Show a desktop notification/)).not.toBeChecked();

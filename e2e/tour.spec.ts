@@ -6,7 +6,13 @@ import { expect, test } from './fixtures';
 import type { Peer } from './support/peer';
 import { addXmppAccount, buddyRow, openApp, otrButton, otrMenu, shot } from './support/ui';
 
-test('two buddies in their groups: one private and verified through the wizard, one plain; the buddy list, tabs and OTR button say which is which', async ({ page, sotto, prosody, persona, peer }) => {
+test('two buddies in their groups: one private and verified through the wizard, one plain; the buddy list, tabs and OTR button say which is which', async ({
+  page,
+  sotto,
+  prosody,
+  persona,
+  peer,
+}) => {
   const alice = persona('alice');
   const server = { host: prosody.host, port: prosody.port };
   await openApp(page, sotto);
@@ -14,7 +20,13 @@ test('two buddies in their groups: one private and verified through the wizard, 
   const bobUser = persona('bob');
   const carolUser = persona('carol');
   const bob = await peer({ protocol: 'xmpp', jid: bobUser.jid, password: bobUser.password, ...server });
-  const carol = await peer({ protocol: 'xmpp', jid: carolUser.jid, password: carolUser.password, ...server, policy: 'never' });
+  const carol = await peer({
+    protocol: 'xmpp',
+    jid: carolUser.jid,
+    password: carolUser.password,
+    ...server,
+    policy: 'never',
+  });
 
   const befriend = async (p: Peer, name: string, group: string) => {
     await page.getByRole('button', { name: 'Add buddy…' }).click();
@@ -30,7 +42,9 @@ test('two buddies in their groups: one private and verified through the wizard, 
   await befriend(bob, 'Bob', 'Friends');
   await befriend(carol, 'Carol', 'Work');
   await carol.sotto.call('presence.set', { accountId: carol.accountId, availability: 'away', status: 'in a meeting' });
-  await expect(buddyRow(page, 'Work', 'Carol').getByRole('button', { name: 'Carol, Away, in a meeting' })).toBeVisible();
+  await expect(
+    buddyRow(page, 'Work', 'Carol').getByRole('button', { name: 'Carol, Away, in a meeting' }),
+  ).toBeVisible();
 
   // Carol's client has OTR off: her conversation stays Not private.
   await carol.send(alice.jid, 'Are we still on for the review at 3?');
@@ -66,7 +80,10 @@ test('two buddies in their groups: one private and verified through the wizard, 
   await page.getByTestId('message-input').fill('Now we are verified. The address is in https://example.org/map');
   await page.keyboard.press('Enter');
   await bob.send(alice.jid, 'Perfect, see you Saturday!');
-  await expect(page.getByTestId('message').filter({ hasText: 'see you Saturday' })).toHaveAttribute('data-encrypted', 'true');
+  await expect(page.getByTestId('message').filter({ hasText: 'see you Saturday' })).toHaveAttribute(
+    'data-encrypted',
+    'true',
+  );
   await page.getByTestId('message-input').focus();
   await page.getByTestId('message-input').blur();
   await shot(page, 'tour-main-window');

@@ -56,14 +56,23 @@ async function start(): Promise<void> {
     const url = new URL(request.url);
     const file = url.host === 'app' ? await readStaticFile(rendererDir, url.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), { headers: { 'content-type': file.contentType, 'content-security-policy': csp } });
+    return new Response(new Uint8Array(file.body), {
+      headers: { 'content-type': file.contentType, 'content-security-policy': csp },
+    });
   });
 
   const profileDir = await ensureProfileDir(process.env.SOTTO_PROFILE ?? defaultProfileDir());
   const osKeyStore = await safeStorageKeyStore();
-  const core = await createCore({ profileDir, frontEnd: 'electron', logger: stderrLogger(), secrets: osKeystoreSecretStore(profileDir), ...(osKeyStore ? { osKeyStore } : {}) });
+  const core = await createCore({
+    profileDir,
+    frontEnd: 'electron',
+    logger: stderrLogger(),
+    secrets: osKeystoreSecretStore(profileDir),
+    ...(osKeyStore ? { osKeyStore } : {}),
+  });
   ipcMain.handle(IPC_CALL, (event, method: unknown, params: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { code: -32600, message: 'Refused: untrusted sender' } };
+    if (!isTrustedSender(event.senderFrame))
+      return { ok: false, error: { code: -32600, message: 'Refused: untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: -32600, message: 'method must be a string' } };
     return dispatchCommand(core, method, params);
   });

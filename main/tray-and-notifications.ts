@@ -8,7 +8,11 @@ import { Notification, Tray, nativeImage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { SottoCore } from '../app/core/sotto-core';
 
-export function attachTrayAndNotifications(core: SottoCore, window: () => BrowserWindow | undefined, resourcesDir: string): Tray {
+export function attachTrayAndNotifications(
+  core: SottoCore,
+  window: () => BrowserWindow | undefined,
+  resourcesDir: string,
+): Tray {
   const tray = new Tray(nativeImage.createFromPath(join(resourcesDir, 'icon.png')).resize({ width: 22, height: 22 }));
   tray.setToolTip('Sotto');
   const focusWindow = () => {

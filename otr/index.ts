@@ -4,14 +4,29 @@
  * otr/README.md says which file does what, and which spec section it implements.
  */
 export { createConversation } from './session/conversation';
-export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendDecision, TrustView } from './session/conversation-types';
+export type {
+  ConversationOptions,
+  OtrConversation,
+  Outcome,
+  Outgoing,
+  Received,
+  SendOutcome,
+  SendDecision,
+  TrustView,
+} from './session/conversation-types';
 export type { MessageState, OtrEvent } from './session/events';
 export type { ConversationStatus, InstanceStatus } from './session/status';
 export { policyForLevel, type OtrPolicy, type PolicyLevel } from './session/policy';
 export { generateInstanceTag, isValidInstanceTag, MIN_INSTANCE_TAG } from './session/instance-tags';
 export { FragmentBudget } from './wire/fragments';
 export { WHITESPACE_TAG_BASE } from './wire/text-messages';
-export { fingerprint, formatFingerprint, isPlausiblePublicKey, type DsaPrivateKey, type DsaPublicKey } from './crypto/dsa';
+export {
+  fingerprint,
+  formatFingerprint,
+  isPlausiblePublicKey,
+  type DsaPrivateKey,
+  type DsaPublicKey,
+} from './crypto/dsa';
 export type { Clock, ModPow, OtrEnv, Random } from './crypto/env';
 export { nobleSymmetric, type Symmetric } from './crypto/primitives';
 export { bigintModPow, bigintToBytes, bytesToBigint } from './crypto/bigint';

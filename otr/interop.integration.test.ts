@@ -28,7 +28,8 @@ async function libotrBob(options: Partial<LibotrPeerOptions> = {}): Promise<Libo
   return peer;
 }
 
-const sottoAlice = (options: ConstructorParameters<typeof SottoParty>[3] = {}) => new SottoParty(ALICE, ALICE_KEY, ALICE_TAG, options);
+const sottoAlice = (options: ConstructorParameters<typeof SottoParty>[3] = {}) =>
+  new SottoParty(ALICE, ALICE_KEY, ALICE_TAG, options);
 const aliceFingerprintHex = Buffer.from(fingerprint(ALICE_KEY)).toString('hex');
 
 async function expectPrivate(alice: SottoParty, bob: LibotrPeer, version: 2 | 3 = 3): Promise<void> {
@@ -133,7 +134,9 @@ describe('Sotto and libotr 4.1.1 (OTR v3)', () => {
       await shuttle(bob, alice, (await bob.send(ALICE, `l${i}`)).wire);
     }
     expect(shownByBob).toBe(375);
-    expect(alice.received.filter((r) => r.encrypted).map((r) => r.text)).toEqual(Array.from({ length: 500 }, (_, i) => `l${i}`));
+    expect(alice.received.filter((r) => r.encrypted).map((r) => r.text)).toEqual(
+      Array.from({ length: 500 }, (_, i) => `l${i}`),
+    );
     expect(alice.events.filter((e) => e.type === 'unreadable' || e.type === 'malformed')).toEqual([]);
   });
 
@@ -189,11 +192,19 @@ describe('Sotto and libotr 4.1.1 (OTR v3)', () => {
 
   it('keeps several libotr instances of one buddy apart and lets the user pick one', async () => {
     const alice = sottoAlice({ policy: 'manual' });
-    const [bob1, bob2] = await Promise.all([libotrBob({ policy: POLICY.MANUAL }), libotrBob({ policy: POLICY.MANUAL })]);
+    const [bob1, bob2] = await Promise.all([
+      libotrBob({ policy: POLICY.MANUAL }),
+      libotrBob({ policy: POLICY.MANUAL }),
+    ]);
     await shuttle(bob1, alice, (await bob1.query(ALICE)).wire);
     await shuttle(bob2, alice, (await bob2.query(ALICE)).wire);
     const status = alice.conv.status();
-    expect(status.instances.filter((i) => i.state === 'encrypted').map((i) => i.instanceTag).sort()).toEqual([bob1.instanceTag, bob2.instanceTag].sort());
+    expect(
+      status.instances
+        .filter((i) => i.state === 'encrypted')
+        .map((i) => i.instanceTag)
+        .sort(),
+    ).toEqual([bob1.instanceTag, bob2.instanceTag].sort());
     // The newest private instance is the default; the user picks the other.
     expect(status.instanceTag).toBe(bob2.instanceTag);
     alice.conv.selectInstance(bob1.instanceTag);

@@ -30,7 +30,10 @@ afterEach(async () => {
 async function privatePair(): Promise<{ alice: SottoParty<Conversation>; bob: LibotrPeer }> {
   const bob = await startLibotrPeer({ account: BOB, policy: POLICY.MANUAL });
   peers.push(bob);
-  const alice = new SottoParty(ALICE, ALICE_KEY, 0x5070_7070, { policy: 'manual', create: (options) => new Conversation(options) });
+  const alice = new SottoParty(ALICE, ALICE_KEY, 0x5070_7070, {
+    policy: 'manual',
+    create: (options) => new Conversation(options),
+  });
   await shuttle(alice, bob, alice.start());
   expect(alice.conv.status().state).toBe('encrypted');
   return { alice, bob };
@@ -44,8 +47,12 @@ function wire(alice: SottoParty, out: Outcome): string[] {
 
 const sottoSmp = (alice: SottoParty) => alice.events.flatMap((e) => (e.type === 'smp' ? [e] : []));
 const sottoKinds = (alice: SottoParty) => sottoSmp(alice).map((e) => e.kind);
-const libotrSmp = (bob: LibotrPeer) => bob.events.flatMap((e) => (e.type === 'smp' ? [`${e.event} ${e.progress}${e.question ? ` ${e.question}` : ''}`] : []));
-const libotrTrust = (bob: LibotrPeer) => bob.events.filter((e): e is Extract<LibotrEvent, { type: 'trust' }> => e.type === 'trust');
+const libotrSmp = (bob: LibotrPeer) =>
+  bob.events.flatMap((e) =>
+    e.type === 'smp' ? [`${e.event} ${e.progress}${e.question ? ` ${e.question}` : ''}`] : [],
+  );
+const libotrTrust = (bob: LibotrPeer) =>
+  bob.events.filter((e): e is Extract<LibotrEvent, { type: 'trust' }> => e.type === 'trust');
 
 async function exchange(alice: SottoParty, bob: LibotrPeer, rounds: number): Promise<void> {
   for (let i = 0; i < rounds; i++) {
@@ -104,7 +111,9 @@ describe('SMP: libotr asks, Sotto answers', () => {
   it('with a question: Sotto shows it; libotr (the asker) trusts, Sotto is told not to', async () => {
     const { alice, bob } = await privatePair();
     await shuttle(bob, alice, (await bob.smpStart(ALICE, 'Rex', 'Name of my first dog?')).wire);
-    expect(sottoSmp(alice)).toEqual([expect.objectContaining({ kind: 'asked-for-answer', question: 'Name of my first dog?' })]);
+    expect(sottoSmp(alice)).toEqual([
+      expect.objectContaining({ kind: 'asked-for-answer', question: 'Name of my first dog?' }),
+    ]);
     await shuttle(alice, bob, wire(alice, alice.conv.smpRespond('Rex')));
     expect(libotrSmp(bob).at(-1)).toBe('SUCCESS 100');
     expect((await bob.status(ALICE)).trust).toBe('smp');
@@ -137,7 +146,9 @@ describe('SMP aborts and restarts with libotr', () => {
     await shuttle(alice, bob, wire(alice, alice.conv.smpStart('s1')));
     const inFlight: string[] = [];
     // Message 2 reaches Sotto, whose message 3 is held back on the way to libotr.
-    await shuttle(bob, alice, (await bob.smpRespond(ALICE, 's1')).wire, { intercept: (m) => (m.from === ALICE ? (inFlight.push(m.wire), []) : undefined) });
+    await shuttle(bob, alice, (await bob.smpRespond(ALICE, 's1')).wire, {
+      intercept: (m) => (m.from === ALICE ? (inFlight.push(m.wire), []) : undefined),
+    });
     expect(sottoSmp(alice).at(-1)).toMatchObject({ kind: 'in-progress', percent: 60 });
     await shuttle(bob, alice, (await bob.smpAbort(ALICE)).wire);
     expect(sottoSmp(alice).at(-1)).toMatchObject({ kind: 'aborted', by: 'peer' });
@@ -172,7 +183,10 @@ describe('SMP aborts and restarts with libotr', () => {
       return out.send.map((m) => m.text);
     });
     const bobAborts = (await Promise.all(fromAlice.map((w) => bob.receive(ALICE, w)))).flatMap((r) => r.wire);
-    expect(sottoSmp(alice).at(-1)).toMatchObject({ kind: 'error', reason: 'SMP message 1 arrived while expecting message 2' });
+    expect(sottoSmp(alice).at(-1)).toMatchObject({
+      kind: 'error',
+      reason: 'SMP message 1 arrived while expecting message 2',
+    });
     expect(libotrSmp(bob)).toEqual(['ERROR 0']);
     await shuttle(alice, bob, aliceAborts);
     await shuttle(bob, alice, bobAborts);
@@ -217,7 +231,9 @@ describe('extra symmetric key with libotr', () => {
     await exchange(alice, bob, 2);
     const out = alice.conv.useExtraKey(0x0001_0002, new TextEncoder().encode('file-transfer 42'));
     await shuttle(alice, bob, wire(alice, out));
-    const got = bob.events.filter((e): e is Extract<LibotrEvent, { type: 'receivedSymkey' }> => e.type === 'receivedSymkey');
+    const got = bob.events.filter(
+      (e): e is Extract<LibotrEvent, { type: 'receivedSymkey' }> => e.type === 'receivedSymkey',
+    );
     expect(got).toHaveLength(1);
     expect(got[0]?.use).toBe(0x0001_0002);
     expect(got[0]?.usedata.toString('utf8')).toBe('file-transfer 42');

@@ -37,7 +37,11 @@ describe('docs/API.md', () => {
     };
     const problems = rows.flatMap(({ name, cells }) => {
       const command = schema.commands[name];
-      if (command) return [...drift(cells[0], command.params, `${name} params`), ...drift(cells[1], command.result, `${name} result`)];
+      if (command)
+        return [
+          ...drift(cells[0], command.params, `${name} params`),
+          ...drift(cells[1], command.result, `${name} result`),
+        ];
       return drift(cells[0], schema.events[name]!, `${name} payload`);
     });
     expect(problems).toEqual([]);

@@ -11,6 +11,15 @@ const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inher
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const outfile = 'build/bench/bench.mjs';
-await build({ entryPoints: ['scripts/bench/main.ts'], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: ['scripts/bench/main.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const { main } = await import(pathToFileURL(outfile).href);
 await main(process.argv.slice(2));

@@ -16,15 +16,40 @@ async function swapIn(name) {
   await rename(tmp(name), `dist/${name}`);
 }
 
-const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 try {
   await Promise.all([
     esbuild({ ...common, entryPoints: ['app/cli.ts'], outfile: `${tmp('app')}/sotto.mjs`, format: 'esm' }),
-    esbuild({ ...common, entryPoints: ['main/main.ts'], outfile: `${tmp('main')}/main.cjs`, format: 'cjs', external: ['electron'] }),
+    esbuild({
+      ...common,
+      entryPoints: ['main/main.ts'],
+      outfile: `${tmp('main')}/main.cjs`,
+      format: 'cjs',
+      external: ['electron'],
+    }),
     // The sandboxed preload may require only 'electron': everything else is bundled in.
-    esbuild({ ...common, packages: undefined, entryPoints: ['main/preload.ts'], outfile: `${tmp('main')}/preload.cjs`, format: 'cjs', external: ['electron'] }),
+    esbuild({
+      ...common,
+      packages: undefined,
+      entryPoints: ['main/preload.ts'],
+      outfile: `${tmp('main')}/preload.cjs`,
+      format: 'cjs',
+      external: ['electron'],
+    }),
   ]);
-  if (withRenderer) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../${tmp('renderer')}`, emptyOutDir: true } });
+  if (withRenderer)
+    await viteBuild({
+      configFile: 'vite.config.ts',
+      logLevel: 'warn',
+      build: { outDir: `../${tmp('renderer')}`, emptyOutDir: true },
+    });
   await swapIn('app');
   await swapIn('main');
   if (withRenderer) await swapIn('renderer');

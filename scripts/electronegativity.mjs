@@ -19,7 +19,10 @@ cpSync('main', `${input}/main`, { recursive: true });
 cpSync('dist/renderer/index.html', `${input}/index.html`);
 rmSync(report, { force: true });
 
-const r = spawnSync('npx', ['--no-install', 'electronegativity', '-i', input, '-e', '45.0.0', '-r', '-o', report], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const r = spawnSync('npx', ['--no-install', 'electronegativity', '-i', input, '-e', '45.0.0', '-r', '-o', report], {
+  encoding: 'utf8',
+  env: { ...process.env, LANG: 'C' },
+});
 if (!existsSync(report)) {
   console.error(`electronegativity did not write its report:\n${r.stdout}\n${r.stderr}`);
   process.exit(1);

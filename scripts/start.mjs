@@ -11,7 +11,10 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 function electronBinary() {
   if (args.includes('--browser') || args.includes('--headless')) return undefined;
   // Resolving the package fetches the binary on first use; offline it throws quickly.
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 120_000 });
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (probe.status !== 0 || !probe.stdout) return undefined;
   return probe.stdout;
 }
@@ -27,7 +30,9 @@ if (binary) {
   run(binary, ['.', ...args]);
 } else {
   if (!args.includes('--browser') && !args.includes('--headless')) {
-    console.error('Electron is not available on this machine (its binary could not be fetched); starting browser mode instead.');
+    console.error(
+      'Electron is not available on this machine (its binary could not be fetched); starting browser mode instead.',
+    );
   }
   const rest = args.filter((a) => a !== '--browser');
   run(process.execPath, ['bin/sotto', ...(rest.includes('--headless') ? [] : ['--browser']), ...rest]);

@@ -45,9 +45,16 @@ function run(cmd, args, env = {}) {
 
 /** The failures in a runner's JSON report; a run that failed without failing a test (it crashed, an unhandled rejection) is one of its own. */
 function failuresOf(file, suite, status, read) {
-  if (!existsSync(file)) return [{ name: `(${suite}: a run wrote no report)`, message: `the runner exited with ${status}` }];
+  if (!existsSync(file))
+    return [{ name: `(${suite}: a run wrote no report)`, message: `the runner exited with ${status}` }];
   const failures = read(JSON.parse(readFileSync(file, 'utf8')));
-  if (status !== 0 && failures.length === 0) return [{ name: `(${suite}: a run failed outside the tests)`, message: `the runner exited with ${status}: see its output above` }];
+  if (status !== 0 && failures.length === 0)
+    return [
+      {
+        name: `(${suite}: a run failed outside the tests)`,
+        message: `the runner exited with ${status}: see its output above`,
+      },
+    ];
   return failures;
 }
 
@@ -62,14 +69,35 @@ const tally = new Tally();
 if (options.integration.length > 0) {
   for (let i = 1; i <= options.runs; i++) {
     const file = join(dir, `vitest-${i}.json`);
-    const status = run('npx', ['--no-install', 'vitest', 'run', '--retry=0', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...options.integration]);
+    const status = run('npx', [
+      '--no-install',
+      'vitest',
+      'run',
+      '--retry=0',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+      ...options.integration,
+    ]);
     tally.add('integration (Vitest)', 1, failuresOf(file, 'integration', status, vitestFailures));
   }
 }
 
 if (options.runE2e) {
   const file = join(dir, 'playwright.json');
-  const status = run('npx', ['--no-install', 'playwright', 'test', `--repeat-each=${options.runs}`, '--retries=0', '--reporter=line,json', ...options.e2e], { PLAYWRIGHT_JSON_OUTPUT_FILE: file });
+  const status = run(
+    'npx',
+    [
+      '--no-install',
+      'playwright',
+      'test',
+      `--repeat-each=${options.runs}`,
+      '--retries=0',
+      '--reporter=line,json',
+      ...options.e2e,
+    ],
+    { PLAYWRIGHT_JSON_OUTPUT_FILE: file },
+  );
   tally.add('end-to-end (Playwright)', options.runs, failuresOf(file, 'end-to-end', status, playwrightFailures));
 }
 

@@ -20,7 +20,9 @@ export function ensureSystemDeps() {
   if (missing.length === 0) return;
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(`Missing Debian packages for the tests: ${missing.join(', ')}.\nInstall them with:\n  sudo sh -c '${command}'`);
+    console.error(
+      `Missing Debian packages for the tests: ${missing.join(', ')}.\nInstall them with:\n  sudo sh -c '${command}'`,
+    );
     process.exit(1);
   }
   console.error(`Installing Debian packages for the tests: ${missing.join(', ')}`);

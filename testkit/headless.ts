@@ -33,7 +33,11 @@ export interface HeadlessSotto {
   /** Resolves with the next line that matches. */
   nextLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Resolves with the params of the first unclaimed notification `method` whose params match. */
-  waitForEvent<T = Record<string, unknown>>(method: string, match?: (params: T) => boolean, timeoutMs?: number): Promise<T>;
+  waitForEvent<T = Record<string, unknown>>(
+    method: string,
+    match?: (params: T) => boolean,
+    timeoutMs?: number,
+  ): Promise<T>;
   /** Called with every notification as it arrives (benchmarks count with it). */
   onNotification(listener: (method: string, params: unknown) => void): void;
   stop(): Promise<number | null>;
@@ -59,8 +63,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string, cleanup: 
 }
 
 export function startHeadless(profileDir = mkdtempSync(join(tmpdir(), 'sotto-profile-'))): HeadlessSotto {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'app', 'sotto.mjs'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [BIN, '--headless', '--profile', profileDir, '--log-level', 'warn'], { stdio: 'pipe' });
+  if (!existsSync(join(REPO_ROOT, 'dist', 'app', 'sotto.mjs')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [BIN, '--headless', '--profile', profileDir, '--log-level', 'warn'], {
+    stdio: 'pipe',
+  });
   const lines: string[] = [];
   const replies = new Map<number, (reply: RpcReply) => void>();
   const notifications: { method: string; params: unknown }[] = [];

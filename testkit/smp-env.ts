@@ -16,7 +16,11 @@ export function fastEnv(seed: string, clock = new ManualClock()): OtrEnv & { clo
 /** alice and bob, private with each other (OTR v3, manual policy). */
 export function privatePair(seed = '') {
   const clock = new ManualClock();
-  const { alice, bob } = makePair('manual', { env: fastEnv(`alice${seed}`, clock) }, { env: fastEnv(`bob${seed}`, clock) });
+  const { alice, bob } = makePair(
+    'manual',
+    { env: fastEnv(`alice${seed}`, clock) },
+    { env: fastEnv(`bob${seed}`, clock) },
+  );
   startOtr(alice, bob);
   return { alice, bob, clock };
 }

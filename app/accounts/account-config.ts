@@ -30,7 +30,15 @@ export const storedIrcAccount = z.strictObject({
   port: int(1, 65535),
   tls: z.boolean(),
   /** Buddies added to this IRC account (IRC servers keep no roster). */
-  buddies: z.optional(list(z.strictObject({ peer: chars({ max: 64 }), name: z.optional(chars({ max: 200 })), groups: z.optional(list(chars({ max: 200 }))) }))),
+  buddies: z.optional(
+    list(
+      z.strictObject({
+        peer: chars({ max: 64 }),
+        name: z.optional(chars({ max: 200 })),
+        groups: z.optional(list(chars({ max: 200 }))),
+      }),
+    ),
+  ),
 });
 
 export type StoredXmppAccount = z.infer<typeof storedXmppAccount>;
@@ -49,6 +57,8 @@ export function accountName(a: StoredAccount): string {
 }
 
 /** Stable and readable: xmpp:alice@example.org, irc:alice@irc.example.org. */
-export function accountIdFor(a: { protocol: 'xmpp'; jid: string } | { protocol: 'irc'; nick: string; host: string }): string {
+export function accountIdFor(
+  a: { protocol: 'xmpp'; jid: string } | { protocol: 'irc'; nick: string; host: string },
+): string {
   return a.protocol === 'xmpp' ? `xmpp:${a.jid.toLowerCase()}` : `irc:${a.nick.toLowerCase()}@${a.host.toLowerCase()}`;
 }

@@ -51,9 +51,23 @@ describe('AccountManager', () => {
   it('saves accounts and reads them back, without the password in accounts.json', async () => {
     const { m, dir } = manager();
     await m.add({ protocol: 'irc', nick: 'kim', host: 'irc.example.org', port: 6697, password: 'secret' });
-    const again = new AccountManager(dir, profileFileSecretStore(dir), () => new FakeAdapter('x'), { state: () => undefined, adapter: () => undefined, certificate: () => undefined }, { log: () => undefined });
+    const again = new AccountManager(
+      dir,
+      profileFileSecretStore(dir),
+      () => new FakeAdapter('x'),
+      { state: () => undefined, adapter: () => undefined, certificate: () => undefined },
+      { log: () => undefined },
+    );
     await again.load();
-    expect(again.list()).toEqual([expect.objectContaining({ accountId: 'irc:kim@irc.example.org', protocol: 'irc', host: 'irc.example.org', port: 6697, tls: true })]);
+    expect(again.list()).toEqual([
+      expect.objectContaining({
+        accountId: 'irc:kim@irc.example.org',
+        protocol: 'irc',
+        host: 'irc.example.org',
+        port: 6697,
+        tls: true,
+      }),
+    ]);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(join(dir, 'accounts.json'), 'utf8')).not.toContain('secret');
   });

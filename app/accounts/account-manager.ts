@@ -4,7 +4,12 @@
  * passwords in the secret store; connection states are reported as they change.
  */
 import { join } from 'node:path';
-import { AdapterError, type ConnectionState, type ProtocolAdapter, type UntrustedCertificate } from '../../protocols/adapter';
+import {
+  AdapterError,
+  type ConnectionState,
+  type ProtocolAdapter,
+  type UntrustedCertificate,
+} from '../../protocols/adapter';
 import type { AccountParams, AccountState, AccountSummary } from '../api/contract';
 import { UserError } from '../core/errors';
 import type { Logger } from '../log';
@@ -54,12 +59,16 @@ export class AccountManager {
     private readonly events: AccountManagerEvents,
     private readonly logger: Logger,
   ) {
-    this.file = new JsonFile(join(profileDir, 'accounts.json'), accountsFileSchema, () => ({ version: 1 as const, accounts: [] }));
+    this.file = new JsonFile(join(profileDir, 'accounts.json'), accountsFileSchema, () => ({
+      version: 1 as const,
+      accounts: [],
+    }));
   }
 
   async load(): Promise<void> {
     const data = await this.file.load();
-    for (const config of data.accounts) this.entries.set(config.accountId, { config, state: 'offline', order: new SwitchOrder() });
+    for (const config of data.accounts)
+      this.entries.set(config.accountId, { config, state: 'offline', order: new SwitchOrder() });
   }
 
   private save(): Promise<void> {
@@ -118,12 +127,27 @@ export class AccountManager {
 
   async add(params: AccountParams): Promise<string> {
     const accountId = accountIdFor(params);
-    if (this.entries.has(accountId)) throw new UserError(`The account ${accountId} already exists`, 'duplicate-account');
+    if (this.entries.has(accountId))
+      throw new UserError(`The account ${accountId} already exists`, 'duplicate-account');
     const common = { accountId, autoConnect: params.autoConnect ?? false, trustedCertificates: [] };
     const config: StoredAccount =
       params.protocol === 'xmpp'
-        ? { ...common, protocol: 'xmpp', jid: params.jid, tls: params.tls ?? 'starttls', ...(params.host ? { host: params.host } : {}), ...(params.port ? { port: params.port } : {}) }
-        : { ...common, protocol: 'irc', nick: params.nick, host: params.host, port: params.port, tls: params.tls ?? true };
+        ? {
+            ...common,
+            protocol: 'xmpp',
+            jid: params.jid,
+            tls: params.tls ?? 'starttls',
+            ...(params.host ? { host: params.host } : {}),
+            ...(params.port ? { port: params.port } : {}),
+          }
+        : {
+            ...common,
+            protocol: 'irc',
+            nick: params.nick,
+            host: params.host,
+            port: params.port,
+            tls: params.tls ?? true,
+          };
     // Refuse a configuration the adapter would refuse, before anything is saved.
     this.createAdapter(config, params.password, this.logger);
     this.entries.set(accountId, { config, state: 'offline', order: new SwitchOrder() });
@@ -143,7 +167,8 @@ export class AccountManager {
     await this.save();
     // The next connection uses the new settings. A connection that is up stays up,
     // attached to the account, and is replaced once it ends.
-    if (e.adapter && e.adapter.state.state !== 'online' && e.adapter.state.state !== 'reconnecting') e.adapter = undefined;
+    if (e.adapter && e.adapter.state.state !== 'online' && e.adapter.state.state !== 'reconnecting')
+      e.adapter = undefined;
     else if (e.adapter) e.stale = true;
   }
 
@@ -228,7 +253,10 @@ export class AccountManager {
   }
 
   async acceptCertificate(accountId: string, fingerprint: string): Promise<void> {
-    await this.update(accountId, (c) => ({ ...c, trustedCertificates: [...new Set([...c.trustedCertificates, fingerprint])] }));
+    await this.update(accountId, (c) => ({
+      ...c,
+      trustedCertificates: [...new Set([...c.trustedCertificates, fingerprint])],
+    }));
   }
 
   /** Connects every account marked to connect at start; failures are reported as states, not thrown. */
@@ -236,7 +264,11 @@ export class AccountManager {
     await Promise.all(
       [...this.entries.values()]
         .filter((e) => e.config.autoConnect)
-        .map((e) => this.connect(e.config.accountId).catch((err: unknown) => this.logger.log('warn', `auto-connect ${e.config.accountId}: ${(err as Error).message}`))),
+        .map((e) =>
+          this.connect(e.config.accountId).catch((err: unknown) =>
+            this.logger.log('warn', `auto-connect ${e.config.accountId}: ${(err as Error).message}`),
+          ),
+        ),
     );
   }
 

@@ -6,10 +6,18 @@ import type { Logger } from '../log';
 import type { StoredAccount } from './account-config';
 import type { AdapterFactory } from './account-manager';
 
-export const createAdapterFor: AdapterFactory = (account: StoredAccount, password: string | undefined, logger: Logger): ProtocolAdapter => {
-  const log = { log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => logger.log(level, `${account.accountId}: ${message}`) };
+export const createAdapterFor: AdapterFactory = (
+  account: StoredAccount,
+  password: string | undefined,
+  logger: Logger,
+): ProtocolAdapter => {
+  const log = {
+    log: (level: 'debug' | 'info' | 'warn' | 'error', message: string) =>
+      logger.log(level, `${account.accountId}: ${message}`),
+  };
   if (account.protocol === 'xmpp') {
-    if (!password) throw new AdapterError(`${account.jid} has no password saved: edit the account to add it.`, 'config');
+    if (!password)
+      throw new AdapterError(`${account.jid} has no password saved: edit the account to add it.`, 'config');
     return createXmppAdapter({
       jid: account.jid,
       password,

@@ -19,7 +19,10 @@ let prosody: ProsodyServer;
 let ngircd: NgircdServer;
 const running: HeadlessSotto[] = [];
 beforeAll(async () => {
-  [prosody, ngircd] = await Promise.all([startProsody({ users: [{ name: 'toggler', password: 't' }] }), startNgircd({ floodProtection: false })]);
+  [prosody, ngircd] = await Promise.all([
+    startProsody({ users: [{ name: 'toggler', password: 't' }] }),
+    startNgircd({ floodProtection: false }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
@@ -43,7 +46,8 @@ function expectHonest(reply: RpcReply, command: 'account.connect' | 'account.dis
 /** The 50 toggles; every third waits for both answers, every third for the connect only, the rest for neither. */
 async function toggle(sotto: HeadlessSotto, accountId: string): Promise<void> {
   const unanswered: Promise<void>[] = [];
-  const send = (command: 'account.connect' | 'account.disconnect') => sotto.request(command, { accountId }).then((reply) => expectHonest(reply, command));
+  const send = (command: 'account.connect' | 'account.disconnect') =>
+    sotto.request(command, { accountId }).then((reply) => expectHonest(reply, command));
   for (let i = 0; i < TOGGLES; i++) {
     const off = send('account.disconnect');
     if (i % 3 === 0) await off;
@@ -60,7 +64,11 @@ async function toggle(sotto: HeadlessSotto, accountId: string): Promise<void> {
   await Promise.all(unanswered);
 }
 
-async function endsOnlineThenOffline(sotto: HeadlessSotto, accountId: string, seenByServer?: () => Promise<boolean>): Promise<void> {
+async function endsOnlineThenOffline(
+  sotto: HeadlessSotto,
+  accountId: string,
+  seenByServer?: () => Promise<boolean>,
+): Promise<void> {
   await toggle(sotto, accountId);
   await pause(SETTLE_MS);
   expect(await stateOf(sotto, accountId)).toBe('online');
@@ -82,24 +90,45 @@ async function ircNickOnline(client: RawClient, nick: string): Promise<boolean> 
 }
 
 describe('Connect and Disconnect toggled quickly', () => {
-  it('XMPP on Prosody: ends online after the last Connect, offline after a Disconnect', { timeout: 180_000 }, async () => {
-    const sotto = startHeadless();
-    running.push(sotto);
-    const { accountId } = await sotto.call<{ accountId: string }>('account.add', { protocol: 'xmpp', jid: `toggler@${prosody.domain}`, password: 't', host: prosody.host, port: prosody.port, tls: 'none' });
-    await endsOnlineThenOffline(sotto, accountId);
-  });
+  it(
+    'XMPP on Prosody: ends online after the last Connect, offline after a Disconnect',
+    { timeout: 180_000 },
+    async () => {
+      const sotto = startHeadless();
+      running.push(sotto);
+      const { accountId } = await sotto.call<{ accountId: string }>('account.add', {
+        protocol: 'xmpp',
+        jid: `toggler@${prosody.domain}`,
+        password: 't',
+        host: prosody.host,
+        port: prosody.port,
+        tls: 'none',
+      });
+      await endsOnlineThenOffline(sotto, accountId);
+    },
+  );
 
-  it('IRC on ngIRCd: ends online after the last Connect, offline after a Disconnect', { timeout: 180_000 }, async () => {
-    const sotto = startHeadless();
-    running.push(sotto);
-    const { accountId } = await sotto.call<{ accountId: string }>('account.add', { protocol: 'irc', nick: 'toggler', host: ngircd.host, port: ngircd.port, tls: false });
-    const watcher = await rawConnect(ngircd.host, ngircd.port);
-    try {
-      watcher.write('NICK watcher\r\nUSER watcher 0 * :watcher\r\n');
-      await watcher.waitFor(/ 001 watcher /);
-      await endsOnlineThenOffline(sotto, accountId, () => ircNickOnline(watcher, 'toggler'));
-    } finally {
-      watcher.close();
-    }
-  });
+  it(
+    'IRC on ngIRCd: ends online after the last Connect, offline after a Disconnect',
+    { timeout: 180_000 },
+    async () => {
+      const sotto = startHeadless();
+      running.push(sotto);
+      const { accountId } = await sotto.call<{ accountId: string }>('account.add', {
+        protocol: 'irc',
+        nick: 'toggler',
+        host: ngircd.host,
+        port: ngircd.port,
+        tls: false,
+      });
+      const watcher = await rawConnect(ngircd.host, ngircd.port);
+      try {
+        watcher.write('NICK watcher\r\nUSER watcher 0 * :watcher\r\n');
+        await watcher.waitFor(/ 001 watcher /);
+        await endsOnlineThenOffline(sotto, accountId, () => ircNickOnline(watcher, 'toggler'));
+      } finally {
+        watcher.close();
+      }
+    },
+  );
 });

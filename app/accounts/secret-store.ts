@@ -22,7 +22,9 @@ export const PROFILE_SECRETS_WARNING =
 const secretsSchema = z.strictObject({ secrets: dictionary(chars({ max: 4096 })) });
 
 export function profileFileSecretStore(profileDir: string): SecretStore {
-  const file = new JsonFile(join(profileDir, 'secrets.json'), secretsSchema, () => ({ secrets: {} as Record<string, string> }));
+  const file = new JsonFile(join(profileDir, 'secrets.json'), secretsSchema, () => ({
+    secrets: {} as Record<string, string>,
+  }));
   let cache: Promise<Record<string, string>> | undefined;
   const load = () => (cache ??= file.load().then((f) => ({ ...f.secrets })));
   return {

@@ -25,7 +25,10 @@ export function chars({ min = 0, max = 1_000_000, pattern }: StringBounds = {}) 
 
 /** A whole number in min..max; zod's int() already refuses anything outside the safe integers. */
 export function int(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  const checks = [...(min > Number.MIN_SAFE_INTEGER ? [z.minimum(min)] : []), ...(max < Number.MAX_SAFE_INTEGER ? [z.maximum(max)] : [])];
+  const checks = [
+    ...(min > Number.MIN_SAFE_INTEGER ? [z.minimum(min)] : []),
+    ...(max < Number.MAX_SAFE_INTEGER ? [z.maximum(max)] : []),
+  ];
   return z.int().check(...checks);
 }
 

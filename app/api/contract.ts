@@ -180,55 +180,124 @@ export const commands = {
     }),
     result: empty,
   },
-  'presence.set': { params: z.strictObject({ accountId: z.optional(accountId), availability, status: z.optional(shortText) }), result: empty },
+  'presence.set': {
+    params: z.strictObject({ accountId: z.optional(accountId), availability, status: z.optional(shortText) }),
+    result: empty,
+  },
   'buddy.list': { params: empty, result: list(buddy) },
-  'buddy.add': { params: z.strictObject({ accountId, peer, name: z.optional(shortText), groups: z.optional(list(shortText)) }), result: empty },
+  'buddy.add': {
+    params: z.strictObject({ accountId, peer, name: z.optional(shortText), groups: z.optional(list(shortText)) }),
+    result: empty,
+  },
   'buddy.remove': { params: byPeer, result: empty },
   /** Answer a subscription request: let them see our presence, or not. */
   'buddy.authorize': { params: z.strictObject({ accountId, peer, accept: z.boolean() }), result: empty },
   'conversation.list': { params: empty, result: list(conversationSummary) },
   'conversation.markRead': { params: byPeer, result: empty },
   /** Whether this conversation is logged to disk: plaintext per the global setting, private lines only per buddy. */
-  'conversation.getLogging': { params: byPeer, result: z.strictObject({ plaintext: z.boolean(), logPrivate: z.boolean() }) },
+  'conversation.getLogging': {
+    params: byPeer,
+    result: z.strictObject({ plaintext: z.boolean(), logPrivate: z.boolean() }),
+  },
   'conversation.setLogging': { params: z.strictObject({ accountId, peer, logPrivate: z.boolean() }), result: empty },
   'group.join': { params: z.strictObject({ accountId, room: peer, nick: z.optional(shortText) }), result: empty },
   'group.leave': { params: z.strictObject({ accountId, room: peer }), result: empty },
-  'group.send': { params: z.strictObject({ accountId, room: peer, text: chars({ min: 1, max: 100_000 }) }), result: z.strictObject({ lineId: int(0) }) },
+  'group.send': {
+    params: z.strictObject({ accountId, room: peer, text: chars({ min: 1, max: 100_000 }) }),
+    result: z.strictObject({ lineId: int(0) }),
+  },
   'settings.get': { params: empty, result: settings },
   'settings.set': {
-    params: z.strictObject({ logging: z.optional(z.strictObject({ plaintext: z.boolean() })), notifications: z.optional(z.boolean()), theme: z.optional(z.enum(['light', 'dark', 'system'])) }),
+    params: z.strictObject({
+      logging: z.optional(z.strictObject({ plaintext: z.boolean() })),
+      notifications: z.optional(z.boolean()),
+      theme: z.optional(z.enum(['light', 'dark', 'system'])),
+    }),
     result: settings,
   },
   'otr.keys.generate': { params: byAccount, result: z.strictObject({ fingerprint: fingerprintHex }) },
   /** Import libotr's files (Pidgin's ~/.purple): keys, fingerprints and trust, instance tags. */
   'otr.keys.import': { params: z.strictObject({ dir: chars({ min: 1, max: 4096 }) }), result: report },
   'otr.keys.export': { params: z.strictObject({ dir: chars({ min: 1, max: 4096 }) }), result: report },
-  'account.acceptCertificate': { params: z.strictObject({ accountId, fingerprint: chars({ pattern: /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/ }) }), result: empty },
+  'account.acceptCertificate': {
+    params: z.strictObject({ accountId, fingerprint: chars({ pattern: /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/ }) }),
+    result: empty,
+  },
   /** `inherit` (with a peer): the buddy follows the account's policy again. */
-  'otr.setPolicy': { params: z.strictObject({ accountId, peer: z.optional(peer), policy: z.enum([...policyLevels, 'inherit']) }), result: empty },
-  'otr.getPolicy': { params: z.strictObject({ accountId, peer: z.optional(peer) }), result: z.strictObject({ policy: policyLevel, inherited: z.boolean() }) },
+  'otr.setPolicy': {
+    params: z.strictObject({ accountId, peer: z.optional(peer), policy: z.enum([...policyLevels, 'inherit']) }),
+    result: empty,
+  },
+  'otr.getPolicy': {
+    params: z.strictObject({ accountId, peer: z.optional(peer) }),
+    result: z.strictObject({ policy: policyLevel, inherited: z.boolean() }),
+  },
   // 100,000 characters: an OTR peer reassembles at most 1 MiB of fragments (otr/wire/fragments.ts).
-  'message.send': { params: z.strictObject({ accountId, peer, text: chars({ min: 1, max: 100_000 }) }), result: z.strictObject({ status: z.enum(['sent', 'queued', 'refused']), lineId: int(0) }) },
-  'conversation.history': { params: z.strictObject({ accountId, peer, before: z.optional(int(0)), limit: z.optional(int(1, 10_000)) }), result: list(conversationLine) },
+  'message.send': {
+    params: z.strictObject({ accountId, peer, text: chars({ min: 1, max: 100_000 }) }),
+    result: z.strictObject({ status: z.enum(['sent', 'queued', 'refused']), lineId: int(0) }),
+  },
+  'conversation.history': {
+    params: z.strictObject({ accountId, peer, before: z.optional(int(0)), limit: z.optional(int(1, 10_000)) }),
+    result: list(conversationLine),
+  },
   'otr.start': { params: byPeer, result: otrStatus },
   'otr.end': { params: byPeer, result: otrStatus },
   'otr.status': { params: byPeer, result: otrStatus },
-  'otr.selectInstance': { params: z.strictObject({ accountId, peer, instanceTag: z.optional(int(0, 0xffffffff)) }), result: otrStatus },
-  'otr.smp.start': { params: z.strictObject({ accountId, peer, secret: chars({ min: 1, max: 10_000 }), question: z.optional(chars({ min: 1, max: 1000 })) }), result: empty },
-  'otr.smp.respond': { params: z.strictObject({ accountId, peer, secret: chars({ min: 1, max: 10_000 }) }), result: empty },
+  'otr.selectInstance': {
+    params: z.strictObject({ accountId, peer, instanceTag: z.optional(int(0, 0xffffffff)) }),
+    result: otrStatus,
+  },
+  'otr.smp.start': {
+    params: z.strictObject({
+      accountId,
+      peer,
+      secret: chars({ min: 1, max: 10_000 }),
+      question: z.optional(chars({ min: 1, max: 1000 })),
+    }),
+    result: empty,
+  },
+  'otr.smp.respond': {
+    params: z.strictObject({ accountId, peer, secret: chars({ min: 1, max: 10_000 }) }),
+    result: empty,
+  },
   'otr.smp.abort': { params: byPeer, result: empty },
-  'otr.fingerprint.mine': { params: byAccount, result: z.strictObject({ fingerprint: fingerprintHex, formatted: chars() }) },
-  'otr.fingerprint.list': { params: z.strictObject({ accountId: z.optional(accountId) }), result: list(knownFingerprint) },
-  'otr.fingerprint.verify': { params: z.strictObject({ accountId, peer, fingerprint: fingerprintHex, verified: z.boolean() }), result: empty },
+  'otr.fingerprint.mine': {
+    params: byAccount,
+    result: z.strictObject({ fingerprint: fingerprintHex, formatted: chars() }),
+  },
+  'otr.fingerprint.list': {
+    params: z.strictObject({ accountId: z.optional(accountId) }),
+    result: list(knownFingerprint),
+  },
+  'otr.fingerprint.verify': {
+    params: z.strictObject({ accountId, peer, fingerprint: fingerprintHex, verified: z.boolean() }),
+    result: empty,
+  },
   'otr.fingerprint.forget': { params: z.strictObject({ accountId, peer, fingerprint: fingerprintHex }), result: empty },
 } satisfies Record<string, { params: z.ZodMiniType; result: z.ZodMiniType }>;
 
 export const events = {
   'account.state': z.strictObject({ accountId, state: accountState, error: z.optional(shortText) }),
-  'message.received': z.strictObject({ accountId, peer, text, encrypted: z.boolean(), verified: z.boolean(), lineId: int(0), time: z.number() }),
+  'message.received': z.strictObject({
+    accountId,
+    peer,
+    text,
+    encrypted: z.boolean(),
+    verified: z.boolean(),
+    lineId: int(0),
+    time: z.number(),
+  }),
   /** Any new or changed line in a conversation: incoming, outgoing (with its status) or system. */
   'conversation.line': z.strictObject({ accountId, peer, line: conversationLine }),
-  'otr.state': z.strictObject({ accountId, peer, state: otrState, verified: z.boolean(), keyChanged: z.boolean(), fingerprint: z.optional(fingerprintHex) }),
+  'otr.state': z.strictObject({
+    accountId,
+    peer,
+    state: otrState,
+    verified: z.boolean(),
+    keyChanged: z.boolean(),
+    fingerprint: z.optional(fingerprintHex),
+  }),
   'otr.smp': z.strictObject({
     accountId,
     peer,
@@ -243,7 +312,12 @@ export const events = {
   /** The server's certificate is not trusted: accept it by fingerprint with account.acceptCertificate, or not. */
   'account.certificate': certificate,
   'group.members': z.strictObject({ accountId, room: peer, members: list(shortText) }),
-  'otr.keygen': z.strictObject({ accountId, phase: z.enum(['started', 'finished', 'failed']), fingerprint: z.optional(fingerprintHex), message: z.optional(shortText) }),
+  'otr.keygen': z.strictObject({
+    accountId,
+    phase: z.enum(['started', 'finished', 'failed']),
+    fingerprint: z.optional(fingerprintHex),
+    message: z.optional(shortText),
+  }),
   error: z.strictObject({ message: shortText, code: z.optional(int()) }),
 } satisfies Record<string, z.ZodMiniType>;
 

@@ -9,7 +9,10 @@ describe('JSON-RPC parsing', () => {
       request: { jsonrpc: '2.0', id: 1, method: 'a', params: {} },
     });
     expect(parseJsonRpc('{"jsonrpc":"2.0","method":"e"}').kind).toBe('notification');
-    expect(parseJsonRpc('{"jsonrpc":"2.0","id":"x","result":3}')).toEqual({ kind: 'response', response: { jsonrpc: '2.0', id: 'x', result: 3 } });
+    expect(parseJsonRpc('{"jsonrpc":"2.0","id":"x","result":3}')).toEqual({
+      kind: 'response',
+      response: { jsonrpc: '2.0', id: 'x', result: 3 },
+    });
   });
 
   it('answers malformed JSON with a parse error and a null id', () => {
@@ -20,7 +23,12 @@ describe('JSON-RPC parsing', () => {
   });
 
   it('refuses wrong versions, batches and odd ids', () => {
-    for (const text of ['{"id":1,"method":"a"}', '[{"jsonrpc":"2.0","id":1,"method":"a"}]', '{"jsonrpc":"2.0","id":{},"method":"a"}', '3']) {
+    for (const text of [
+      '{"id":1,"method":"a"}',
+      '[{"jsonrpc":"2.0","id":1,"method":"a"}]',
+      '{"jsonrpc":"2.0","id":{},"method":"a"}',
+      '3',
+    ]) {
       const r = parseJsonRpc(text);
       expect(r.kind, text).toBe('invalid');
       if (r.kind === 'invalid' && 'error' in r.response) expect(r.response.error.code).toBe(RPC_INVALID_REQUEST);

@@ -38,7 +38,11 @@ function describeIssue(issue: Issue, base: PropertyKey[]): string {
 function expectation(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'int' ? 'an integer' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`;
+      return issue.expected === 'int'
+        ? 'an integer'
+        : /^[aeiou]/.test(issue.expected)
+          ? `an ${issue.expected}`
+          : `a ${issue.expected}`;
     case 'too_big':
       return bound(issue.origin, 'at most', issue.inclusive === false ? '<' : '<=', issue.maximum);
     case 'too_small':
@@ -49,7 +53,7 @@ function expectation(issue: Issue): string {
       return issue.values.map((v) => JSON.stringify(v)).join(' | ');
     case 'invalid_union':
       // Only a discriminated union gets here: it lists the discriminator's values.
-      return ('options' in issue ? issue.options ?? [] : []).map((v) => JSON.stringify(v)).join(' | ');
+      return ('options' in issue ? (issue.options ?? []) : []).map((v) => JSON.stringify(v)).join(' | ');
     case 'custom':
       return issue.message;
     default:
@@ -77,7 +81,8 @@ function pathText(path: PropertyKey[]): string {
 /** A discriminated union reports the whole object, but only its discriminator was wrong. */
 function offending(issue: Issue): unknown {
   const input: unknown = issue.input;
-  if (issue.code !== 'invalid_union' || !issue.discriminator || typeof input !== 'object' || input === null) return input;
+  if (issue.code !== 'invalid_union' || !issue.discriminator || typeof input !== 'object' || input === null)
+    return input;
   return (input as Record<string, unknown>)[issue.discriminator];
 }
 

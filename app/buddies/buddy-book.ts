@@ -90,13 +90,17 @@ export class BuddyBook {
       groups: e.roster?.groups ?? [],
       subscription: e.roster?.subscription ?? 'none',
       pending: e.roster?.pending ?? false,
-      presence: best ? { availability: best.availability, ...(best.status ? { status: best.status } : {}) } : { availability: 'offline' },
+      presence: best
+        ? { availability: best.availability, ...(best.status ? { status: best.status } : {}) }
+        : { availability: 'offline' },
       unread: e.unread,
     };
   }
 
   /** Everyone in a roster, plus anyone who wrote to us (so their unread count shows). */
   list(): Buddy[] {
-    return [...this.entries.values()].filter((e) => e.roster || e.unread > 0).map((e) => this.buddy(e.accountId, e.peer));
+    return [...this.entries.values()]
+      .filter((e) => e.roster || e.unread > 0)
+      .map((e) => this.buddy(e.accountId, e.peer));
   }
 }

@@ -5,11 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { ConversationLog } from './conversation-log';
 import type { ConversationLine } from './lines';
 
-const line = (text: string, encrypted: boolean): ConversationLine => ({ id: 1, time: 0, direction: 'in', text, encrypted, verified: false });
+const line = (text: string, encrypted: boolean): ConversationLine => ({
+  id: 1,
+  time: 0,
+  direction: 'in',
+  text,
+  encrypted,
+  verified: false,
+});
 
 function setup(plaintext: boolean, privateFor: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'sotto-logs-'));
-  return { dir, log: new ConversationLog(dir, { plaintext: () => plaintext, privateFor: (_a, p) => privateFor.includes(p) }) };
+  return {
+    dir,
+    log: new ConversationLog(dir, { plaintext: () => plaintext, privateFor: (_a, p) => privateFor.includes(p) }),
+  };
 }
 
 describe('conversation logs', () => {

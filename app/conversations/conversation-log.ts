@@ -36,7 +36,14 @@ export class ConversationLog {
     const folder = join(this.dir, safe(accountId));
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const unsent = line.status === 'failed' || line.status === 'refused' ? { status: line.status } : {};
-    const record = { time: new Date(line.time).toISOString(), direction: line.direction, text: line.text, private: isPrivate, ...unsent, ...(line.nick ? { nick: line.nick } : {}) };
+    const record = {
+      time: new Date(line.time).toISOString(),
+      direction: line.direction,
+      text: line.text,
+      private: isPrivate,
+      ...unsent,
+      ...(line.nick ? { nick: line.nick } : {}),
+    };
     await appendFile(join(folder, `${safe(peer)}.jsonl`), `${JSON.stringify(record)}\n`, { mode: 0o600 });
   }
 }

@@ -46,7 +46,11 @@ export class ConversationHistory {
     return full;
   }
 
-  update(key: string, id: number, change: Partial<Pick<ConversationLine, 'status' | 'encrypted' | 'verified' | 'fingerprint'>>): ConversationLine | undefined {
+  update(
+    key: string,
+    id: number,
+    change: Partial<Pick<ConversationLine, 'status' | 'encrypted' | 'verified' | 'fingerprint'>>,
+  ): ConversationLine | undefined {
     const line = this.lines.get(key)?.find((l) => l.id === id);
     if (line) Object.assign(line, change);
     return line;

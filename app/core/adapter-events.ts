@@ -48,7 +48,12 @@ function toSmpEvent(e: Extract<OtrEvent, { type: 'smp' }>): Omit<EventPayload<'o
   }
 }
 
-export function wireAdapter(host: AdapterHost, accountId: string, adapter: ProtocolAdapter, identity: OtrIdentity): OtrLayer {
+export function wireAdapter(
+  host: AdapterHost,
+  accountId: string,
+  adapter: ProtocolAdapter,
+  identity: OtrIdentity,
+): OtrLayer {
   const config = host.accounts.config(accountId);
   const layer = new OtrLayer({
     accountName: accountName(config),
@@ -61,7 +66,14 @@ export function wireAdapter(host: AdapterHost, accountId: string, adapter: Proto
     fragmentBudget: host.fragmentBudget,
     events: {
       message: (peer, { text, encrypted, verified, fingerprint, time }) => {
-        const line = host.addLine(accountId, peer, { direction: 'in', text, encrypted, verified, ...(fingerprint ? { fingerprint } : {}), time: time.getTime() });
+        const line = host.addLine(accountId, peer, {
+          direction: 'in',
+          text,
+          encrypted,
+          verified,
+          ...(fingerprint ? { fingerprint } : {}),
+          time: time.getTime(),
+        });
         host.emit('message.received', { accountId, peer, text, encrypted, verified, lineId: line.id, time: line.time });
         host.emit('buddy.updated', host.buddies.addUnread(accountId, peer));
       },
@@ -78,7 +90,10 @@ export function wireAdapter(host: AdapterHost, accountId: string, adapter: Proto
   // Some servers list the account itself in its roster: it is not a buddy.
   const self = accountName(config).toLowerCase();
   adapter.on('roster', (roster) => {
-    const { changed, removed } = host.buddies.setRoster(accountId, roster.filter((r) => r.peer.toLowerCase() !== self));
+    const { changed, removed } = host.buddies.setRoster(
+      accountId,
+      roster.filter((r) => r.peer.toLowerCase() !== self),
+    );
     for (const b of changed) host.emit('buddy.updated', b);
     for (const peer of removed) host.emit('buddy.removed', { accountId, peer });
   });
@@ -90,7 +105,15 @@ export function wireAdapter(host: AdapterHost, accountId: string, adapter: Proto
     else host.addLine(accountId, s.peer, systemLine(subscriptionAnswered(s.peer, s.kind)));
   });
   adapter.on('group.message', (m) => {
-    if (!m.own) host.addLine(accountId, m.room, { direction: 'in', text: m.body, encrypted: false, verified: false, nick: m.nick, time: m.time.getTime() });
+    if (!m.own)
+      host.addLine(accountId, m.room, {
+        direction: 'in',
+        text: m.body,
+        encrypted: false,
+        verified: false,
+        nick: m.nick,
+        time: m.time.getTime(),
+      });
   });
   adapter.on('group.members', (g) => host.emit('group.members', { accountId, room: g.room, members: g.members }));
   adapter.on('send.failed', (f) => {
@@ -107,16 +130,31 @@ async function incoming(host: AdapterHost, accountId: string, layer: OtrLayer, m
       // A copy of a message to or from another of our devices: OTR data in it was
       // encrypted for that device, so it would show as gibberish here.
       if (msg.body.includes('?OTR')) return;
-      host.addLine(accountId, msg.peer, { direction: msg.carbon === 'sent' ? 'out' : 'in', text: msg.body, encrypted: false, verified: false, time: msg.time.getTime() });
+      host.addLine(accountId, msg.peer, {
+        direction: msg.carbon === 'sent' ? 'out' : 'in',
+        text: msg.body,
+        encrypted: false,
+        verified: false,
+        time: msg.time.getTime(),
+      });
       return;
     }
     if (msg.notice) {
-      host.addLine(accountId, msg.peer, { direction: 'in', text: msg.body, encrypted: false, verified: false, time: msg.time.getTime() });
+      host.addLine(accountId, msg.peer, {
+        direction: 'in',
+        text: msg.body,
+        encrypted: false,
+        verified: false,
+        time: msg.time.getTime(),
+      });
       return;
     }
     await layer.receive(msg);
   } catch (err) {
-    host.logger.log('error', `incoming message for ${accountId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    host.logger.log(
+      'error',
+      `incoming message for ${accountId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     host.emit('error', { message: unprocessable(msg.peer) });
   }
 }

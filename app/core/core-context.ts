@@ -42,6 +42,12 @@ export interface CoreContext {
 export type NewLine = Omit<ConversationLine, 'id' | 'time'> & { id?: number; time?: number };
 
 /** A line for what the core or OTR has to say about a conversation (worded in app/wording/). */
-export const systemLine = (note: LineNote): NewLine => ({ direction: 'system', text: note.text, encrypted: note.private === true, verified: false, level: note.level });
+export const systemLine = (note: LineNote): NewLine => ({
+  direction: 'system',
+  text: note.text,
+  encrypted: note.private === true,
+  verified: false,
+  level: note.level,
+});
 
 export const conversationKey = (accountId: string, peer: string) => `${accountId}\n${peer}`;

@@ -11,13 +11,24 @@ import { SottoCore, type FrontEnd } from './sotto-core';
  * (Electron's main process); without them passwords and private keys stay in
  * 0600 files in the profile, with a warning.
  */
-export async function createCore(options: { profileDir: string; frontEnd: FrontEnd; logger: Logger; secrets?: SecretStore; osKeyStore?: OsKeyStore }): Promise<SottoCore> {
+export async function createCore(options: {
+  profileDir: string;
+  frontEnd: FrontEnd;
+  logger: Logger;
+  secrets?: SecretStore;
+  osKeyStore?: OsKeyStore;
+}): Promise<SottoCore> {
   const { osKeyStore, ...coreOptions } = options;
   const identities = await openIdentities(options.profileDir, options.logger, osKeyStore);
   const core = new SottoCore({ ...coreOptions, adapterFactory: createAdapterFor, identities });
   identities.onKeyGeneration((e) => {
     const accountId = accountKey(e.account);
-    core.emit('otr.keygen', { accountId, phase: e.type, ...(e.type === 'finished' ? { fingerprint: e.fingerprint } : {}), ...(e.type === 'failed' ? { message: e.message } : {}) });
+    core.emit('otr.keygen', {
+      accountId,
+      phase: e.type,
+      ...(e.type === 'finished' ? { fingerprint: e.fingerprint } : {}),
+      ...(e.type === 'failed' ? { message: e.message } : {}),
+    });
   });
   await core.start();
   return core;

@@ -11,15 +11,20 @@ import { UserError } from './errors';
 import type { SottoCore } from './sotto-core';
 
 export async function dispatchCommand(core: SottoCore, method: string, params: unknown): Promise<CallResult> {
-  if (!isCommandName(method)) return { ok: false, error: { code: RPC_METHOD_NOT_FOUND, message: `Unknown method: ${method.slice(0, 100)}` } };
+  if (!isCommandName(method))
+    return { ok: false, error: { code: RPC_METHOD_NOT_FOUND, message: `Unknown method: ${method.slice(0, 100)}` } };
   const checked = validate(commands[method].params, params ?? {}, 'params');
-  if (!checked.ok) return { ok: false, error: { code: RPC_INVALID_PARAMS, message: `Invalid params: ${checked.error}` } };
+  if (!checked.ok)
+    return { ok: false, error: { code: RPC_INVALID_PARAMS, message: `Invalid params: ${checked.error}` } };
   try {
     const handler = core.handlers[method] as (p: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(checked.value) };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: { code: RPC_COMMAND_FAILED, message: err.message } };
-    core.logger.log('error', `command ${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    core.logger.log(
+      'error',
+      `command ${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return { ok: false, error: { code: RPC_INTERNAL_ERROR, message: `Internal error while running ${method}` } };
   }
 }

@@ -38,36 +38,62 @@ describe.each([
   ['flood penalty on', true, [SHORT, LONG]],
   ['flood penalty off', false, [SHORT]],
 ])('IRC, %s: a message sent the instant the conversation is private', (_name, floodProtection, texts) => {
-  it.each(texts.map((t) => [t.length > 100 ? 'a 3,000-character message' : 'a short message', t]))('%s reaches libotr whole, after the AKE, and libotr’s answer comes back', { timeout: 120_000 }, async (_what, text) => {
-    const server = await startNgircd({ floodProtection });
-    cleanup.push(() => server.dispose());
-    const adapter = createIrcAdapter({ nick: 'bob', host: server.host, port: server.port, tls: false, logger: quiet });
-    await adapter.connect();
-    const relay = await startLibotrRelay(adapter, { account: `bob@${server.host}`, protocol: 'prpl-irc', policy: POLICY.OPPORTUNISTIC });
-    cleanup.push(() => relay.stop());
-    const sotto = startHeadless();
-    cleanup.push(() => sotto.stop());
-    const { accountId } = await sotto.call<{ accountId: string }>('account.add', { protocol: 'irc', nick: 'alice', host: server.host, port: server.port, tls: false });
-    await sotto.call('account.connect', { accountId });
-    await relay.peer.setMaxMessageSize(adapter.maxMessageBytesFor?.('alice') ?? adapter.maxMessageBytes);
+  it.each(texts.map((t) => [t.length > 100 ? 'a 3,000-character message' : 'a short message', t]))(
+    '%s reaches libotr whole, after the AKE, and libotr’s answer comes back',
+    { timeout: 120_000 },
+    async (_what, text) => {
+      const server = await startNgircd({ floodProtection });
+      cleanup.push(() => server.dispose());
+      const adapter = createIrcAdapter({
+        nick: 'bob',
+        host: server.host,
+        port: server.port,
+        tls: false,
+        logger: quiet,
+      });
+      await adapter.connect();
+      const relay = await startLibotrRelay(adapter, {
+        account: `bob@${server.host}`,
+        protocol: 'prpl-irc',
+        policy: POLICY.OPPORTUNISTIC,
+      });
+      cleanup.push(() => relay.stop());
+      const sotto = startHeadless();
+      cleanup.push(() => sotto.stop());
+      const { accountId } = await sotto.call<{ accountId: string }>('account.add', {
+        protocol: 'irc',
+        nick: 'alice',
+        host: server.host,
+        port: server.port,
+        tls: false,
+      });
+      await sotto.call('account.connect', { accountId });
+      await relay.peer.setMaxMessageSize(adapter.maxMessageBytesFor?.('alice') ?? adapter.maxMessageBytes);
 
-    // The send goes out from the notification handler itself: no await between "private" and it.
-    let sent: Promise<unknown> | undefined;
-    sotto.onNotification((method, params) => {
-      if (sent || method !== 'otr.state' || (params as { state: string }).state !== 'encrypted') return;
-      sent = sotto.call('message.send', { accountId, peer: 'bob', text }, 100_000);
-    });
-    // libotr asks; Sotto's whitespace-tagged hello makes libotr start the AKE as initiator.
-    await sotto.call('message.send', { accountId, peer: 'bob', text: 'hello' });
-    await until(() => sent !== undefined, 'Sotto to go private', 60_000);
-    await sent;
-    await until(() => relay.shown.some((s) => s.text === text), 'libotr to show the message', 90_000);
-    expect(relay.shown.find((s) => s.text === text)?.encrypted).toBe(true);
-    expect(relay.peer.events.filter((e) => e.type === 'msgEvent' && /UNREADABLE|MALFORMED/.test(e.event))).toEqual([]);
+      // The send goes out from the notification handler itself: no await between "private" and it.
+      let sent: Promise<unknown> | undefined;
+      sotto.onNotification((method, params) => {
+        if (sent || method !== 'otr.state' || (params as { state: string }).state !== 'encrypted') return;
+        sent = sotto.call('message.send', { accountId, peer: 'bob', text }, 100_000);
+      });
+      // libotr asks; Sotto's whitespace-tagged hello makes libotr start the AKE as initiator.
+      await sotto.call('message.send', { accountId, peer: 'bob', text: 'hello' });
+      await until(() => sent !== undefined, 'Sotto to go private', 60_000);
+      await sent;
+      await until(() => relay.shown.some((s) => s.text === text), 'libotr to show the message', 90_000);
+      expect(relay.shown.find((s) => s.text === text)?.encrypted).toBe(true);
+      expect(relay.peer.events.filter((e) => e.type === 'msgEvent' && /UNREADABLE|MALFORMED/.test(e.event))).toEqual(
+        [],
+      );
 
-    const answer = `${text} — read`;
-    await relay.send('alice', answer);
-    const got = await sotto.waitForEvent<{ text: string; encrypted: boolean }>('message.received', (m) => m.text === answer, 90_000);
-    expect(got.encrypted).toBe(true);
-  });
+      const answer = `${text} — read`;
+      await relay.send('alice', answer);
+      const got = await sotto.waitForEvent<{ text: string; encrypted: boolean }>(
+        'message.received',
+        (m) => m.text === answer,
+        90_000,
+      );
+      expect(got.encrypted).toBe(true);
+    },
+  );
 });

@@ -109,7 +109,8 @@ export class SottoCore implements CoreContext, AdapterHost {
     await this.accounts.load();
     if (this.secrets.kind === 'profile-file') this.logger.log('warn', PROFILE_SECRETS_WARNING);
     this.ticker = setInterval(() => {
-      for (const layer of this.layers.values()) void layer.tick().catch((err: unknown) => this.logger.log('error', `otr tick: ${(err as Error).message}`));
+      for (const layer of this.layers.values())
+        void layer.tick().catch((err: unknown) => this.logger.log('error', `otr tick: ${(err as Error).message}`));
     }, this.options.tickMs ?? 1000);
     this.ticker.unref();
     void this.connectAutomatically();
@@ -118,7 +119,9 @@ export class SottoCore implements CoreContext, AdapterHost {
   private async connectAutomatically(): Promise<void> {
     for (const id of this.accounts.ids()) {
       if (!this.accounts.config(id).autoConnect) continue;
-      await this.handlers['account.connect']({ accountId: id }).catch((err: unknown) => this.logger.log('warn', `auto-connect ${id}: ${(err as Error).message}`));
+      await this.handlers['account.connect']({ accountId: id }).catch((err: unknown) =>
+        this.logger.log('warn', `auto-connect ${id}: ${(err as Error).message}`),
+      );
     }
   }
 
@@ -164,14 +167,23 @@ export class SottoCore implements CoreContext, AdapterHost {
 
   private writeLog(accountId: string, peer: string, line: ConversationLine, isPrivate: boolean): void {
     if (!this.log.wants(accountId, peer, isPrivate)) return;
-    void this.log.write(accountId, peer, line, isPrivate).catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
+    void this.log
+      .write(accountId, peer, line, isPrivate)
+      .catch((err: unknown) => this.logger.log('error', `conversation log: ${(err as Error).message}`));
   }
 
   emitOtrState(accountId: string, peer: string): void {
     const layer = this.layers.get(accountId);
     if (!layer) return;
     const s = layer.status(peer);
-    this.emit('otr.state', { accountId, peer, state: s.state, verified: s.verified, keyChanged: s.keyChanged, ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}) });
+    this.emit('otr.state', {
+      accountId,
+      peer,
+      state: s.state,
+      verified: s.verified,
+      keyChanged: s.keyChanged,
+      ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+    });
   }
 
   /** A new adapter for an account: its OTR layer and everything it reports (adapter-events.ts). */

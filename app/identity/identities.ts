@@ -4,7 +4,17 @@
  * each buddy's fingerprints, and moving identities to and from libotr's files.
  */
 import { formatFingerprint } from '../../otr';
-import { accountFromId, accountKey, exportToLibotr, fingerprintHex, importFromLibotr, KeyGenerator, KeyStore, type KeyGenerationEvent, type OsKeyStore } from '../keys';
+import {
+  accountFromId,
+  accountKey,
+  exportToLibotr,
+  fingerprintHex,
+  importFromLibotr,
+  KeyGenerator,
+  KeyStore,
+  type KeyGenerationEvent,
+  type OsKeyStore,
+} from '../keys';
 import type { IdentityProvider } from '../core/identity-provider';
 import { UserError } from '../core/errors';
 import type { Logger } from '../log';
@@ -14,7 +24,9 @@ export async function openIdentities(
   profileDir: string,
   logger: Logger,
   osKeyStore?: OsKeyStore,
-): Promise<IdentityProvider & { store: KeyStore; onKeyGeneration(listener: (e: KeyGenerationEvent) => void): () => void }> {
+): Promise<
+  IdentityProvider & { store: KeyStore; onKeyGeneration(listener: (e: KeyGenerationEvent) => void): () => void }
+> {
   const store = await KeyStore.open(profileDir, { logger, ...(osKeyStore ? { osKeyStore } : {}) });
   const generator = new KeyGenerator(store, { logger });
   const ensure = async (accountId: string) => {
@@ -38,7 +50,9 @@ export async function openIdentities(
         isVerified: (peer, fp) => store.checkFingerprint(account, peer, fp) === 'verified',
         hasVerified: (peer) => store.fingerprintsOf(account, peer).some((f) => f.trust !== 'unverified'),
         verifiedBySmp: (peer, fp) => store.setTrust(account, peer, fp, 'verified-smp'),
-        keyChanged: (peer, fp) => store.checkFingerprint(account, peer, fp) !== 'verified' && store.fingerprintsOf(account, peer).some((f) => f.fingerprint !== fp),
+        keyChanged: (peer, fp) =>
+          store.checkFingerprint(account, peer, fp) !== 'verified' &&
+          store.fingerprintsOf(account, peer).some((f) => f.fingerprint !== fp),
       };
     },
     async generateKey(accountId) {
@@ -64,10 +78,16 @@ export async function openIdentities(
     },
     async importLibotr(dir) {
       const r = await importFromLibotr(store, dir).catch((err: unknown) => {
-        throw new UserError(`Nothing imported from ${dir}: ${err instanceof Error ? err.message : String(err)}`, 'import');
+        throw new UserError(
+          `Nothing imported from ${dir}: ${err instanceof Error ? err.message : String(err)}`,
+          'import',
+        );
       });
       return [
-        ...r.keys.map((k) => `Key for ${accountKey(k.account)}: ${formatFingerprint(k.fingerprint)}${k.replaced ? ' (replaced the one Sotto had)' : ''}`),
+        ...r.keys.map(
+          (k) =>
+            `Key for ${accountKey(k.account)}: ${formatFingerprint(k.fingerprint)}${k.replaced ? ' (replaced the one Sotto had)' : ''}`,
+        ),
         `${r.fingerprints.length} known fingerprint${r.fingerprints.length === 1 ? '' : 's'} (${r.fingerprints.filter((f) => f.trust !== 'unverified').length} verified)`,
         ...r.instanceTags.map((t) => `Instance tag for ${accountKey(t.account)}: ${t.tag.toString(16)}`),
         ...r.skipped.map((s) => `Skipped ${s.file}${s.line ? ` line ${s.line}` : ''}: ${s.reason}`),
@@ -76,9 +96,15 @@ export async function openIdentities(
     },
     async exportLibotr(dir) {
       const r = await exportToLibotr(store, dir).catch((err: unknown) => {
-        throw new UserError(`Nothing exported to ${dir}: ${err instanceof Error ? err.message : String(err)}`, 'export');
+        throw new UserError(
+          `Nothing exported to ${dir}: ${err instanceof Error ? err.message : String(err)}`,
+          'export',
+        );
       });
-      return [`Exported ${r.exported.keys} key(s), ${r.exported.fingerprints} fingerprint(s) and ${r.exported.instanceTags} instance tag(s) to ${r.dir}`, ...r.files.map((f) => `Wrote ${f}`)];
+      return [
+        `Exported ${r.exported.keys} key(s), ${r.exported.fingerprints} fingerprint(s) and ${r.exported.instanceTags} instance tag(s) to ${r.dir}`,
+        ...r.files.map((f) => `Wrote ${f}`),
+      ];
     },
   };
 }

@@ -25,8 +25,10 @@ export function protocolFromLibotr(id: string): ProtocolId | undefined {
 
 /** Throws a TypeError unless `a` is an AccountRef Sotto can store. */
 export function checkAccount(a: AccountRef): void {
-  if (typeof a !== 'object' || a === null || !PROTOCOLS.includes(a.protocol)) throw new TypeError('an account needs a protocol, "xmpp" or "irc"');
-  if (typeof a.account !== 'string' || a.account === '' || a.account.length > 1000) throw new TypeError('an account needs a non-empty id of at most 1000 characters');
+  if (typeof a !== 'object' || a === null || !PROTOCOLS.includes(a.protocol))
+    throw new TypeError('an account needs a protocol, "xmpp" or "irc"');
+  if (typeof a.account !== 'string' || a.account === '' || a.account.length > 1000)
+    throw new TypeError('an account needs a non-empty id of at most 1000 characters');
 }
 
 /** One string per account: the same as Sotto's account ids ("xmpp:alice@example.org", "irc:alice@irc.example.org"). */
@@ -39,7 +41,8 @@ export function accountFromId(accountId: string): AccountRef {
   checkAccount(ref);
   return ref;
 }
-export const sameAccount = (a: AccountRef, b: AccountRef): boolean => a.protocol === b.protocol && a.account === b.account;
+export const sameAccount = (a: AccountRef, b: AccountRef): boolean =>
+  a.protocol === b.protocol && a.account === b.account;
 
 const bareJid = (jid: string): string => {
   const slash = jid.indexOf('/');
@@ -70,10 +73,15 @@ export function buddyFromLibotr(protocol: ProtocolId, username: string): string 
  */
 export function accountFromLibotr(accountName: string, libotrProtocol: string): AccountRef | { skip: string } {
   const protocol = protocolFromLibotr(libotrProtocol);
-  if (!protocol) return { skip: `Sotto has no ${libotrProtocol} accounts (only ${PROTOCOLS.map((p) => LIBOTR_PROTOCOL_IDS[p]).join(' and ')})` };
+  if (!protocol)
+    return {
+      skip: `Sotto has no ${libotrProtocol} accounts (only ${PROTOCOLS.map((p) => LIBOTR_PROTOCOL_IDS[p]).join(' and ')})`,
+    };
   const account = (protocol === 'xmpp' ? bareJid(accountName) : accountName).toLowerCase();
   if (!/^[^@/\s]+@[^@/\s]+$/.test(account)) {
-    return { skip: `"${accountName}" is not ${protocol === 'xmpp' ? 'an XMPP address (user@host)' : 'an IRC account in libpurple\'s nick@server form'}` };
+    return {
+      skip: `"${accountName}" is not ${protocol === 'xmpp' ? 'an XMPP address (user@host)' : "an IRC account in libpurple's nick@server form"}`,
+    };
   }
   return { protocol, account };
 }

@@ -34,11 +34,21 @@ export async function readDataKey(dir: string, os: OsKeyStore): Promise<DataKeyR
     text = await readFile(join(dir, DATA_KEY_FILE), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, exists: false, reason: `the file holding its data key (${DATA_KEY_FILE}) is missing` };
-    return { ok: false, exists: true, reason: `the file holding its data key (${DATA_KEY_FILE}) cannot be read (${code ?? 'error'})` };
+    if (code === 'ENOENT')
+      return { ok: false, exists: false, reason: `the file holding its data key (${DATA_KEY_FILE}) is missing` };
+    return {
+      ok: false,
+      exists: true,
+      reason: `the file holding its data key (${DATA_KEY_FILE}) cannot be read (${code ?? 'error'})`,
+    };
   }
   const blob = sealedBlob(text);
-  if (!blob) return { ok: false, exists: true, reason: `the file holding its data key (${DATA_KEY_FILE}) is damaged or from a newer Sotto` };
+  if (!blob)
+    return {
+      ok: false,
+      exists: true,
+      reason: `the file holding its data key (${DATA_KEY_FILE}) is damaged or from a newer Sotto`,
+    };
   let secret: string;
   try {
     secret = await os.decrypt(blob);
@@ -50,7 +60,8 @@ export async function readDataKey(dir: string, os: OsKeyStore): Promise<DataKeyR
     };
   }
   const key = Buffer.from(secret, 'base64');
-  if (key.length !== DATA_KEY_BYTES) return { ok: false, exists: true, reason: `the data key in ${DATA_KEY_FILE} is not ${DATA_KEY_BYTES} bytes` };
+  if (key.length !== DATA_KEY_BYTES)
+    return { ok: false, exists: true, reason: `the data key in ${DATA_KEY_FILE} is not ${DATA_KEY_BYTES} bytes` };
   return { ok: true, key };
 }
 
@@ -58,7 +69,10 @@ export async function readDataKey(dir: string, os: OsKeyStore): Promise<DataKeyR
 export async function newDataKey(os: OsKeyStore): Promise<{ key: Buffer; file: string }> {
   const key = randomBytes(DATA_KEY_BYTES);
   const sealed = Buffer.from(await os.encrypt(key.toString('base64')));
-  return { key, file: `${JSON.stringify({ format: FORMAT, version: VERSION, sealed: sealed.toString('base64') }, null, 2)}\n` };
+  return {
+    key,
+    file: `${JSON.stringify({ format: FORMAT, version: VERSION, sealed: sealed.toString('base64') }, null, 2)}\n`,
+  };
 }
 
 /** Renames a data key file that cannot be opened to `<name>.unusable-<time>`: it may open again if the OS key store comes back. */

@@ -9,7 +9,8 @@ import { createOpensslModPow, keepModulus } from '../otr-host/openssl-modpow';
 
 /** Why `key` is unusable, or undefined when it is fine. The reason never shows key material. */
 export function dsaKeyProblem(key: DsaPrivateKey, math: ModPow = createOpensslModPow()): string | undefined {
-  if (!isPlausiblePublicKey(key)) return 'its public parameters are not an OTR DSA key (p of 1024 to 4096 bits, a 160-bit q dividing p - 1, g and y in range)';
+  if (!isPlausiblePublicKey(key))
+    return 'its public parameters are not an OTR DSA key (p of 1024 to 4096 bits, a 160-bit q dividing p - 1, g and y in range)';
   // Public values only: the portable BigInt path is fine here.
   if (bigintModPow(key.g, key.q, key.p) !== 1n) return 'its generator g does not have order q';
   if (key.x <= 0n || key.x >= key.q) return 'its private exponent x is out of range';

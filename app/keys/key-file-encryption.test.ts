@@ -1,5 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,7 +63,8 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const logger = { log: (level: string, message: string) => logs.push(`${level} ${message}`) };
-const open = (osKeyStore?: OsKeyStore, at = dir) => KeyStore.open(at, { logger, ...(osKeyStore ? { osKeyStore } : {}) });
+const open = (osKeyStore?: OsKeyStore, at = dir) =>
+  KeyStore.open(at, { logger, ...(osKeyStore ? { osKeyStore } : {}) });
 const keyFile = (at = dir) => join(at, STORE_FILES.keys);
 const dataKeyFile = (at = dir) => join(at, DATA_KEY_FILE);
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -63,7 +73,11 @@ const header = () => JSON.parse(readFileSync(keyFile(), 'utf8')) as Record<strin
 /** Every spelling of the secret exponents a file could give away: hex, decimal, raw bytes. */
 const secretSpellings = [ALICE_KEY.x, BOB_KEY.x].flatMap((x) => {
   const hex = x.toString(16);
-  return [Buffer.from(hex), Buffer.from(x.toString()), Buffer.from(hex.padStart(hex.length + (hex.length % 2), '0'), 'hex')];
+  return [
+    Buffer.from(hex),
+    Buffer.from(x.toString()),
+    Buffer.from(hex.padStart(hex.length + (hex.length % 2), '0'), 'hex'),
+  ];
 });
 const profileBytes = () => readdirSync(dir).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 
@@ -83,7 +97,12 @@ describe('private key file under an OS key store', () => {
     expect(again.keyStorage).toBe('os-keystore');
     expect(again.privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
     expect(again.privateKey(ALICE_IRC)?.x).toBe(BOB_KEY.x);
-    expect(header()).toMatchObject({ format: 'sotto-otr-private-keys', version: 2, cipher: 'aes-256-gcm', dataKeyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(header()).toMatchObject({
+      format: 'sotto-otr-private-keys',
+      version: 2,
+      cipher: 'aes-256-gcm',
+      dataKeyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     expect(mode(keyFile())).toBe(0o600);
     expect(mode(dataKeyFile())).toBe(0o600);
     expect(again.problems()).toEqual([]);
@@ -95,10 +114,15 @@ describe('private key file under an OS key store', () => {
     await storeWithKeys(os);
     const [dataKey] = os.given;
     expect(dataKey).toBeDefined();
-    const dataKeySpellings = [Buffer.from(dataKey!), Buffer.from(dataKey!, 'base64'), Buffer.from(Buffer.from(dataKey!, 'base64').toString('hex'))];
+    const dataKeySpellings = [
+      Buffer.from(dataKey!),
+      Buffer.from(dataKey!, 'base64'),
+      Buffer.from(Buffer.from(dataKey!, 'base64').toString('hex')),
+    ];
     const files = profileBytes();
     expect(files.map((f) => f.name).sort()).toEqual([DATA_KEY_FILE, STORE_FILES.keys]);
-    for (const { bytes } of files) for (const secret of [...secretSpellings, ...dataKeySpellings]) expect(bytes.includes(secret)).toBe(false);
+    for (const { bytes } of files)
+      for (const secret of [...secretSpellings, ...dataKeySpellings]) expect(bytes.includes(secret)).toBe(false);
     expect(logs.join('\n')).not.toContain(ALICE_KEY.x.toString(16));
   });
 
@@ -109,7 +133,11 @@ describe('private key file under an OS key store', () => {
     const elsewhere = await open(new FakeOsKeyStore());
     const [problem] = elsewhere.problems();
     expect(problem).toBeInstanceOf(KeyStoreFileError);
-    expect(problem).toMatchObject({ file: keyFile(), problem: 'cannot-decrypt', reason: expect.stringContaining('the OS key store cannot open its data key') });
+    expect(problem).toMatchObject({
+      file: keyFile(),
+      problem: 'cannot-decrypt',
+      reason: expect.stringContaining('the OS key store cannot open its data key'),
+    });
     expect(problem?.message).toMatch(/^Sotto cannot decrypt, and will not overwrite, the key store file /);
     expect(() => elsewhere.privateKey(ALICE)).toThrow(problem);
     await expect(elsewhere.addKeys([{ account: ALICE, key: BOB_KEY }])).rejects.toBe(problem);
@@ -127,7 +155,10 @@ describe('private key file under an OS key store', () => {
     copyFileSync(dataKeyFile(other), dataKeyFile());
     const before = readFileSync(keyFile());
     const store = await open(os);
-    expect(store.problems()[0]).toMatchObject({ problem: 'cannot-decrypt', reason: expect.stringContaining(`encrypted with another data key than the one ${DATA_KEY_FILE} holds`) });
+    expect(store.problems()[0]).toMatchObject({
+      problem: 'cannot-decrypt',
+      reason: expect.stringContaining(`encrypted with another data key than the one ${DATA_KEY_FILE} holds`),
+    });
     await expect(store.addKeys([{ account: ALICE, key: ALICE_KEY }])).rejects.toBeInstanceOf(KeyStoreFileError);
     expect(readFileSync(keyFile())).toEqual(before);
   });
@@ -144,7 +175,8 @@ describe('private key file under an OS key store', () => {
     const value = doc[field] as string;
     const flipped = Buffer.from(value, 'base64');
     flipped[0]! ^= 1;
-    doc[field] = field === 'dataKeyId' ? value.replace(/^./, (c) => (c === '0' ? '1' : '0')) : flipped.toString('base64');
+    doc[field] =
+      field === 'dataKeyId' ? value.replace(/^./, (c) => (c === '0' ? '1' : '0')) : flipped.toString('base64');
     writeFileSync(keyFile(), JSON.stringify(doc));
     expect((await open(os)).problems()[0]).toMatchObject({ problem, reason: expect.stringContaining(reason) });
   });
@@ -154,7 +186,10 @@ describe('private key file under an OS key store', () => {
     await storeWithKeys(os);
     rmSync(dataKeyFile());
     const store = await open(os);
-    expect(store.problems()[0]).toMatchObject({ problem: 'cannot-decrypt', reason: expect.stringContaining(`(${DATA_KEY_FILE}) is missing`) });
+    expect(store.problems()[0]).toMatchObject({
+      problem: 'cannot-decrypt',
+      reason: expect.stringContaining(`(${DATA_KEY_FILE}) is missing`),
+    });
     const aside = await store.setAside('keys');
     expect(existsSync(aside!)).toBe(true);
     await store.addKeys([{ account: ALICE, key: BOB_KEY }]);
@@ -173,7 +208,9 @@ describe('private key file under an OS key store', () => {
     expect(kept).toHaveLength(1);
     expect(readFileSync(join(dir, kept[0]!))).toEqual(old);
     expect((await open(os)).privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
-    expect(logs).toContainEqual(expect.stringMatching(/^warn the OS key store cannot open its data key .* set aside as /));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^warn the OS key store cannot open its data key .* set aside as /),
+    );
   });
 });
 
@@ -184,9 +221,12 @@ describe('migration of a plaintext private key file', () => {
     const store = await open(new FakeOsKeyStore());
     expect(store.privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
     expect(header()).toMatchObject({ version: 2 });
-    for (const { bytes } of profileBytes()) for (const secret of secretSpellings) expect(bytes.includes(secret)).toBe(false);
+    for (const { bytes } of profileBytes())
+      for (const secret of secretSpellings) expect(bytes.includes(secret)).toBe(false);
     expect(mode(keyFile())).toBe(0o600);
-    expect(logs).toContainEqual(expect.stringMatching(/^info .*otr-private-keys.json was plaintext; it is now encrypted/));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^info .*otr-private-keys.json was plaintext; it is now encrypted/),
+    );
   });
 
   it('keeps the plaintext file and its keys when encrypting fails, and encrypts at the next start', async () => {
@@ -198,7 +238,9 @@ describe('migration of a plaintext private key file', () => {
     expect(store.privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
     expect(readFileSync(keyFile())).toEqual(plaintext);
     expect(existsSync(dataKeyFile())).toBe(false);
-    expect(logs).toContainEqual(expect.stringMatching(/^error .* stays plaintext for now; encrypting it failed: the key store is locked/));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^error .* stays plaintext for now; encrypting it failed: the key store is locked/),
+    );
     os.refuse = false;
     await open(os);
     expect(header()).toMatchObject({ version: 2 });
@@ -221,7 +263,10 @@ describe('private key file without an OS key store (headless, browser mode)', ()
     await storeWithKeys(new FakeOsKeyStore());
     const before = profileBytes();
     const store = await open();
-    expect(store.problems()[0]).toMatchObject({ problem: 'cannot-decrypt', reason: expect.stringContaining('this mode (headless or browser) cannot reach') });
+    expect(store.problems()[0]).toMatchObject({
+      problem: 'cannot-decrypt',
+      reason: expect.stringContaining('this mode (headless or browser) cannot reach'),
+    });
     await expect(store.addKeys([{ account: ALICE, key: ALICE_KEY }])).rejects.toBeInstanceOf(KeyStoreFileError);
     expect(profileBytes()).toEqual(before);
   });

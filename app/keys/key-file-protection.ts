@@ -31,7 +31,10 @@ export const plaintextProtection: KeyFileProtection = {
   kind: 'profile-file',
   async fromDisk(text) {
     if (isSealedKeyFile(text)) {
-      throw new StoreDecodeError('it is encrypted with a key held by the OS key store, which this mode (headless or browser) cannot reach; open this profile with the desktop app', 'cannot-decrypt');
+      throw new StoreDecodeError(
+        'it is encrypted with a key held by the OS key store, which this mode (headless or browser) cannot reach; open this profile with the desktop app',
+        'cannot-decrypt',
+      );
     }
     return { text, rewrite: false };
   },
@@ -44,7 +47,11 @@ export interface OsKeyStoreProtectionOptions {
   logger?: Logger | undefined;
 }
 
-export function osKeyStoreProtection(dir: string, os: OsKeyStore, options: OsKeyStoreProtectionOptions): KeyFileProtection {
+export function osKeyStoreProtection(
+  dir: string,
+  os: OsKeyStore,
+  options: OsKeyStoreProtectionOptions,
+): KeyFileProtection {
   /**
    * Read at every save rather than remembered, so the file is always encrypted with
    * the data key on disk. A save happens only while the key part is loaded, so memory

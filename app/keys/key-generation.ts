@@ -41,7 +41,9 @@ export class KeyGenerator {
     private readonly options: KeyGeneratorOptions = {},
   ) {
     this.generate = options.generate ?? generateDsaKey;
-    this.emitter = new TypedEmitter((error) => options.logger?.log('error', `a key generation listener threw: ${(error as Error).message}`));
+    this.emitter = new TypedEmitter((error) =>
+      options.logger?.log('error', `a key generation listener threw: ${(error as Error).message}`),
+    );
   }
 
   /** Subscribes to progress events; returns the unsubscribe function. */
@@ -84,7 +86,10 @@ export class KeyGenerator {
     for (const account of accounts) {
       const index = missing.indexOf(account);
       try {
-        results.push({ account, key: await this.ensureKey(account, index < 0 ? undefined : { index: index + 1, total: missing.length }) });
+        results.push({
+          account,
+          key: await this.ensureKey(account, index < 0 ? undefined : { index: index + 1, total: missing.length }),
+        });
       } catch (error) {
         results.push({ account, error: error as Error });
       }

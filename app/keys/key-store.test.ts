@@ -23,7 +23,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const options = (extra: KeyStoreOptions = {}): KeyStoreOptions => ({ logger: { log: (level, message) => logs.push(`${level} ${message}`) }, ...extra });
+const options = (extra: KeyStoreOptions = {}): KeyStoreOptions => ({
+  logger: { log: (level, message) => logs.push(`${level} ${message}`) },
+  ...extra,
+});
 const open = (extra?: KeyStoreOptions) => KeyStore.open(dir, options(extra));
 const file = (part: keyof typeof STORE_FILES) => join(dir, STORE_FILES[part]);
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -45,7 +48,9 @@ describe('KeyStore: fingerprints and trust', () => {
       [FP2, 'unverified'],
     ]);
     expect(store.checkFingerprint(ALICE, 'bob@example.org', FP2)).toBe('known-unverified');
-    expect(logs).toContainEqual(expect.stringMatching(/^warn the fingerprint of bob@example.org \(xmpp:alice@example.org\) changed to dcc16db6/));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^warn the fingerprint of bob@example.org \(xmpp:alice@example.org\) changed to dcc16db6/),
+    );
   });
 
   it('keeps trust apart per account and per buddy', async () => {
@@ -110,7 +115,11 @@ describe('KeyStore: files', () => {
   it('serializes concurrent saves: every change lands, in the file too', async () => {
     const store = await open();
     const buddies = Array.from({ length: 40 }, (_, i) => `buddy${i}@example.org`);
-    await Promise.all(buddies.map((b, i) => (i % 2 ? store.setTrust(ALICE, b, FP1, 'verified-smp') : store.recordFingerprint(ALICE, b, FP2))));
+    await Promise.all(
+      buddies.map((b, i) =>
+        i % 2 ? store.setTrust(ALICE, b, FP1, 'verified-smp') : store.recordFingerprint(ALICE, b, FP2),
+      ),
+    );
     expect(store.knownFingerprints()).toHaveLength(40);
     expect((await open()).knownFingerprints()).toHaveLength(40);
   });
@@ -118,7 +127,14 @@ describe('KeyStore: files', () => {
   it('changes nothing, in memory or on disk, when a save fails midway', async () => {
     const crash = new Error('disk gone');
     let failing = false;
-    const store = await open({ writeFile: (path, data) => writeFileAtomic(path, data, { beforeRename: () => { if (failing) throw crash; } }) });
+    const store = await open({
+      writeFile: (path, data) =>
+        writeFileAtomic(path, data, {
+          beforeRename: () => {
+            if (failing) throw crash;
+          },
+        }),
+    });
     await store.setTrust(ALICE, 'bob', FP1, 'verified-smp');
     const before = readFileSync(file('fingerprints'));
     failing = true;
@@ -168,13 +184,21 @@ describe('KeyStore: a damaged file is never overwritten', () => {
     // The other parts work.
     await store.addKeys([{ account: ALICE, key: ALICE_KEY }]);
     expect(store.privateKey(ALICE)).toBeDefined();
-    expect(logs).toContainEqual(expect.stringContaining(`error Sotto will not use or overwrite the damaged key store file ${file('fingerprints')}`));
+    expect(logs).toContainEqual(
+      expect.stringContaining(
+        `error Sotto will not use or overwrite the damaged key store file ${file('fingerprints')}`,
+      ),
+    );
   });
 
   it.each([
     ['empty', '', 'not valid JSON'],
     ['another format', '{"format": "something", "version": 1}', 'not a Sotto fingerprints file'],
-    ['a bad entry', '{"format": "sotto-otr-fingerprints", "version": 1, "fingerprints": [{"account": {"protocol": "xmpp", "account": "a@b"}, "buddy": "c", "fingerprint": "zz", "trust": "unverified", "firstSeen": "2024-01-01T00:00:00Z"}]}', 'fingerprints[0].fingerprint'],
+    [
+      'a bad entry',
+      '{"format": "sotto-otr-fingerprints", "version": 1, "fingerprints": [{"account": {"protocol": "xmpp", "account": "a@b"}, "buddy": "c", "fingerprint": "zz", "trust": "unverified", "firstSeen": "2024-01-01T00:00:00Z"}]}',
+      'fingerprints[0].fingerprint',
+    ],
     ['not UTF-8', Buffer.from([0xff, 0xfe, 0x00]), 'not UTF-8'],
   ])('calls %s corrupt, with the reason', async (_name, contents, reason) => {
     writeFileSync(file('fingerprints'), contents);
@@ -199,7 +223,10 @@ describe('KeyStore: a damaged file is never overwritten', () => {
   it('refuses a key file whose key is damaged, rather than sign with it', async () => {
     const store = await open();
     await store.addKeys([{ account: ALICE, key: ALICE_KEY }]);
-    const text = readFileSync(file('keys'), 'utf8').replace(/"y": "(.)/, (_m, c: string) => `"y": "${c === '1' ? '2' : '1'}`);
+    const text = readFileSync(file('keys'), 'utf8').replace(
+      /"y": "(.)/,
+      (_m, c: string) => `"y": "${c === '1' ? '2' : '1'}`,
+    );
     writeFileSync(file('keys'), text);
     const [problem] = (await open()).problems();
     expect(problem).toMatchObject({ problem: 'corrupt', reason: expect.stringContaining('keys[0] is unusable') });
@@ -235,12 +262,17 @@ describe('KeyStore: keys and secrets', () => {
     expect(await store.addKeys([{ account: ALICE, key: BOB_KEY }])).toEqual(['kept-existing']);
     expect(store.privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
     expect(await store.addKeys([{ account: ALICE, key: BOB_KEY }], { replace: true })).toEqual(['replaced']);
-    expect(store.ownKeys()).toEqual([{ account: ALICE, fingerprint: fingerprintHex(BOB_KEY), created: expect.any(String) }]);
+    expect(store.ownKeys()).toEqual([
+      { account: ALICE, fingerprint: fingerprintHex(BOB_KEY), created: expect.any(String) },
+    ]);
   });
 
   it('never shows the secret exponent in logs, inspection or errors', async () => {
     const store = await open();
-    await store.addKeys([{ account: ALICE, key: ALICE_KEY }, { account: ALICE_IRC, key: BOB_KEY }]);
+    await store.addKeys([
+      { account: ALICE, key: ALICE_KEY },
+      { account: ALICE_IRC, key: BOB_KEY },
+    ]);
     await store.setTrust(ALICE, 'bob', FP1, 'verified-smp');
     const secrets = [ALICE_KEY.x, BOB_KEY.x].flatMap((x) => [x.toString(16), x.toString()]);
     const key = store.privateKey(ALICE)!;
@@ -255,15 +287,21 @@ describe('KeyStore: keys and secrets', () => {
 
   it('refuses accounts, buddies and fingerprints it cannot store', async () => {
     const store = await open();
-    await expect(store.addKeys([{ account: { protocol: 'aim' as 'xmpp', account: 'x' }, key: ALICE_KEY }])).rejects.toThrow(TypeError);
-    await expect(store.addKeys([{ account: { protocol: 'xmpp', account: '' }, key: ALICE_KEY }])).rejects.toThrow(TypeError);
+    await expect(
+      store.addKeys([{ account: { protocol: 'aim' as 'xmpp', account: 'x' }, key: ALICE_KEY }]),
+    ).rejects.toThrow(TypeError);
+    await expect(store.addKeys([{ account: { protocol: 'xmpp', account: '' }, key: ALICE_KEY }])).rejects.toThrow(
+      TypeError,
+    );
     await expect(store.setTrust(ALICE, '', FP1, 'verified-smp')).rejects.toThrow(TypeError);
     await expect(store.setTrust(ALICE, 'bob', 'nope', 'verified-smp')).rejects.toThrow(RangeError);
   });
 
   it('refuses a key that would make its file unreadable at the next start', async () => {
     const store = await open();
-    await expect(store.addKeys([{ account: ALICE, key: { ...ALICE_KEY, x: ALICE_KEY.x + 1n } }])).rejects.toThrow(/unusable: its public value y/);
+    await expect(store.addKeys([{ account: ALICE, key: { ...ALICE_KEY, x: ALICE_KEY.x + 1n } }])).rejects.toThrow(
+      /unusable: its public value y/,
+    );
     expect(store.ownKeys()).toEqual([]);
   });
 });

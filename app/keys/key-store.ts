@@ -9,14 +9,27 @@
  * fingerprints only.
  */
 import { randomBytes } from 'node:crypto';
-import { fingerprint as dsaFingerprint, type DsaPrivateKey, type Random, generateInstanceTag, isValidInstanceTag } from '../../otr';
+import {
+  fingerprint as dsaFingerprint,
+  type DsaPrivateKey,
+  type Random,
+  generateInstanceTag,
+  isValidInstanceTag,
+} from '../../otr';
 import { ensureProfileDir } from '../profile';
 import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './account-refs';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import { PROFILE_KEYS_WARNING } from './key-file-protection';
 import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';
 import { loadParts, StoreParts, type LoadedParts, type StorePartsOptions } from './store-parts';
-import { fingerprintStatus, normalizeFingerprint, trustRank, TRUST_LEVELS, type FingerprintStatus, type Trust } from './trust';
+import {
+  fingerprintStatus,
+  normalizeFingerprint,
+  trustRank,
+  TRUST_LEVELS,
+  type FingerprintStatus,
+  type Trust,
+} from './trust';
 
 export interface KeyStoreOptions extends StorePartsOptions {
   /** For instance tags; the system CSPRNG by default. */
@@ -82,7 +95,10 @@ export class KeyStore extends StoreParts {
    * Stores keys, in one save. An account that already has a different key keeps it
    * unless `replace`: losing a private key loses the identity buddies verified.
    */
-  async addKeys(entries: readonly { account: AccountRef; key: DsaPrivateKey; libotrName?: string }[], options: { replace?: boolean } = {}): Promise<KeyAddOutcome[]> {
+  async addKeys(
+    entries: readonly { account: AccountRef; key: DsaPrivateKey; libotrName?: string }[],
+    options: { replace?: boolean } = {},
+  ): Promise<KeyAddOutcome[]> {
     for (const e of entries) {
       checkAccount(e.account);
       // A bad key written now would make the whole key file unreadable at the next start.
@@ -94,7 +110,8 @@ export class KeyStore extends StoreParts {
       const outcomes = entries.map((e): KeyAddOutcome => {
         const at = next.findIndex((k) => sameAccount(k.account, e.account));
         const existing = next[at];
-        if (existing && fingerprintHex(existing.key) === fingerprintHex(e.key) && existing.key.x === e.key.x) return 'same';
+        if (existing && fingerprintHex(existing.key) === fingerprintHex(e.key) && existing.key.x === e.key.x)
+          return 'same';
         if (existing && !options.replace) return 'kept-existing';
         const stored: StoredKey = {
           account: { protocol: e.account.protocol, account: e.account.account },
@@ -114,7 +131,9 @@ export class KeyStore extends StoreParts {
   /** Every fingerprint known for this buddy of this account. */
   fingerprintsOf(account: AccountRef, buddy: string): KnownFingerprint[] {
     const b = buddyKey(account.protocol, buddy);
-    return this.read('fingerprints').filter((f) => sameAccount(f.account, account) && buddyKey(f.account.protocol, f.buddy) === b);
+    return this.read('fingerprints').filter(
+      (f) => sameAccount(f.account, account) && buddyKey(f.account.protocol, f.buddy) === b,
+    );
   }
 
   knownFingerprints(account?: AccountRef): KnownFingerprint[] {
@@ -131,14 +150,19 @@ export class KeyStore extends StoreParts {
    * (unverified) if it is new, and returns its status as it was before, so a
    * 'changed' is reported once, loudly, and the key is never trusted by it.
    */
-  async recordFingerprint(account: AccountRef, buddy: string, fingerprint: string | Uint8Array): Promise<FingerprintStatus> {
+  async recordFingerprint(
+    account: AccountRef,
+    buddy: string,
+    fingerprint: string | Uint8Array,
+  ): Promise<FingerprintStatus> {
     const fp = normalizeFingerprint(fingerprint);
     const status = await this.change('fingerprints', (current) => {
       const status = this.checkFingerprint(account, buddy, fp);
       if (status === 'known-unverified' || status === 'verified') return { result: status };
       return { next: [...current, this.record(account, buddy, fp, 'unverified')], result: status };
     });
-    if (status === 'changed') this.options.logger?.log('warn', `the fingerprint of ${buddy} (${accountKey(account)}) changed to ${fp}`);
+    if (status === 'changed')
+      this.options.logger?.log('warn', `the fingerprint of ${buddy} (${accountKey(account)}) changed to ${fp}`);
     return status;
   }
 
@@ -151,7 +175,9 @@ export class KeyStore extends StoreParts {
       const at = current.findIndex((f) => identity('fingerprints', f) === id);
       const existing = current[at];
       if (existing?.trust === trust) return { result: undefined };
-      const next = existing ? current.map((f, i) => (i === at ? { ...f, trust } : f)) : [...current, this.record(account, buddy, fp, trust)];
+      const next = existing
+        ? current.map((f, i) => (i === at ? { ...f, trust } : f))
+        : [...current, this.record(account, buddy, fp, trust)];
       return { next, result: undefined };
     });
   }
@@ -166,7 +192,9 @@ export class KeyStore extends StoreParts {
   }
 
   /** Adds fingerprints in one save (an import); trust is only ever raised, never lowered. */
-  async mergeFingerprints(entries: readonly { account: AccountRef; buddy: string; fingerprint: string; trust: Trust }[]): Promise<FingerprintMergeOutcome[]> {
+  async mergeFingerprints(
+    entries: readonly { account: AccountRef; buddy: string; fingerprint: string; trust: Trust }[],
+  ): Promise<FingerprintMergeOutcome[]> {
     for (const e of entries) checkAccount(e.account);
     return this.change('fingerprints', (current) => {
       const next = [...current];
@@ -228,6 +256,12 @@ export class KeyStore extends StoreParts {
   private record(account: AccountRef, buddy: string, fingerprint: string, trust: Trust): KnownFingerprint {
     checkAccount(account);
     if (typeof buddy !== 'string' || buddy === '') throw new TypeError('a buddy needs a non-empty name');
-    return { account: { protocol: account.protocol, account: account.account }, buddy, fingerprint, trust, firstSeen: this.now().toISOString() };
+    return {
+      account: { protocol: account.protocol, account: account.account },
+      buddy,
+      fingerprint,
+      trust,
+      firstSeen: this.now().toISOString(),
+    };
   }
 }

@@ -15,12 +15,24 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { accountKey, defaultLibotrAccountName, LIBOTR_PROTOCOL_IDS, sameAccount, type AccountRef } from './account-refs';
+import {
+  accountKey,
+  defaultLibotrAccountName,
+  LIBOTR_PROTOCOL_IDS,
+  sameAccount,
+  type AccountRef,
+} from './account-refs';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { LibotrFormatError } from './errors';
 import type { KeyStore } from './key-store';
 import { formatLibotrFingerprints, type LibotrFingerprint } from './libotr-fingerprints';
-import { FINGERPRINTS_FILE, INSTANCE_TAGS_FILE, PRIVATE_KEY_FILE, readLibotrFolder, type FileRead } from './libotr-folder';
+import {
+  FINGERPRINTS_FILE,
+  INSTANCE_TAGS_FILE,
+  PRIVATE_KEY_FILE,
+  readLibotrFolder,
+  type FileRead,
+} from './libotr-folder';
 import { formatLibotrInstanceTags, type LibotrInstanceTag } from './libotr-instance-tags';
 import { formatLibotrPrivateKeys, type LibotrPrivateKey } from './libotr-private-key';
 import { trustToLibotr } from './trust';
@@ -43,33 +55,46 @@ export interface LibotrExportReport {
 
 function existing<T>(read: FileRead<T>): T | undefined {
   if (read.state === 'error') {
-    throw new LibotrFormatError(read.error.file, read.error.line, `${read.error.reason}; Sotto will not overwrite a libotr file it cannot read, so nothing was exported`);
+    throw new LibotrFormatError(
+      read.error.file,
+      read.error.line,
+      `${read.error.reason}; Sotto will not overwrite a libotr file it cannot read, so nothing was exported`,
+    );
   }
   return read.state === 'ok' ? read.value : undefined;
 }
 
-export async function exportToLibotr(store: KeyStore, dir: string, options: LibotrExportOptions = {}): Promise<LibotrExportReport> {
+export async function exportToLibotr(
+  store: KeyStore,
+  dir: string,
+  options: LibotrExportOptions = {},
+): Promise<LibotrExportReport> {
   const [blocked] = store.problems();
   if (blocked) throw blocked;
   const target = resolve(dir);
   const keys = store.ownKeys();
   const prints = store.knownFingerprints();
   const ours = (a: AccountRef) => !options.accounts || options.accounts.some((b) => sameAccount(a, b));
-  const nameOf = (a: AccountRef) => options.accountName?.(a) ?? keys.find((k) => sameAccount(k.account, a))?.libotrName ?? defaultLibotrAccountName(a);
+  const nameOf = (a: AccountRef) =>
+    options.accountName?.(a) ?? keys.find((k) => sameAccount(k.account, a))?.libotrName ?? defaultLibotrAccountName(a);
   const protocolOf = (a: AccountRef) => LIBOTR_PROTOCOL_IDS[a.protocol];
 
-  const newKeys: LibotrPrivateKey[] = keys.filter((k) => ours(k.account)).map((k) => {
-    const key = store.privateKey(k.account);
-    if (!key) throw new Error(`the key of ${accountKey(k.account)} vanished during the export`);
-    return { accountName: nameOf(k.account), protocol: protocolOf(k.account), key };
-  });
-  const newPrints: LibotrFingerprint[] = prints.filter((f) => ours(f.account)).map((f) => ({
-    username: f.buddy,
-    accountName: nameOf(f.account),
-    protocol: protocolOf(f.account),
-    fingerprint: f.fingerprint,
-    trust: trustToLibotr(f.trust),
-  }));
+  const newKeys: LibotrPrivateKey[] = keys
+    .filter((k) => ours(k.account))
+    .map((k) => {
+      const key = store.privateKey(k.account);
+      if (!key) throw new Error(`the key of ${accountKey(k.account)} vanished during the export`);
+      return { accountName: nameOf(k.account), protocol: protocolOf(k.account), key };
+    });
+  const newPrints: LibotrFingerprint[] = prints
+    .filter((f) => ours(f.account))
+    .map((f) => ({
+      username: f.buddy,
+      accountName: nameOf(f.account),
+      protocol: protocolOf(f.account),
+      fingerprint: f.fingerprint,
+      trust: trustToLibotr(f.trust),
+    }));
   const newTags: LibotrInstanceTag[] = store
     .instanceTags()
     .filter((t) => ours(t.account))
@@ -84,7 +109,9 @@ export async function exportToLibotr(store: KeyStore, dir: string, options: Libo
     return (e: T) => !ids.has(id(e));
   };
   const keptKeys = (existing(folder.privateKeys)?.keys ?? []).filter(notIn<LibotrPrivateKey>(newKeys, accountId));
-  const keptPrints = (existing(folder.fingerprints)?.entries ?? []).filter(notIn<LibotrFingerprint>(newPrints, printId));
+  const keptPrints = (existing(folder.fingerprints)?.entries ?? []).filter(
+    notIn<LibotrFingerprint>(newPrints, printId),
+  );
   const keptTags = (existing(folder.instanceTags)?.entries ?? []).filter(notIn<LibotrInstanceTag>(newTags, accountId));
   const strip = <T extends { line: number }>({ line: _line, ...rest }: T) => rest;
 

@@ -50,7 +50,10 @@ export function parseLibotrFingerprints(data: Uint8Array | string, file = FINGER
     const fields = text.split('\t');
     const [username = '', accountName = '', protocol = '', hex = ''] = fields;
     if (fields.length < 4) {
-      skipped.push({ line, reason: `${fields.length} tab-separated field${fields.length === 1 ? '' : 's'}; a fingerprint line has 4 or 5` });
+      skipped.push({
+        line,
+        reason: `${fields.length} tab-separated field${fields.length === 1 ? '' : 's'}; a fingerprint line has 4 or 5`,
+      });
       continue;
     }
     if (!username || !accountName || !protocol) {
@@ -61,7 +64,14 @@ export function parseLibotrFingerprints(data: Uint8Array | string, file = FINGER
       skipped.push({ line, reason: 'the fingerprint is not 40 hex digits' });
       continue;
     }
-    const entry = { username, accountName, protocol, fingerprint: hex.toLowerCase(), trust: fields.slice(4).join('\t'), line };
+    const entry = {
+      username,
+      accountName,
+      protocol,
+      fingerprint: hex.toLowerCase(),
+      trust: fields.slice(4).join('\t'),
+      line,
+    };
     const key = JSON.stringify([username, accountName, protocol, entry.fingerprint]);
     const earlier = byKey.get(key);
     if (earlier) {
@@ -72,7 +82,11 @@ export function parseLibotrFingerprints(data: Uint8Array | string, file = FINGER
   }
   if (byKey.size === 0 && candidates > 0) {
     // Nothing at all looks like a fingerprint line: most likely the wrong file.
-    throw new LibotrFormatError(file, skipped[0]?.line, `no line is a fingerprint entry (${skipped[0]?.reason ?? 'unreadable'})`);
+    throw new LibotrFormatError(
+      file,
+      skipped[0]?.line,
+      `no line is a fingerprint entry (${skipped[0]?.reason ?? 'unreadable'})`,
+    );
   }
   return { entries: [...byKey.values()], skipped };
 }

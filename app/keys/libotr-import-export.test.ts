@@ -1,4 +1,13 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,8 +51,20 @@ function writePidginProfile(): void {
   writeFileSync(
     join(purple, 'otr.fingerprints'),
     formatLibotrFingerprints([
-      { username: 'bob@example.org', accountName: 'Alice@Example.org/Pidgin', protocol: 'prpl-jabber', fingerprint: FP1, trust: 'smp' },
-      { username: 'carol@example.org/phone', accountName: 'Alice@Example.org/Pidgin', protocol: 'prpl-jabber', fingerprint: FP2, trust: 'verified' },
+      {
+        username: 'bob@example.org',
+        accountName: 'Alice@Example.org/Pidgin',
+        protocol: 'prpl-jabber',
+        fingerprint: FP1,
+        trust: 'smp',
+      },
+      {
+        username: 'carol@example.org/phone',
+        accountName: 'Alice@Example.org/Pidgin',
+        protocol: 'prpl-jabber',
+        fingerprint: FP2,
+        trust: 'verified',
+      },
       { username: 'dave', accountName: 'alice@irc.example.org', protocol: 'prpl-irc', fingerprint: FP3, trust: '' },
       { username: 'erin', accountName: 'alice_aim', protocol: 'prpl-aim', fingerprint: FP3, trust: 'verified' },
     ]) + 'a broken line\n',
@@ -79,8 +100,18 @@ describe('importFromLibotr', () => {
     const report = await importFromLibotr(store, purple);
 
     expect(report.keys).toEqual([
-      { account: ALICE, libotrName: 'Alice@Example.org/Pidgin', fingerprint: fingerprintHex(ALICE_KEY), replaced: false },
-      { account: ALICE_IRC, libotrName: 'alice@irc.example.org', fingerprint: fingerprintHex(BOB_KEY), replaced: false },
+      {
+        account: ALICE,
+        libotrName: 'Alice@Example.org/Pidgin',
+        fingerprint: fingerprintHex(ALICE_KEY),
+        replaced: false,
+      },
+      {
+        account: ALICE_IRC,
+        libotrName: 'alice@irc.example.org',
+        fingerprint: fingerprintHex(BOB_KEY),
+        replaced: false,
+      },
     ]);
     expect(store.privateKey(ALICE)?.x).toBe(ALICE_KEY.x);
     expect(report.fingerprints.map((f) => [f.account.protocol, f.buddy, f.trust])).toEqual([
@@ -110,7 +141,11 @@ describe('importFromLibotr', () => {
     await store.addKeys([{ account: ALICE, key: BOB_KEY }]);
     const report = await importFromLibotr(store, purple);
     expect(report.keys.map((k) => k.account)).toEqual([ALICE_IRC]);
-    expect(report.skipped).toContainEqual({ file: 'otr.private_key', line: 2, reason: expect.stringContaining('already has a different key for xmpp:alice@example.org; it was kept') });
+    expect(report.skipped).toContainEqual({
+      file: 'otr.private_key',
+      line: 2,
+      reason: expect.stringContaining('already has a different key for xmpp:alice@example.org; it was kept'),
+    });
     expect(store.privateKey(ALICE)?.x).toBe(BOB_KEY.x);
 
     const again = await importFromLibotr(store, purple, { replaceKeys: true });
@@ -149,7 +184,9 @@ describe('importFromLibotr', () => {
     const store = await openStore();
     const report = await importFromLibotr(store, purple);
     expect(report.missing).toEqual(['otr.fingerprints']);
-    expect(report.skipped).toEqual([{ file: 'otr.private_key', line: 2, reason: expect.stringContaining('never closed') }]);
+    expect(report.skipped).toEqual([
+      { file: 'otr.private_key', line: 2, reason: expect.stringContaining('never closed') },
+    ]);
     expect(report.instanceTags).toEqual([{ account: { protocol: 'irc', account: 'x@y' }, tag: 0x100 }]);
   });
 
@@ -166,7 +203,10 @@ describe('importFromLibotr', () => {
 describe('exportToLibotr', () => {
   async function populated(): Promise<KeyStore> {
     const store = await openStore();
-    await store.addKeys([{ account: ALICE, key: ALICE_KEY, libotrName: 'alice@example.org/Pidgin' }, { account: ALICE_IRC, key: BOB_KEY }]);
+    await store.addKeys([
+      { account: ALICE, key: ALICE_KEY, libotrName: 'alice@example.org/Pidgin' },
+      { account: ALICE_IRC, key: BOB_KEY },
+    ]);
     await store.setTrust(ALICE, 'bob@example.org', FP1, 'verified-smp');
     await store.setTrust(ALICE, 'carol@example.org', FP2, 'verified-manually');
     await store.recordFingerprint(ALICE_IRC, 'dave', FP3);
@@ -209,7 +249,9 @@ describe('exportToLibotr', () => {
     const other = await openStore('other');
     const report = await importFromLibotr(other, purple);
     expect(report.skipped).toEqual([]);
-    expect(other.ownKeys().map((k) => [k.account, k.fingerprint])).toEqual(store.ownKeys().map((k) => [k.account, k.fingerprint]));
+    expect(other.ownKeys().map((k) => [k.account, k.fingerprint])).toEqual(
+      store.ownKeys().map((k) => [k.account, k.fingerprint]),
+    );
     expect(other.knownFingerprints().map((f) => [f.account, f.buddy, f.fingerprint, f.trust])).toEqual(
       store.knownFingerprints().map((f) => [f.account, f.buddy, f.fingerprint, f.trust]),
     );
@@ -220,7 +262,10 @@ describe('exportToLibotr', () => {
     writePidginProfile();
     const store = await populated();
     await store.addKeys([{ account: ALICE, key: BOB_KEY }], { replace: true });
-    const report = await exportToLibotr(store, purple, { accounts: [ALICE], accountName: () => 'Alice@Example.org/Pidgin' });
+    const report = await exportToLibotr(store, purple, {
+      accounts: [ALICE],
+      accountName: () => 'Alice@Example.org/Pidgin',
+    });
     expect(report.exported).toEqual({ keys: 1, fingerprints: 2, instanceTags: 1 });
     expect(report.kept).toEqual({ keys: 2, fingerprints: 3, instanceTags: 1 });
 

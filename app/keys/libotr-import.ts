@@ -57,14 +57,22 @@ const INSTANCE_TAGS = 'otr.instance_tags';
  * changing anything, when one of its files is blocked; problems with libotr's files
  * are reported in `skipped`, never thrown.
  */
-export async function importFromLibotr(store: KeyStore, dir: string, options: LibotrImportOptions = {}): Promise<LibotrImportReport> {
+export async function importFromLibotr(
+  store: KeyStore,
+  dir: string,
+  options: LibotrImportOptions = {},
+): Promise<LibotrImportReport> {
   const [blocked] = store.problems();
   if (blocked) throw blocked;
   const map = options.mapAccount ?? accountFromLibotr;
   const folder = await readLibotrFolder(dir);
   const report: LibotrImportReport = { keys: [], fingerprints: [], instanceTags: [], skipped: [], missing: [] };
-  const skip = (file: string, reason: string, line?: number) => report.skipped.push({ file, reason, ...(line === undefined ? {} : { line }) });
-  const entries = <T>(file: string, read: FileRead<{ skipped: { line: number; reason: string }[] } & T>): T | undefined => {
+  const skip = (file: string, reason: string, line?: number) =>
+    report.skipped.push({ file, reason, ...(line === undefined ? {} : { line }) });
+  const entries = <T>(
+    file: string,
+    read: FileRead<{ skipped: { line: number; reason: string }[] } & T>,
+  ): T | undefined => {
     if (read.state === 'missing') report.missing.push(file);
     else if (read.state === 'error') skip(file, read.error.reason, read.error.line);
     else {
@@ -87,7 +95,12 @@ export async function importFromLibotr(store: KeyStore, dir: string, options: Li
     const account = mapped(PRIVATE_KEY, k.line, k.accountName, k.protocol);
     if (!account) continue;
     const first = wanted.get(accountKey(account));
-    if (first) skip(PRIVATE_KEY, `${k.accountName} maps to the same Sotto account (${accountKey(account)}) as ${first.accountName} on line ${first.line}, whose key was taken`, k.line);
+    if (first)
+      skip(
+        PRIVATE_KEY,
+        `${k.accountName} maps to the same Sotto account (${accountKey(account)}) as ${first.accountName} on line ${first.line}, whose key was taken`,
+        k.line,
+      );
     else wanted.set(accountKey(account), { ...k, account });
   }
   const toAdd = [...wanted.values()];
@@ -98,9 +111,19 @@ export async function importFromLibotr(store: KeyStore, dir: string, options: Li
   toAdd.forEach((k, i) => {
     const outcome = outcomes[i];
     if (outcome === 'added' || outcome === 'replaced') {
-      report.keys.push({ account: k.account, libotrName: k.accountName, fingerprint: fingerprintHex(k.key), replaced: outcome === 'replaced' });
+      report.keys.push({
+        account: k.account,
+        libotrName: k.accountName,
+        fingerprint: fingerprintHex(k.key),
+        replaced: outcome === 'replaced',
+      });
     } else if (outcome === 'same') skip(PRIVATE_KEY, `Sotto already has this key for ${accountKey(k.account)}`, k.line);
-    else skip(PRIVATE_KEY, `Sotto already has a different key for ${accountKey(k.account)}; it was kept (import with replaceKeys to take libotr's)`, k.line);
+    else
+      skip(
+        PRIVATE_KEY,
+        `Sotto already has a different key for ${accountKey(k.account)}; it was kept (import with replaceKeys to take libotr's)`,
+        k.line,
+      );
   });
 
   // Fingerprints.
@@ -117,8 +140,16 @@ export async function importFromLibotr(store: KeyStore, dir: string, options: Li
   const merged = await store.mergeFingerprints(prints);
   prints.forEach((f, i) => {
     const outcome = merged[i];
-    if (outcome === 'unchanged') skip(FINGERPRINTS, `Sotto already knows this fingerprint of ${f.buddy} with the same or higher trust`, f.line);
-    else report.fingerprints.push({ account: f.account, buddy: f.buddy, fingerprint: f.fingerprint, trust: f.trust, trustRaised: outcome === 'trust-raised' });
+    if (outcome === 'unchanged')
+      skip(FINGERPRINTS, `Sotto already knows this fingerprint of ${f.buddy} with the same or higher trust`, f.line);
+    else
+      report.fingerprints.push({
+        account: f.account,
+        buddy: f.buddy,
+        fingerprint: f.fingerprint,
+        trust: f.trust,
+        trustRaised: outcome === 'trust-raised',
+      });
   });
 
   // Instance tags.
@@ -132,7 +163,12 @@ export async function importFromLibotr(store: KeyStore, dir: string, options: Li
     const stored = await store.addInstanceTags(tags);
     tags.forEach((t, i) => {
       if (stored[i]) report.instanceTags.push({ account: t.account, tag: t.tag });
-      else skip(INSTANCE_TAGS, `Sotto already has an instance tag for ${accountKey(t.account)} (or an earlier line gave one)`, t.line);
+      else
+        skip(
+          INSTANCE_TAGS,
+          `Sotto already has an instance tag for ${accountKey(t.account)} (or an earlier line gave one)`,
+          t.line,
+        );
     });
   }
   return report;

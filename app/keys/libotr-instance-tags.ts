@@ -28,9 +28,13 @@ export interface ParsedLibotrInstanceTags {
 export const INSTANCE_TAGS_FILE = 'otr.instance_tags';
 
 /** libotr 4.1.1's first line, verbatim. */
-export const INSTANCE_TAGS_WARNING = "# WARNING! You shouldn't copy this file to another computer. It is unnecessary and can cause problems.";
+export const INSTANCE_TAGS_WARNING =
+  "# WARNING! You shouldn't copy this file to another computer. It is unnecessary and can cause problems.";
 
-export function parseLibotrInstanceTags(data: Uint8Array | string, file = INSTANCE_TAGS_FILE): ParsedLibotrInstanceTags {
+export function parseLibotrInstanceTags(
+  data: Uint8Array | string,
+  file = INSTANCE_TAGS_FILE,
+): ParsedLibotrInstanceTags {
   const byAccount = new Map<string, LibotrInstanceTag & { line: number }>();
   const skipped: SkippedEntry[] = [];
   let candidates = 0;
@@ -42,7 +46,8 @@ export function parseLibotrInstanceTags(data: Uint8Array | string, file = INSTAN
     }
     // Like libotr: a line without a tab is not an entry (the warning line, comments).
     if (!text.includes('\t')) {
-      if (text.trim() !== '' && !text.startsWith('#')) skipped.push({ line, reason: 'no tab: not an instance tag entry' });
+      if (text.trim() !== '' && !text.startsWith('#'))
+        skipped.push({ line, reason: 'no tab: not an instance tag entry' });
       continue;
     }
     candidates++;
@@ -64,13 +69,20 @@ export function parseLibotrInstanceTags(data: Uint8Array | string, file = INSTAN
     const key = JSON.stringify([accountName, protocol]);
     const earlier = byAccount.get(key);
     if (earlier) {
-      skipped.push({ line: earlier.line, reason: `a later line (${line}) for ${accountName} (${protocol}) replaces this one, as in libotr` });
+      skipped.push({
+        line: earlier.line,
+        reason: `a later line (${line}) for ${accountName} (${protocol}) replaces this one, as in libotr`,
+      });
       byAccount.delete(key);
     }
     byAccount.set(key, { accountName, protocol, tag, line });
   }
   if (byAccount.size === 0 && candidates > 0) {
-    throw new LibotrFormatError(file, skipped[0]?.line, `no line is a usable instance tag entry (${skipped[0]?.reason ?? 'unreadable'})`);
+    throw new LibotrFormatError(
+      file,
+      skipped[0]?.line,
+      `no line is a usable instance tag entry (${skipped[0]?.reason ?? 'unreadable'})`,
+    );
   }
   return { entries: [...byAccount.values()], skipped };
 }
@@ -81,7 +93,8 @@ export function formatLibotrInstanceTags(entries: readonly LibotrInstanceTag[]):
   for (const e of entries) {
     checkField('account name', e.accountName);
     checkField('protocol', e.protocol);
-    if (!Number.isInteger(e.tag) || e.tag < MIN_INSTANCE_TAG || e.tag > 0xffffffff) throw new RangeError(`not a valid instance tag: ${e.tag}`);
+    if (!Number.isInteger(e.tag) || e.tag < MIN_INSTANCE_TAG || e.tag > 0xffffffff)
+      throw new RangeError(`not a valid instance tag: ${e.tag}`);
     const line = `${e.accountName}\t${e.protocol}\t${e.tag.toString(16).padStart(8, '0')}`;
     checkLineLength(line);
     out += `${line}\n`;

@@ -2,12 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LibotrFormatError } from './errors';
 import { formatLibotrFingerprints, parseLibotrFingerprints, type LibotrFingerprint } from './libotr-fingerprints';
-import { formatLibotrInstanceTags, INSTANCE_TAGS_WARNING, parseLibotrInstanceTags, type LibotrInstanceTag } from './libotr-instance-tags';
+import {
+  formatLibotrInstanceTags,
+  INSTANCE_TAGS_WARNING,
+  parseLibotrInstanceTags,
+  type LibotrInstanceTag,
+} from './libotr-instance-tags';
 
 const FP_A = '172bd707cdd9abded7dc66b3647f2dc328ddaf9d';
 const FP_B = 'dcc16db6975cca0aeb2336afb679bc25bcf496b9';
 const strip = <T extends { line: number }>({ line: _line, ...rest }: T) => rest;
-const field = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => !/[\t\r\n\0]/.test(s) && s.trim() !== '');
+const field = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+  .filter((s) => !/[\t\r\n\0]/.test(s) && s.trim() !== '');
 
 function formatError(parse: () => unknown): LibotrFormatError {
   try {
@@ -25,7 +32,13 @@ describe('otr.fingerprints', () => {
     const { entries, skipped } = parseLibotrFingerprints(file);
     expect(skipped).toEqual([]);
     expect(entries.map(strip)).toEqual([
-      { username: 'bob@example.org', accountName: 'alice@example.org/Pidgin', protocol: 'prpl-jabber', fingerprint: FP_A, trust: 'smp' },
+      {
+        username: 'bob@example.org',
+        accountName: 'alice@example.org/Pidgin',
+        protocol: 'prpl-jabber',
+        fingerprint: FP_A,
+        trust: 'smp',
+      },
       { username: 'carol', accountName: 'alice@irc.example.org', protocol: 'prpl-irc', fingerprint: FP_B, trust: '' },
     ]);
     expect(formatLibotrFingerprints(entries.map(strip))).toBe(file);
@@ -41,7 +54,14 @@ describe('otr.fingerprints', () => {
   });
 
   it('skips malformed lines with their line number and why', () => {
-    const file = [`a\tb\tprpl-irc\t${FP_A}\tsmp`, 'just text', '', `a\tb\tprpl-irc\t${FP_A.slice(1)}\t`, `\tb\tprpl-irc\t${FP_A}\t`, `a\tb\tprpl-irc\t${'g'.repeat(40)}\t`].join('\n');
+    const file = [
+      `a\tb\tprpl-irc\t${FP_A}\tsmp`,
+      'just text',
+      '',
+      `a\tb\tprpl-irc\t${FP_A.slice(1)}\t`,
+      `\tb\tprpl-irc\t${FP_A}\t`,
+      `a\tb\tprpl-irc\t${'g'.repeat(40)}\t`,
+    ].join('\n');
     const { entries, skipped } = parseLibotrFingerprints(file);
     expect(entries).toHaveLength(1);
     expect(skipped).toEqual([
@@ -53,7 +73,10 @@ describe('otr.fingerprints', () => {
   });
 
   it('skips bytes that are not UTF-8, keeping the other lines', () => {
-    const bad = Buffer.concat([Buffer.from('a\xff\tb\tprpl-irc\t', 'latin1'), Buffer.from(`${FP_A}\t\nc\td\tprpl-irc\t${FP_B}\t\n`)]);
+    const bad = Buffer.concat([
+      Buffer.from('a\xff\tb\tprpl-irc\t', 'latin1'),
+      Buffer.from(`${FP_A}\t\nc\td\tprpl-irc\t${FP_B}\t\n`),
+    ]);
     const { entries, skipped } = parseLibotrFingerprints(bad);
     expect(entries.map((e) => e.username)).toEqual(['c']);
     expect(skipped).toEqual([{ line: 1, reason: 'the line is not UTF-8 text' }]);
@@ -67,7 +90,9 @@ describe('otr.fingerprints', () => {
 
   it('calls a file with no fingerprint line at all the wrong file, naming the first line', () => {
     const error = formatError(() => parseLibotrFingerprints('(privkeys\n (account\n'));
-    expect(error.message).toBe('otr.fingerprints, line 1: no line is a fingerprint entry (1 tab-separated field; a fingerprint line has 4 or 5)');
+    expect(error.message).toBe(
+      'otr.fingerprints, line 1: no line is a fingerprint entry (1 tab-separated field; a fingerprint line has 4 or 5)',
+    );
   });
 
   it('reads an empty file as no fingerprints', () => {
@@ -83,14 +108,26 @@ describe('otr.fingerprints', () => {
       trust: fc.oneof(fc.constantFrom('', 'smp', 'verified'), field),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(entry, { selector: (e) => [e.username, e.accountName, e.protocol, e.fingerprint].join('\t'), maxLength: 6 }), (entries) => {
-        expect(parseLibotrFingerprints(formatLibotrFingerprints(entries)).entries.map(strip)).toEqual(entries);
-      }),
+      fc.property(
+        fc.uniqueArray(entry, {
+          selector: (e) => [e.username, e.accountName, e.protocol, e.fingerprint].join('\t'),
+          maxLength: 6,
+        }),
+        (entries) => {
+          expect(parseLibotrFingerprints(formatLibotrFingerprints(entries)).entries.map(strip)).toEqual(entries);
+        },
+      ),
     );
   });
 
   it('refuses to write what libotr would misread', () => {
-    const ok: LibotrFingerprint = { username: 'a', accountName: 'b', protocol: 'prpl-irc', fingerprint: FP_A, trust: '' };
+    const ok: LibotrFingerprint = {
+      username: 'a',
+      accountName: 'b',
+      protocol: 'prpl-irc',
+      fingerprint: FP_A,
+      trust: '',
+    };
     expect(() => formatLibotrFingerprints([{ ...ok, username: 'a\tb' }])).toThrow(/tab/);
     expect(() => formatLibotrFingerprints([{ ...ok, trust: 'x\ny' }])).toThrow(/line break/);
     expect(() => formatLibotrFingerprints([{ ...ok, fingerprint: 'abc' }])).toThrow(/40/);
@@ -105,12 +142,26 @@ describe('otr.instance_tags', () => {
       { accountName: 'alice@example.org/Pidgin', protocol: 'prpl-jabber', tag: 0x100 },
     ];
     const file = formatLibotrInstanceTags(tags);
-    expect(file).toBe(`${INSTANCE_TAGS_WARNING}\nbob\tprpl-irc\tca2cbfa1\nalice@example.org/Pidgin\tprpl-jabber\t00000100\n`);
-    expect(parseLibotrInstanceTags(file)).toEqual({ entries: tags.map((t, i) => ({ ...t, line: i + 2 })), skipped: [] });
+    expect(file).toBe(
+      `${INSTANCE_TAGS_WARNING}\nbob\tprpl-irc\tca2cbfa1\nalice@example.org/Pidgin\tprpl-jabber\t00000100\n`,
+    );
+    expect(parseLibotrInstanceTags(file)).toEqual({
+      entries: tags.map((t, i) => ({ ...t, line: i + 2 })),
+      skipped: [],
+    });
   });
 
   it('skips what libotr skips, saying why, and ignores the warning and comment lines', () => {
-    const file = [INSTANCE_TAGS_WARNING, 'a\tprpl-irc\t000000ff', 'b\tprpl-irc\t123', 'c\tprpl-irc\t1234567g', 'no tab here', 'd\tprpl-irc', 'e\tprpl-irc\t0000abcd\tx', 'f\tprpl-irc\t0000ABCD'].join('\r\n');
+    const file = [
+      INSTANCE_TAGS_WARNING,
+      'a\tprpl-irc\t000000ff',
+      'b\tprpl-irc\t123',
+      'c\tprpl-irc\t1234567g',
+      'no tab here',
+      'd\tprpl-irc',
+      'e\tprpl-irc\t0000abcd\tx',
+      'f\tprpl-irc\t0000ABCD',
+    ].join('\r\n');
     const { entries, skipped } = parseLibotrInstanceTags(file);
     expect(entries.map(strip)).toEqual([{ accountName: 'f', protocol: 'prpl-irc', tag: 0xabcd }]);
     expect(skipped).toEqual([
@@ -135,11 +186,18 @@ describe('otr.instance_tags', () => {
   });
 
   it('round-trips any entries (property)', () => {
-    const entry: fc.Arbitrary<LibotrInstanceTag> = fc.record({ accountName: field, protocol: field, tag: fc.integer({ min: 0x100, max: 0xffffffff }) });
+    const entry: fc.Arbitrary<LibotrInstanceTag> = fc.record({
+      accountName: field,
+      protocol: field,
+      tag: fc.integer({ min: 0x100, max: 0xffffffff }),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(entry, { selector: (e) => `${e.accountName}\t${e.protocol}`, maxLength: 6 }), (entries) => {
-        expect(parseLibotrInstanceTags(formatLibotrInstanceTags(entries)).entries.map(strip)).toEqual(entries);
-      }),
+      fc.property(
+        fc.uniqueArray(entry, { selector: (e) => `${e.accountName}\t${e.protocol}`, maxLength: 6 }),
+        (entries) => {
+          expect(parseLibotrInstanceTags(formatLibotrInstanceTags(entries)).entries.map(strip)).toEqual(entries);
+        },
+      ),
     );
   });
 

@@ -41,12 +41,17 @@ export function splitLines(data: Uint8Array | string): FileLine[] {
 /** Throws when a field cannot be written on one libotr line. */
 export function checkField(what: string, value: string): void {
   if (value.length === 0) throw new RangeError(`libotr files cannot hold an empty ${what}`);
-  if (/[\t\r\n\0]/.test(value)) throw new RangeError(`libotr files cannot hold a ${what} with a tab, a line break or NUL: ${JSON.stringify(value)}`);
+  if (/[\t\r\n\0]/.test(value))
+    throw new RangeError(
+      `libotr files cannot hold a ${what} with a tab, a line break or NUL: ${JSON.stringify(value)}`,
+    );
 }
 
 /** Throws when libotr would read `line` (without its "\n") as more than one line. */
 export function checkLineLength(line: string): void {
   if (new TextEncoder().encode(line).length + 1 > LIBOTR_MAX_LINE_BYTES) {
-    throw new RangeError(`a libotr line may hold at most ${LIBOTR_MAX_LINE_BYTES - 1} bytes; this one is longer (libotr would split it)`);
+    throw new RangeError(
+      `a libotr line may hold at most ${LIBOTR_MAX_LINE_BYTES - 1} bytes; this one is longer (libotr would split it)`,
+    );
   }
 }

@@ -61,7 +61,16 @@ describe('otr.private_key', () => {
 
   it('round-trips keys whose x libgcrypt prints as a quoted string, escapes and all', () => {
     // 20 bytes that libgcrypt's suitable_encoding() sends to a quoted string: printable, \t, ", ', \, NUL, a byte >= 0xA1.
-    const xBytes = Uint8Array.from([0x41, 0x09, 0x22, 0x27, 0x5c, 0x00, 0xa1, ...new TextEncoder().encode('sotto-x-value')]);
+    const xBytes = Uint8Array.from([
+      0x41,
+      0x09,
+      0x22,
+      0x27,
+      0x5c,
+      0x00,
+      0xa1,
+      ...new TextEncoder().encode('sotto-x-value'),
+    ]);
     const key = keyWithX(bytesToBigint(xBytes));
     const file = formatLibotrPrivateKeys([{ accountName: 'q', protocol: 'prpl-irc', key }]);
     expect(text(file)).toContain('(x "A\\t\\"\\\'\\\\\\x00');
@@ -72,10 +81,19 @@ describe('otr.private_key', () => {
     const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\0'));
     fc.assert(
       fc.property(fc.array(fc.tuple(name, name, fc.boolean()), { maxLength: 4 }), (entries) => {
-        const unique = [...new Map(entries.map(([n, p, alice]) => [JSON.stringify([n, p]), { accountName: n, protocol: p, key: alice ? ALICE_KEY : BOB_KEY }])).values()];
+        const unique = [
+          ...new Map(
+            entries.map(([n, p, alice]) => [
+              JSON.stringify([n, p]),
+              { accountName: n, protocol: p, key: alice ? ALICE_KEY : BOB_KEY },
+            ]),
+          ).values(),
+        ];
         const parsed = parseLibotrPrivateKeys(formatLibotrPrivateKeys(unique));
         expect(parsed.skipped).toEqual([]);
-        expect(parsed.keys.map((k) => [k.accountName, k.protocol, k.key.x])).toEqual(unique.map((k) => [k.accountName, k.protocol, k.key.x]));
+        expect(parsed.keys.map((k) => [k.accountName, k.protocol, k.key.x])).toEqual(
+          unique.map((k) => [k.accountName, k.protocol, k.key.x]),
+        );
       }),
       { numRuns: 200 },
     );
@@ -130,11 +148,13 @@ describe('otr.private_key', () => {
 
   it('never throws anything but LibotrFormatError, whatever the bytes (property)', () => {
     const valid = formatLibotrPrivateKeys([{ accountName: 'a', protocol: 'prpl-irc', key: ALICE_KEY }]);
-    const mutated = fc.tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.nat({ max: 40 })).map(([at, byte, cut]) => {
-      const copy = valid.slice(0, valid.length - cut);
-      if (at < copy.length) copy[at] = byte;
-      return copy;
-    });
+    const mutated = fc
+      .tuple(fc.nat({ max: valid.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.nat({ max: 40 }))
+      .map(([at, byte, cut]) => {
+        const copy = valid.slice(0, valid.length - cut);
+        if (at < copy.length) copy[at] = byte;
+        return copy;
+      });
     fc.assert(
       fc.property(fc.oneof(mutated, fc.uint8Array({ maxLength: 300 })), (bytes) => {
         try {
@@ -148,7 +168,9 @@ describe('otr.private_key', () => {
   });
 
   it('keeps x out of logs: the parsed key shows no secret when inspected or serialized', () => {
-    const { keys } = parseLibotrPrivateKeys(formatLibotrPrivateKeys([{ accountName: 'a', protocol: 'prpl-irc', key: ALICE_KEY }]));
+    const { keys } = parseLibotrPrivateKeys(
+      formatLibotrPrivateKeys([{ accountName: 'a', protocol: 'prpl-irc', key: ALICE_KEY }]),
+    );
     const key = keys[0]!.key;
     expect(key.x).toBe(ALICE_KEY.x);
     const xHex = ALICE_KEY.x.toString(16);
@@ -157,7 +179,11 @@ describe('otr.private_key', () => {
   });
 
   it('refuses to write names libotr cannot hold', () => {
-    expect(() => formatLibotrPrivateKeys([{ accountName: 'a\0b', protocol: 'prpl-irc', key: ALICE_KEY }])).toThrow(RangeError);
-    expect(() => formatLibotrPrivateKeys([{ accountName: '', protocol: 'prpl-irc', key: ALICE_KEY }])).toThrow(RangeError);
+    expect(() => formatLibotrPrivateKeys([{ accountName: 'a\0b', protocol: 'prpl-irc', key: ALICE_KEY }])).toThrow(
+      RangeError,
+    );
+    expect(() => formatLibotrPrivateKeys([{ accountName: '', protocol: 'prpl-irc', key: ALICE_KEY }])).toThrow(
+      RangeError,
+    );
   });
 });

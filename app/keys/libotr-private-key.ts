@@ -55,7 +55,8 @@ const atomText = (s: Sexp): string | undefined => {
     return undefined;
   }
 };
-const head = (s: Sexp | undefined): string | undefined => (s?.kind === 'list' && s.items[0] ? atomText(s.items[0]) : undefined);
+const head = (s: Sexp | undefined): string | undefined =>
+  s?.kind === 'list' && s.items[0] ? atomText(s.items[0]) : undefined;
 const child = (l: SexpList, name: string): SexpList | undefined => l.items.find((s): s is SexpList => head(s) === name);
 
 class Skip extends Error {}
@@ -70,7 +71,8 @@ export function parseLibotrPrivateKeys(data: Uint8Array | string, file = PRIVATE
     if (error instanceof SexpSyntaxError) throw new LibotrFormatError(file, error.line, error.reason);
     throw error;
   }
-  if (atomText(root.items[0] ?? list()) !== 'privkeys') throw new LibotrFormatError(file, root.line, 'not a libotr private key file: it does not begin with "(privkeys"');
+  if (atomText(root.items[0] ?? list()) !== 'privkeys')
+    throw new LibotrFormatError(file, root.line, 'not a libotr private key file: it does not begin with "(privkeys"');
 
   const byAccount = new Map<string, LibotrPrivateKey & { line: number }>();
   const skipped: SkippedEntry[] = [];
@@ -80,7 +82,10 @@ export function parseLibotrPrivateKeys(data: Uint8Array | string, file = PRIVATE
       const id = JSON.stringify([parsed.accountName, parsed.protocol]);
       const earlier = byAccount.get(id);
       if (earlier) {
-        skipped.push({ line: earlier.line, reason: `a later entry (line ${parsed.line}) for ${parsed.accountName} (${parsed.protocol}) replaces this one, as in libotr` });
+        skipped.push({
+          line: earlier.line,
+          reason: `a later entry (line ${parsed.line}) for ${parsed.accountName} (${parsed.protocol}) replaces this one, as in libotr`,
+        });
         byAccount.delete(id);
       }
       byAccount.set(id, parsed);
@@ -132,7 +137,8 @@ export function mpiBytes(n: bigint): Uint8Array {
 
 function checkName(what: string, value: string): void {
   // libotr builds the (name …) with gcry_sexp_build("%s"): a NUL would cut the name short.
-  if (value === '' || value.includes('\0')) throw new RangeError(`libotr cannot store an empty ${what} or one with NUL`);
+  if (value === '' || value.includes('\0'))
+    throw new RangeError(`libotr cannot store an empty ${what} or one with NUL`);
 }
 
 const concat = (parts: Uint8Array[]): Uint8Array => {
@@ -157,7 +163,12 @@ export function formatLibotrPrivateKeys(keys: readonly LibotrPrivateKey[]): Uint
       ascii(' (account\n'),
       printSexpAdvanced(list(atom('name'), atom(accountName))),
       printSexpAdvanced(list(atom('protocol'), atom(protocol))),
-      printSexpAdvanced(list(atom('private-key'), list(atom('dsa'), mpi('p', key.p), mpi('q', key.q), mpi('g', key.g), mpi('y', key.y), mpi('x', key.x)))),
+      printSexpAdvanced(
+        list(
+          atom('private-key'),
+          list(atom('dsa'), mpi('p', key.p), mpi('q', key.q), mpi('g', key.g), mpi('y', key.y), mpi('x', key.x)),
+        ),
+      ),
       ascii(' )\n'),
     );
   }

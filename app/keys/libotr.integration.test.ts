@@ -79,7 +79,9 @@ describe('libotr’s files into Sotto', () => {
     const report = await importFromLibotr(store, purple.dir);
 
     expect(report.skipped).toEqual([]);
-    expect(report.keys).toEqual([{ account: ALICE, libotrName: PIDGIN_ALICE, fingerprint: purple.fingerprint, replaced: false }]);
+    expect(report.keys).toEqual([
+      { account: ALICE, libotrName: PIDGIN_ALICE, fingerprint: purple.fingerprint, replaced: false },
+    ]);
     expect(fingerprintHex(store.privateKey(ALICE)!)).toBe(purple.fingerprint);
     expect(store.instanceTag(ALICE)).toBe(purple.instanceTag);
     expect(store.checkFingerprint(ALICE, BOB, fingerprintHex(BOB_KEY))).toBe('verified');
@@ -108,7 +110,9 @@ describe('libotr’s files into Sotto', () => {
     await stop(await libotr(purple.dir, 'émile@example.org/Ré'));
     const keyFile = readFileSync(join(purple.dir, 'otr.private_key'));
     const parsedKeys = parseLibotrPrivateKeys(keyFile);
-    expect(parsedKeys.keys.map((k) => k.accountName).sort()).toEqual([PIDGIN_ALICE, 'alice', 'émile@example.org/Ré'].sort());
+    expect(parsedKeys.keys.map((k) => k.accountName).sort()).toEqual(
+      [PIDGIN_ALICE, 'alice', 'émile@example.org/Ré'].sort(),
+    );
     expect(Buffer.from(formatLibotrPrivateKeys(parsedKeys.keys))).toEqual(keyFile);
     expect(keyFile.toString('latin1')).toContain('(name #C3A96D696C65'); // libgcrypt: a leading byte >= 0x80 means hex
 
@@ -158,7 +162,9 @@ describe('Sotto’s files into libotr', () => {
 
   it('writes key files that libotr reads and rewrites byte for byte, even where libgcrypt quotes x', async () => {
     // An x whose 20 bytes libgcrypt prints as a quoted string (a few keys in a thousand have one): printable bytes, \t, ", ', \, NUL, 0xA1.
-    const x = bytesToBigint(Uint8Array.from([0x41, 0x09, 0x22, 0x27, 0x5c, 0x00, 0xa1, ...new TextEncoder().encode('sotto-x-value')]));
+    const x = bytesToBigint(
+      Uint8Array.from([0x41, 0x09, 0x22, 0x27, 0x5c, 0x00, 0xa1, ...new TextEncoder().encode('sotto-x-value')]),
+    );
     const quoted: DsaPrivateKey = { ...ALICE_KEY, x, y: bigintModPow(ALICE_KEY.g, x, ALICE_KEY.p) };
     const ours: LibotrPrivateKey[] = [
       { accountName: 'q"uote\\d name', protocol: 'prpl-irc', key: quoted },
@@ -174,14 +180,21 @@ describe('Sotto’s files into libotr', () => {
     await stop(await libotr(dir, 'newcomer', 'prpl-irc'));
     const rewritten = readFileSync(join(dir, 'otr.private_key'));
     const parsed = parseLibotrPrivateKeys(rewritten);
-    expect(parsed.keys.map((k) => k.accountName).sort()).toEqual(['1digit@example.org', 'newcomer', 'q"uote\\d name', 'émile@example.org/Ré']);
+    expect(parsed.keys.map((k) => k.accountName).sort()).toEqual([
+      '1digit@example.org',
+      'newcomer',
+      'q"uote\\d name',
+      'émile@example.org/Ré',
+    ]);
     expect(Buffer.from(formatLibotrPrivateKeys(parsed.keys))).toEqual(rewritten);
     // libgcrypt printed x as a quoted string with its escapes, NUL as \x00, 0xA1 raw.
     expect(rewritten.toString('latin1')).toContain('(x "A\\t\\"\\\'\\\\\\x00\xa1sotto-x-value")');
     expect(rewritten.toString('latin1')).toContain('(name "q\\"uote\\\\d name")');
     expect(rewritten.toString('latin1')).toContain('(name "1digit@example.org")');
     for (const entry of ours) {
-      const block = Buffer.from(formatLibotrPrivateKeys([entry])).toString('latin1').slice('(privkeys\n'.length, -')\n'.length);
+      const block = Buffer.from(formatLibotrPrivateKeys([entry]))
+        .toString('latin1')
+        .slice('(privkeys\n'.length, -')\n'.length);
       expect(rewritten.toString('latin1')).toContain(block);
     }
 

@@ -35,7 +35,17 @@ export function atomEncoding(b: Uint8Array): Encoding {
   return token && !isDigit(first) ? 'token' : 'string';
 }
 
-const STRING_ESCAPES: Record<number, string> = { 0x08: 'b', 0x09: 't', 0x0b: 'v', 0x0a: 'n', 0x0c: 'f', 0x0d: 'r', 0x22: '"', 0x27: "'", 0x5c: '\\' };
+const STRING_ESCAPES: Record<number, string> = {
+  0x08: 'b',
+  0x09: 't',
+  0x0b: 'v',
+  0x0a: 'n',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x22: '"',
+  0x27: "'",
+  0x5c: '\\',
+};
 
 function encodeAtom(b: Uint8Array, out: number[]): void {
   const enc = atomEncoding(b);

@@ -24,12 +24,21 @@ function syntaxError(text: string | Uint8Array): SexpSyntaxError {
 describe('reading libgcrypt s-expressions', () => {
   it('reads tokens, quoted strings, #hex#, |base64| and length-prefixed atoms', () => {
     const root = parse('(a "b c" #00FF# |aGk=| 3:x)y)');
-    expect(shape(root)).toEqual([[0x61], Array.from(enc('b c')), [0x00, 0xff], Array.from(enc('hi')), Array.from(enc('x)y'))]);
+    expect(shape(root)).toEqual([
+      [0x61],
+      Array.from(enc('b c')),
+      [0x00, 0xff],
+      Array.from(enc('hi')),
+      Array.from(enc('x)y')),
+    ]);
   });
 
   it('decodes every escape libgcrypt writes or reads in quoted strings', () => {
     const root = parse('(n "\\b\\t\\v\\n\\f\\r\\"\\\'\\\\ \\x00\\x7F \\101 a\\\nb")');
-    expect(shape(root)).toEqual([[0x6e], [8, 9, 11, 10, 12, 13, 0x22, 0x27, 0x5c, 0x20, 0, 0x7f, 0x20, 0x41, 0x20, 0x61, 0x62]]);
+    expect(shape(root)).toEqual([
+      [0x6e],
+      [8, 9, 11, 10, 12, 13, 0x22, 0x27, 0x5c, 0x20, 0, 0x7f, 0x20, 0x41, 0x20, 0x61, 0x62],
+    ]);
   });
 
   it('allows whitespace anywhere between elements and inside #hex#', () => {
@@ -94,7 +103,14 @@ describe('reading libgcrypt s-expressions', () => {
 
 describe('printing as gcry_sexp_sprint(GCRYSEXP_FMT_ADVANCED)', () => {
   it('lays out a private key as libgcrypt does', () => {
-    const key = list(atom('private-key'), list(atom('dsa'), list(atom('p'), atom(Uint8Array.of(0, 0x90))), list(atom('x'), atom(Uint8Array.of(0x4c, 0x05)))));
+    const key = list(
+      atom('private-key'),
+      list(
+        atom('dsa'),
+        list(atom('p'), atom(Uint8Array.of(0, 0x90))),
+        list(atom('x'), atom(Uint8Array.of(0x4c, 0x05))),
+      ),
+    );
     expect(print(key)).toBe('(private-key \n (dsa \n  (p #0090#)\n  (x #4C05#)\n  )\n )\n');
   });
 
@@ -134,7 +150,11 @@ describe('printing as gcry_sexp_sprint(GCRYSEXP_FMT_ADVANCED)', () => {
   });
 
   const tree: fc.Arbitrary<SexpList> = fc.letrec<{ node: Sexp; list: SexpList }>((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, fc.uint8Array({ maxLength: 24 }).map((b) => atom(b)), tie('list')),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.uint8Array({ maxLength: 24 }).map((b) => atom(b)),
+      tie('list'),
+    ),
     list: fc.array(tie('node'), { maxLength: 5 }).map((items) => list(...items)),
   })).list;
 

@@ -44,9 +44,20 @@ const isAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x
 const isSpace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const TOKEN_SPECIALS = new Set(Array.from('-./_:*+=', (ch) => ch.charCodeAt(0)));
 const isTokenChar = (c: number) => isAlpha(c) || isDigit(c) || TOKEN_SPECIALS.has(c);
-const hexValue = (c: number) => (isDigit(c) ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1);
+const hexValue = (c: number) =>
+  isDigit(c) ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
 
-const SIMPLE_ESCAPES: Record<string, number> = { b: 0x08, t: 0x09, v: 0x0b, n: 0x0a, f: 0x0c, r: 0x0d, '"': 0x22, "'": 0x27, '\\': 0x5c };
+const SIMPLE_ESCAPES: Record<string, number> = {
+  b: 0x08,
+  t: 0x09,
+  v: 0x0b,
+  n: 0x0a,
+  f: 0x0c,
+  r: 0x0d,
+  '"': 0x22,
+  "'": 0x27,
+  '\\': 0x5c,
+};
 
 /** Reads one s-expression that must be a list and fill the text, apart from whitespace. */
 export function parseSexp(text: Uint8Array): SexpList {
@@ -135,7 +146,12 @@ export function parseSexp(text: Uint8Array): SexpList {
 
 type Fail = (reason: string, at?: number) => never;
 
-function readQuoted(text: Uint8Array, from: number, line0: number, fail: Fail): { bytes: Uint8Array; i: number; line: number } {
+function readQuoted(
+  text: Uint8Array,
+  from: number,
+  line0: number,
+  fail: Fail,
+): { bytes: Uint8Array; i: number; line: number } {
   const out: number[] = [];
   let i = from;
   let line = line0;
@@ -161,7 +177,8 @@ function readQuoted(text: Uint8Array, from: number, line0: number, fail: Fail): 
     } else if (e >= 0x30 && e <= 0x37) {
       const d2 = (text[i] ?? 0) - 0x30;
       const d3 = (text[i + 1] ?? 0) - 0x30;
-      if (d2 < 0 || d2 > 7 || d3 < 0 || d3 > 7) fail('an octal escape in a quoted string needs three octal digits', line);
+      if (d2 < 0 || d2 > 7 || d3 < 0 || d3 > 7)
+        fail('an octal escape in a quoted string needs three octal digits', line);
       const v = (e - 0x30) * 64 + d2 * 8 + d3;
       if (v > 0xff) fail('an octal escape above \\377', line);
       out.push(v);
@@ -174,7 +191,12 @@ function readQuoted(text: Uint8Array, from: number, line0: number, fail: Fail): 
   }
 }
 
-function readHex(text: Uint8Array, from: number, line0: number, fail: Fail): { bytes: Uint8Array; i: number; line: number } {
+function readHex(
+  text: Uint8Array,
+  from: number,
+  line0: number,
+  fail: Fail,
+): { bytes: Uint8Array; i: number; line: number } {
   const nibbles: number[] = [];
   let i = from;
   let line = line0;
@@ -194,7 +216,12 @@ function readHex(text: Uint8Array, from: number, line0: number, fail: Fail): { b
   return { bytes, i, line };
 }
 
-function readBase64(text: Uint8Array, from: number, line0: number, fail: Fail): { bytes: Uint8Array; i: number; line: number } {
+function readBase64(
+  text: Uint8Array,
+  from: number,
+  line0: number,
+  fail: Fail,
+): { bytes: Uint8Array; i: number; line: number } {
   let i = from;
   let line = line0;
   let b64 = '';
@@ -204,9 +231,11 @@ function readBase64(text: Uint8Array, from: number, line0: number, fail: Fail): 
     if (c === 0x7c) break;
     if (c === 0x0a) line++;
     if (isSpace(c)) continue;
-    if (!(isAlpha(c) || isDigit(c) || c === 0x2b || c === 0x2f || c === 0x3d)) fail('a byte that is not base64 inside |...|', line);
+    if (!(isAlpha(c) || isDigit(c) || c === 0x2b || c === 0x2f || c === 0x3d))
+      fail('a byte that is not base64 inside |...|', line);
     b64 += String.fromCharCode(c);
   }
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.replace(/=+$/, '').length % 4 === 1) fail('malformed base64 inside |...|', line0);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.replace(/=+$/, '').length % 4 === 1)
+    fail('malformed base64 inside |...|', line0);
   return { bytes: new Uint8Array(Buffer.from(b64, 'base64')), i, line };
 }

@@ -81,9 +81,15 @@ export function encodePart<P extends StorePart>(part: P, value: StoreData[P]): s
       dsa: { p: hex(k.key.p), q: hex(k.key.q), g: hex(k.key.g), y: hex(k.key.y), x: hex(k.key.x) },
     }));
   } else if (part === 'fingerprints') {
-    items = (value as StoreData['fingerprints']).map((f) => ({ ...f, account: { protocol: f.account.protocol, account: f.account.account } }));
+    items = (value as StoreData['fingerprints']).map((f) => ({
+      ...f,
+      account: { protocol: f.account.protocol, account: f.account.account },
+    }));
   } else {
-    items = (value as StoreData['instanceTags']).map((t) => ({ account: { protocol: t.account.protocol, account: t.account.account }, tag: t.tag }));
+    items = (value as StoreData['instanceTags']).map((t) => ({
+      account: { protocol: t.account.protocol, account: t.account.account },
+      tag: t.tag,
+    }));
   }
   return `${JSON.stringify({ format: FORMAT[part], version: VERSION, [part]: items }, null, 2)}\n`;
 }
@@ -120,22 +126,31 @@ function decodeKey(o: Obj, where: string): StoredKey {
   if (!isObj(dsa)) throw new StoreDecodeError(`${where}.dsa is missing`);
   const big = (name: string): bigint => {
     const v = dsa[name];
-    if (typeof v !== 'string' || !/^[0-9a-f]{1,2048}$/.test(v)) throw new StoreDecodeError(`${where}.dsa.${name} is not a hex number`);
+    if (typeof v !== 'string' || !/^[0-9a-f]{1,2048}$/.test(v))
+      throw new StoreDecodeError(`${where}.dsa.${name} is not a hex number`);
     return BigInt(`0x${v}`);
   };
   const key = { p: big('p'), q: big('q'), g: big('g'), y: big('y'), x: big('x') };
   const problem = dsaKeyProblem(key);
   if (problem) throw new StoreDecodeError(`the key at ${where} is unusable: ${problem}`);
   const libotrName = o.libotrName;
-  if (libotrName !== undefined && typeof libotrName !== 'string') throw new StoreDecodeError(`${where}.libotrName is not a string`);
-  return { account: account(o, where), key: concealSecret(key), created: isoDate(o, 'created', where), ...(libotrName === undefined ? {} : { libotrName }) };
+  if (libotrName !== undefined && typeof libotrName !== 'string')
+    throw new StoreDecodeError(`${where}.libotrName is not a string`);
+  return {
+    account: account(o, where),
+    key: concealSecret(key),
+    created: isoDate(o, 'created', where),
+    ...(libotrName === undefined ? {} : { libotrName }),
+  };
 }
 
 function decodeFingerprint(o: Obj, where: string): KnownFingerprint {
   const fingerprint = field(o, 'fingerprint', where, 'string') as string;
-  if (!/^[0-9a-f]{40}$/.test(fingerprint)) throw new StoreDecodeError(`${where}.fingerprint is not 40 lower-case hex digits`);
+  if (!/^[0-9a-f]{40}$/.test(fingerprint))
+    throw new StoreDecodeError(`${where}.fingerprint is not 40 lower-case hex digits`);
   const trust = o.trust as Trust;
-  if (!TRUST_LEVELS.includes(trust)) throw new StoreDecodeError(`${where}.trust is not one of ${TRUST_LEVELS.join(', ')}`);
+  if (!TRUST_LEVELS.includes(trust))
+    throw new StoreDecodeError(`${where}.trust is not one of ${TRUST_LEVELS.join(', ')}`);
   const buddy = field(o, 'buddy', where, 'string') as string;
   if (buddy === '') throw new StoreDecodeError(`${where}.buddy is empty`);
   return { account: account(o, where), buddy, fingerprint, trust, firstSeen: isoDate(o, 'firstSeen', where) };
@@ -158,9 +173,12 @@ export function decodePart<P extends StorePart>(part: P, text: string): StoreDat
     const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
     throw new StoreDecodeError(`not valid JSON${line === undefined ? '' : ` (line ${line})`}`);
   }
-  if (!isObj(doc) || doc.format !== FORMAT[part]) throw new StoreDecodeError(`not a Sotto ${part} file (no "format": "${FORMAT[part]}")`);
-  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) throw new StoreDecodeError('no valid "version"');
-  if (doc.version > VERSION) throw new StoreDecodeError(`version ${doc.version}; this Sotto reads version ${VERSION}`, 'newer-version');
+  if (!isObj(doc) || doc.format !== FORMAT[part])
+    throw new StoreDecodeError(`not a Sotto ${part} file (no "format": "${FORMAT[part]}")`);
+  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1)
+    throw new StoreDecodeError('no valid "version"');
+  if (doc.version > VERSION)
+    throw new StoreDecodeError(`version ${doc.version}; this Sotto reads version ${VERSION}`, 'newer-version');
   const items = doc[part];
   if (!Array.isArray(items)) throw new StoreDecodeError(`"${part}" is not a list`);
   const decode = part === 'keys' ? decodeKey : part === 'fingerprints' ? decodeFingerprint : decodeTag;

@@ -12,7 +12,8 @@ import { KeyStoreFileError } from './errors';
 import { decodePart, STORE_FILES, StoreDecodeError, type StoreData, type StorePart } from './store-files';
 
 /** `rewrite`: the file was read in an older form (a plaintext key file where it is kept encrypted) and should be saved again. */
-export type PartState<P extends StorePart> = { ok: true; value: StoreData[P]; rewrite?: boolean } | { ok: false; error: KeyStoreFileError };
+export type PartState<P extends StorePart> =
+  { ok: true; value: StoreData[P]; rewrite?: boolean } | { ok: false; error: KeyStoreFileError };
 
 /** Turns a file's text into the plain document (decrypting the key file, say); throws StoreDecodeError. */
 export type FromDisk = (text: string) => Promise<{ text: string; rewrite: boolean }>;
@@ -20,7 +21,11 @@ export type FromDisk = (text: string) => Promise<{ text: string; rewrite: boolea
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const asStored: FromDisk = (text) => Promise.resolve({ text, rewrite: false });
 
-export async function loadPart<P extends StorePart>(dir: string, part: P, options: { fromDisk?: FromDisk | undefined; logger?: Logger | undefined } = {}): Promise<PartState<P>> {
+export async function loadPart<P extends StorePart>(
+  dir: string,
+  part: P,
+  options: { fromDisk?: FromDisk | undefined; logger?: Logger | undefined } = {},
+): Promise<PartState<P>> {
   const path = join(dir, STORE_FILES[part]);
   let bytes: Buffer;
   try {
@@ -43,7 +48,8 @@ export async function loadPart<P extends StorePart>(dir: string, part: P, option
     value = decodePart(part, plain.text);
     rewrite = plain.rewrite;
   } catch (error) {
-    if (error instanceof StoreDecodeError) return { ok: false, error: new KeyStoreFileError(path, error.problem, error.reason) };
+    if (error instanceof StoreDecodeError)
+      return { ok: false, error: new KeyStoreFileError(path, error.problem, error.reason) };
     throw error;
   }
   await tightenMode(path, options.logger);

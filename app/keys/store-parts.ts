@@ -48,17 +48,24 @@ const settings = (options: StorePartsOptions) => ({
 /** Loads every part, first removing temp files that an interrupted save left (they may hold a key). */
 export async function loadParts(dir: string, options: StorePartsOptions): Promise<LoadedParts> {
   const { logger, osKeyStore } = options;
-  const protection = osKeyStore ? osKeyStoreProtection(dir, osKeyStore, { ...settings(options), logger }) : plaintextProtection;
+  const protection = osKeyStore
+    ? osKeyStoreProtection(dir, osKeyStore, { ...settings(options), logger })
+    : plaintextProtection;
   const parts: Partial<Record<StorePart, unknown>> = {};
   for (const part of PARTS) {
     const stale = await removeStaleTempFiles(join(dir, STORE_FILES[part]));
-    if (stale.length) logger?.log('info', `removed ${stale.length} temp file(s) an interrupted save of ${STORE_FILES[part]} left behind`);
+    if (stale.length)
+      logger?.log(
+        'info',
+        `removed ${stale.length} temp file(s) an interrupted save of ${STORE_FILES[part]} left behind`,
+      );
     parts[part] = await loadPart(dir, part, { fromDisk: fromDiskOf(protection, part), logger });
   }
   return { parts: parts as PartStates, protection };
 }
 
-const fromDiskOf = (protection: KeyFileProtection, part: StorePart): FromDisk | undefined => (part === 'keys' ? (text) => protection.fromDisk(text) : undefined);
+const fromDiskOf = (protection: KeyFileProtection, part: StorePart): FromDisk | undefined =>
+  part === 'keys' ? (text) => protection.fromDisk(text) : undefined;
 
 export class StoreParts {
   private queue: Promise<unknown> = Promise.resolve();
@@ -96,7 +103,10 @@ export class StoreParts {
   /** Reads a blocked part again, after the user repaired its file; throws its error if it is still unusable. */
   reload(part: StorePart): Promise<void> {
     return this.serially(async () => {
-      const state = await loadPart(this.dir, part, { fromDisk: fromDiskOf(this.protection, part), logger: this.options.logger });
+      const state = await loadPart(this.dir, part, {
+        fromDisk: fromDiskOf(this.protection, part),
+        logger: this.options.logger,
+      });
       this.setPart(part, state);
       if (!state.ok) throw state.error;
       await this.encryptPlaintextKeyFile();
@@ -111,7 +121,8 @@ export class StoreParts {
   /** Moves a blocked part's file aside (kept, renamed) and starts that part empty; returns where the file went. */
   setAside(part: StorePart): Promise<string | undefined> {
     return this.serially(async () => {
-      if (this.parts[part].ok) throw new Error(`${STORE_FILES[part]} is not damaged; Sotto sets aside only a file it cannot use`);
+      if (this.parts[part].ok)
+        throw new Error(`${STORE_FILES[part]} is not damaged; Sotto sets aside only a file it cannot use`);
       let aside: string | undefined;
       try {
         aside = await setPartAside(this.dir, part, this.now());
@@ -119,7 +130,10 @@ export class StoreParts {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
       this.setPart(part, { ok: true, value: [] });
-      this.options.logger?.log('warn', `${this.path(part)} was set aside${aside ? ` as ${aside}` : ' (it was gone)'}; starting it empty`);
+      this.options.logger?.log(
+        'warn',
+        `${this.path(part)} was set aside${aside ? ` as ${aside}` : ' (it was gone)'}; starting it empty`,
+      );
       return aside;
     });
   }
@@ -135,9 +149,15 @@ export class StoreParts {
     try {
       await this.write(path, await this.protection.toDisk(encodePart('keys', state.value)));
       this.setPart('keys', { ok: true, value: state.value });
-      this.options.logger?.log('info', `${path} was plaintext; it is now encrypted with a data key the OS key store holds`);
+      this.options.logger?.log(
+        'info',
+        `${path} was plaintext; it is now encrypted with a data key the OS key store holds`,
+      );
     } catch (error) {
-      this.options.logger?.log('error', `${path} stays plaintext for now; encrypting it failed: ${(error as Error).message}`);
+      this.options.logger?.log(
+        'error',
+        `${path} stays plaintext for now; encrypting it failed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -152,7 +172,10 @@ export class StoreParts {
   }
 
   /** Runs one change after every earlier one: computes the next value, writes it, then makes it current. */
-  protected change<P extends StorePart, T>(part: P, compute: (current: StoreData[P]) => { next?: StoreData[P] | undefined; result: T }): Promise<T> {
+  protected change<P extends StorePart, T>(
+    part: P,
+    compute: (current: StoreData[P]) => { next?: StoreData[P] | undefined; result: T },
+  ): Promise<T> {
     return this.serially(async () => {
       const { next, result } = compute(this.read(part));
       if (next !== undefined) {

@@ -62,7 +62,6 @@ export function dsaKeyFromPkcs8(der: Buffer): DsaPrivateKey {
   return { p, q, g, x, y: bigintModPow(g, x, p) };
 }
 
-
 /** A new OTR long-term key; resolves without blocking the event loop. */
 export async function generateDsaKey(): Promise<DsaPrivateKey> {
   const { privateKey } = await generate('dsa', { modulusLength: 1024, divisorLength: 160 });

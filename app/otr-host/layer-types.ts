@@ -34,7 +34,10 @@ export interface LineOutcome {
 
 export interface OtrLayerEvents {
   /** A message for the user: decrypted (with the key of the login it came from), or plaintext that was not OTR. */
-  message(peer: string, m: { text: string; encrypted: boolean; verified: boolean; fingerprint?: string; time: Date }): void;
+  message(
+    peer: string,
+    m: { text: string; encrypted: boolean; verified: boolean; fingerprint?: string; time: Date },
+  ): void;
   /** A system line for the conversation with `peer`. */
   note(peer: string, note: LineNote): void;
   /** The conversation's OTR state may have changed. */

@@ -13,21 +13,28 @@ vi.mock('node:crypto', async (original) => {
 });
 const made = vi.mocked(crypto.createDiffieHellman);
 
-const big = (bytes: number) => fc.uint8Array({ minLength: 1, maxLength: bytes }).map((b) => BigInt(`0x00${Buffer.from(b).toString('hex')}`));
+const big = (bytes: number) =>
+  fc.uint8Array({ minLength: 1, maxLength: bytes }).map((b) => BigInt(`0x00${Buffer.from(b).toString('hex')}`));
 
 describe('OpenSSL-backed modPow', () => {
   const engine = createOpensslModPow();
 
   it('agrees with BigInt square-and-multiply mod the OTR prime', () => {
-    fc.assert(fc.property(big(192), big(192), (b, e) => {
+    fc.assert(
+      fc.property(big(192), big(192), (b, e) => {
         expect(engine.modPow(b, e, DH_PRIME)).toBe(bigintModPow(b, e, DH_PRIME));
-      }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('agrees mod a DSA prime with 160-bit exponents', () => {
-    fc.assert(fc.property(big(128), big(20), (b, e) => {
+    fc.assert(
+      fc.property(big(128), big(20), (b, e) => {
         expect(engine.modPow(b, e, ALICE_KEY.p)).toBe(bigintModPow(b, e, ALICE_KEY.p));
-      }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('answers a power that is 1 (a DSA g^q), which OpenSSL refuses as a shared secret', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createConversation, fingerprint, policyForLevel, toHex, WHITESPACE_TAG_BASE, type PolicyLevel } from '../../otr';
+import {
+  createConversation,
+  fingerprint,
+  policyForLevel,
+  toHex,
+  WHITESPACE_TAG_BASE,
+  type PolicyLevel,
+} from '../../otr';
 import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../../otr/test-support/fixtures';
 import type { IncomingMessage } from '../../protocols/adapter';
 import { FakeAdapter } from '../test-support/fake-adapter';
@@ -19,7 +26,11 @@ interface Side {
   onState?: () => void;
 }
 
-function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = {}): OtrIdentity & { verified: Set<string> } {
+function identity(
+  key = ALICE_KEY,
+  tag = 0x111,
+  known: Record<string, string> = {},
+): OtrIdentity & { verified: Set<string> } {
   const seen = new Map(Object.entries(known));
   const verified = new Set<string>();
   return {
@@ -38,7 +49,13 @@ function identity(key = ALICE_KEY, tag = 0x111, known: Record<string, string> = 
   };
 }
 
-function side(name: string, id: OtrIdentity, policy: PolicyLevel, adapter = new FakeAdapter(name), clock = new ManualClock()): Side {
+function side(
+  name: string,
+  id: OtrIdentity,
+  policy: PolicyLevel,
+  adapter = new FakeAdapter(name),
+  clock = new ManualClock(),
+): Side {
   const s: Side = { adapter, messages: [], notes: [], lines: [], inbox: [], policy, layer: undefined as never };
   let nextId = 1;
   s.layer = new OtrLayer({
@@ -79,7 +96,7 @@ function link(a: Side, b: Side) {
 
 /** Delivers until nothing is in flight: writes to a slow adapter land later. */
 async function quiet(flow: () => Promise<void>, a: Side, b: Side): Promise<void> {
-  for (let idle = 0; idle < 3; ) {
+  for (let idle = 0; idle < 3;) {
     await flow();
     await new Promise((r) => setTimeout(r, 15));
     idle = a.inbox.length || b.inbox.length ? 0 : idle + 1;
@@ -96,7 +113,8 @@ describe('the OTR policy layer', () => {
     const sent: Promise<SendStatus>[] = [];
     // Alice answers Bob's AKE, so her Signature message ends it; she sends as soon as she hears "private".
     alice.onState = () => {
-      if (sent.length === 0 && alice.layer.status('bob').state === 'encrypted') sent.push(alice.layer.send('bob', 'at once').done, alice.layer.send('bob', 'x'.repeat(2000)).done);
+      if (sent.length === 0 && alice.layer.status('bob').state === 'encrypted')
+        sent.push(alice.layer.send('bob', 'at once').done, alice.layer.send('bob', 'x'.repeat(2000)).done);
     };
     await send(alice, 'bob', 'hello');
     await quiet(flow, alice, bob);
@@ -116,15 +134,26 @@ describe('the OTR policy layer', () => {
     expect(await send(alice, 'bob', 'hi there')).toBe('sent');
     await flow();
     expect(bob.messages[0]).toEqual({ peer: 'alice', text: 'hi there', encrypted: false, verified: false });
-    expect(alice.layer.status('bob')).toMatchObject({ state: 'encrypted', verified: false, fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex') });
-    expect(alice.notes.map((n) => n.text)).toContain('Unverified conversation with bob started. Authenticate bob to be sure you are talking to them.');
+    expect(alice.layer.status('bob')).toMatchObject({
+      state: 'encrypted',
+      verified: false,
+      fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex'),
+    });
+    expect(alice.notes.map((n) => n.text)).toContain(
+      'Unverified conversation with bob started. Authenticate bob to be sure you are talking to them.',
+    );
     await send(alice, 'bob', 'now private');
     await flow();
     expect(bob.messages.at(-1)).toEqual({ peer: 'alice', text: 'now private', encrypted: true, verified: false });
   });
 
   it('puts the whitespace tag first where the network strips trailing whitespace, and still goes private', async () => {
-    const alice = side('alice', identity(), 'opportunistic', new FakeAdapter('alice', { stripsTrailingWhitespace: true }));
+    const alice = side(
+      'alice',
+      identity(),
+      'opportunistic',
+      new FakeAdapter('alice', { stripsTrailingWhitespace: true }),
+    );
     const bob = side('bob', identity(BOB_KEY, 0x222), 'opportunistic');
     const flow = link(alice, bob);
     await send(alice, 'bob', 'hello over IRC');
@@ -171,7 +200,17 @@ describe('the OTR policy layer', () => {
       ['two', true],
       ['three', true],
     ]);
-    expect(alice.lines).toEqual([{ ids: [1, 2, 3], outcome: { status: 'sent', encrypted: true, verified: false, fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex') } }]);
+    expect(alice.lines).toEqual([
+      {
+        ids: [1, 2, 3],
+        outcome: {
+          status: 'sent',
+          encrypted: true,
+          verified: false,
+          fingerprint: Buffer.from(fingerprint(BOB_KEY)).toString('hex'),
+        },
+      },
+    ]);
     for (const s of alice.adapter.sent) expect(s.body).not.toMatch(/one|two|three/);
   });
 
@@ -198,7 +237,14 @@ describe('the OTR policy layer', () => {
     const aliceId = identity(ALICE_KEY, 0x111);
     const alice = side('alice', aliceId, 'manual');
     // Bob signed in twice, with two keys; only the first is verified.
-    const login = (tag: number, key: typeof BOB_KEY) => createConversation({ env: testEnv(`bob${tag}`), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: 'bob' });
+    const login = (tag: number, key: typeof BOB_KEY) =>
+      createConversation({
+        env: testEnv(`bob${tag}`),
+        ourKey: key,
+        ourTag: tag,
+        policy: policyForLevel('manual'),
+        accountName: 'bob',
+      });
     const phone = login(0xb001, BOB_KEY);
     const laptop = login(0xb002, ALICE_KEY);
     aliceId.verified.add(`bob ${toHex(fingerprint(BOB_KEY))}`);

@@ -59,7 +59,10 @@ export class OtrLayer {
       maxMessageBytes: this.maxBytesFor(peer),
       ...(this.o.adapter.stripsTrailingWhitespace ? { whitespaceTagFirst: true } : {}),
       ...(this.o.fragmentBudget ? { fragmentBudget: this.o.fragmentBudget } : {}),
-      trust: { isTrusted: (fp) => this.fingerprintVerified(peer, fp), hasTrusted: () => this.o.identity.hasVerified(peer) },
+      trust: {
+        isTrusted: (fp) => this.fingerprintVerified(peer, fp),
+        hasTrusted: () => this.o.identity.hasVerified(peer),
+      },
     });
     this.conversations.set(peer, conv);
     return conv;
@@ -67,7 +70,8 @@ export class OtrLayer {
 
   /** The buddy's policy changed: existing conversations follow it from now on. */
   policyChanged(peer?: string): void {
-    for (const [p, conv] of this.conversations) if (peer === undefined || p === peer) conv.setPolicy(policyForLevel(this.o.policyFor(p)));
+    for (const [p, conv] of this.conversations)
+      if (peer === undefined || p === peer) conv.setPolicy(policyForLevel(this.o.policyFor(p)));
   }
 
   /** The user's message: decided at once (encrypt, hold, plaintext or refuse), delivered in order behind what is queued. */
@@ -105,7 +109,13 @@ export class OtrLayer {
       const r = out.received;
       const fingerprint = r.fingerprint && toHex(r.fingerprint);
       const verified = r.encrypted && this.fingerprintVerified(msg.peer, r.fingerprint);
-      this.o.events.message(msg.peer, { text: r.text, encrypted: r.encrypted, verified, ...(fingerprint ? { fingerprint } : {}), time: msg.time });
+      this.o.events.message(msg.peer, {
+        text: r.text,
+        encrypted: r.encrypted,
+        verified,
+        ...(fingerprint ? { fingerprint } : {}),
+        time: msg.time,
+      });
     }
     if (conv.status().state !== before) this.o.events.state(msg.peer);
     await delivery;
@@ -130,7 +140,10 @@ export class OtrLayer {
   }
 
   /** The Socialist Millionaires' Protocol with the buddy's current instance. */
-  async smp(peer: string, action: { start: { secret: string; question?: string } } | { respond: string } | 'abort'): Promise<void> {
+  async smp(
+    peer: string,
+    action: { start: { secret: string; question?: string } } | { respond: string } | 'abort',
+  ): Promise<void> {
     const conv = this.conversation(peer);
     const out =
       action === 'abort'
@@ -173,7 +186,12 @@ export class OtrLayer {
       ...(s.instanceTag ? { instanceTag: s.instanceTag } : {}),
       instances: s.instances.map((i) => {
         const ifp = i.fingerprint && toHex(i.fingerprint);
-        return { instanceTag: i.instanceTag, state: i.state, ...(ifp ? { fingerprint: ifp } : {}), verified: this.fingerprintVerified(peer, i.fingerprint) };
+        return {
+          instanceTag: i.instanceTag,
+          state: i.state,
+          ...(ifp ? { fingerprint: ifp } : {}),
+          verified: this.fingerprintVerified(peer, i.fingerprint),
+        };
       }),
     };
   }
@@ -192,7 +210,11 @@ export class OtrLayer {
 
   /** Queues what an engine call produced; errors are logged (the user's own sends report theirs). */
   private deliver(peer: string, out: Outcome): Promise<unknown> {
-    return this.outbox.enqueue(peer, out.send).catch((err: unknown) => this.o.logger.log('warn', `otr ${peer}: ${err instanceof Error ? err.message : String(err)}`));
+    return this.outbox
+      .enqueue(peer, out.send)
+      .catch((err: unknown) =>
+        this.o.logger.log('warn', `otr ${peer}: ${err instanceof Error ? err.message : String(err)}`),
+      );
   }
 
   private async run(peer: string, out: Outcome): Promise<void> {
@@ -211,7 +233,10 @@ export class OtrLayer {
   /** Turns the library's events into lines, state changes and follow-up work. */
   private async apply(peer: string, out: Outcome): Promise<void> {
     for (const event of out.events) {
-      const verdict = event.type === 'gone-secure' ? await this.o.identity.observeFingerprint(peer, toHex(event.fingerprint)) : undefined;
+      const verdict =
+        event.type === 'gone-secure'
+          ? await this.o.identity.observeFingerprint(peer, toHex(event.fingerprint))
+          : undefined;
       switch (event.type) {
         case 'gone-secure':
           this.o.events.state(peer);
@@ -225,7 +250,12 @@ export class OtrLayer {
         case 'held-sent':
         case 'resent': {
           const fingerprint = toHex(event.fingerprint);
-          this.o.events.lines(peer, event.ids, { status: 'sent', encrypted: true, verified: this.o.identity.isVerified(peer, fingerprint), fingerprint });
+          this.o.events.lines(peer, event.ids, {
+            status: 'sent',
+            encrypted: true,
+            verified: this.o.identity.isVerified(peer, fingerprint),
+            fingerprint,
+          });
           break;
         }
         case 'held-expired':

@@ -65,7 +65,10 @@ export class PeerOutbox {
     for (const [i, m] of messages.entries()) {
       const resource = m.instanceTag === undefined ? undefined : this.o.route(peer, m.instanceTag);
       try {
-        const result = await this.o.adapter.sendMessage(peer, m.text, { otr: m.otr, ...(resource ? { instance: resource } : {}) });
+        const result = await this.o.adapter.sendMessage(peer, m.text, {
+          otr: m.otr,
+          ...(resource ? { instance: resource } : {}),
+        });
         if (result.status !== 'sent') status = 'queued';
       } catch (err) {
         const ids = [...new Set(messages.slice(i).flatMap((x) => (x.messageId === undefined ? [] : [x.messageId])))];

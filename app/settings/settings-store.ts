@@ -13,7 +13,12 @@ const level = z.enum(['never', 'manual', 'opportunistic', 'always']);
 
 const settingsSchema = z.strictObject({
   version: z.literal(1),
-  otr: dictionary(z.strictObject({ policy: z.optional(level), buddies: dictionary(z.strictObject({ policy: z.optional(level), logOtr: z.optional(z.boolean()) })) })),
+  otr: dictionary(
+    z.strictObject({
+      policy: z.optional(level),
+      buddies: dictionary(z.strictObject({ policy: z.optional(level), logOtr: z.optional(z.boolean()) })),
+    }),
+  ),
   logging: z.strictObject({ plaintext: z.boolean() }),
   ui: z.optional(z.strictObject({ notifications: z.boolean(), theme: z.enum(['light', 'dark', 'system']) })),
 });
@@ -76,7 +81,11 @@ export class SettingsStore {
     return { logging: { ...this.data.logging }, notifications: ui.notifications, theme: ui.theme };
   }
 
-  async update(change: { logging?: { plaintext: boolean } | undefined; notifications?: boolean | undefined; theme?: 'light' | 'dark' | 'system' | undefined }): Promise<void> {
+  async update(change: {
+    logging?: { plaintext: boolean } | undefined;
+    notifications?: boolean | undefined;
+    theme?: 'light' | 'dark' | 'system' | undefined;
+  }): Promise<void> {
     const ui = this.data.ui ?? { notifications: true, theme: 'system' as const };
     if (change.logging) this.data.logging = { ...change.logging };
     this.data.ui = { notifications: change.notifications ?? ui.notifications, theme: change.theme ?? ui.theme };

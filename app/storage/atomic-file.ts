@@ -19,9 +19,14 @@ export interface AtomicWriteOptions {
 }
 
 const TEMP_MARK = '.tmp-';
-const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+const tempPathFor = (path: string) =>
+  join(dirname(path), `.${basename(path)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const mode = options.mode ?? SECRET_FILE_MODE;
   const temp = tempPathFor(path);
   // 'wx': a fresh file, never one an attacker placed there first.

@@ -22,8 +22,14 @@ describe('dictionary', () => {
   });
 
   it('checks every value, and how many keys there are', () => {
-    expect(validate(policies, { a: 'never', b: 'sometimes' })).toEqual({ ok: false, error: 'b: expected "never" | "always", got "sometimes"' });
-    expect(validate(policies, { a: 'never', b: 'never', c: 'never', d: 'never' })).toEqual({ ok: false, error: 'value: expected at most 3 keys, got object' });
+    expect(validate(policies, { a: 'never', b: 'sometimes' })).toEqual({
+      ok: false,
+      error: 'b: expected "never" | "always", got "sometimes"',
+    });
+    expect(validate(policies, { a: 'never', b: 'never', c: 'never', d: 'never' })).toEqual({
+      ok: false,
+      error: 'value: expected at most 3 keys, got object',
+    });
     expect(validate(policies, ['never'])).toMatchObject({ ok: false });
   });
 });

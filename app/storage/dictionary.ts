@@ -14,6 +14,11 @@ export function emptyDictionary<T>(): Record<string, T> {
 }
 
 export function dictionary<T extends z.core.SomeType>(value: T, maxKeys = 100_000) {
-  const map = z.record(z.string(), value).check(z.refine((r) => Object.keys(r).length <= maxKeys, `at most ${maxKeys} keys`));
-  return z.pipe(map, z.transform((r) => Object.assign(Object.create(null) as typeof r, r)));
+  const map = z
+    .record(z.string(), value)
+    .check(z.refine((r) => Object.keys(r).length <= maxKeys, `at most ${maxKeys} keys`));
+  return z.pipe(
+    map,
+    z.transform((r) => Object.assign(Object.create(null) as typeof r, r)),
+  );
 }

@@ -3,7 +3,15 @@
  * linked fakes hand each other what they send. Integration tests use the real
  * adapters against real servers instead.
  */
-import type { AdapterEvents, ConnectionState, IncomingMessage, ProtocolAdapter, RosterEntry, SendOptions, SendResult } from '../../protocols/adapter';
+import type {
+  AdapterEvents,
+  ConnectionState,
+  IncomingMessage,
+  ProtocolAdapter,
+  RosterEntry,
+  SendOptions,
+  SendResult,
+} from '../../protocols/adapter';
 import { TypedEmitter } from '../../protocols/common/typed-emitter';
 
 export interface Sent {

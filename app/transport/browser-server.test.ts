@@ -21,7 +21,11 @@ describe('browser mode server', () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'sotto-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sotto</title>');
     writeFileSync(join(tmpdir(), 'outside.html'), 'secret');
-    const core = await createCore({ profileDir: mkdtempSync(join(tmpdir(), 'sotto-profile-')), frontEnd: 'browser', logger: quiet });
+    const core = await createCore({
+      profileDir: mkdtempSync(join(tmpdir(), 'sotto-profile-')),
+      frontEnd: 'browser',
+      logger: quiet,
+    });
     server = await startBrowserServer({ core, staticDir, token: TOKEN });
     other = await startBrowserServer({ core, staticDir, token: TOKEN });
     first = await fetch(server.url, { redirect: 'manual' });
@@ -41,7 +45,9 @@ describe('browser mode server', () => {
   it('trades the token for an HttpOnly, SameSite=Strict cookie and drops it from the URL', () => {
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
-    expect(first.headers.get('set-cookie')).toMatch(new RegExp(`^sotto-session-${server.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(first.headers.get('set-cookie')).toMatch(
+      new RegExp(`^sotto-session-${server.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
   });
 
   it('puts a session secret of its own in the cookie, never the token', () => {
@@ -87,7 +93,9 @@ describe('browser mode server', () => {
   it('serves nothing for a wrong token', async () => {
     const res = await fetch(`${server.origin}/?token=${'b'.repeat(64)}`, { redirect: 'manual' });
     expect(res.status).toBe(403);
-    const cookieRes = await fetch(`${server.origin}/`, { headers: { cookie: `sotto-session-${server.port}=${'b'.repeat(64)}` } });
+    const cookieRes = await fetch(`${server.origin}/`, {
+      headers: { cookie: `sotto-session-${server.port}=${'b'.repeat(64)}` },
+    });
     expect(cookieRes.status).toBe(403);
   });
 
@@ -104,10 +112,13 @@ describe('browser mode server', () => {
   it('refuses a Host header that is not its own (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'evil.example', cookie } }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.resume();
-      });
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/', headers: { host: 'evil.example', cookie } },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        },
+      );
       req.on('error', reject);
       req.end();
     });

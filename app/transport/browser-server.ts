@@ -74,7 +74,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return res.end();
       }
       if (redeemed === 'used') {
-        return refuse(res, 403, 'Forbidden: this address has already been used to open Sotto, and it works only once. Go back to the browser window where Sotto is open, or restart Sotto for a new address.\n');
+        return refuse(
+          res,
+          403,
+          'Forbidden: this address has already been used to open Sotto, and it works only once. Go back to the browser window where Sotto is open, or restart Sotto for a new address.\n',
+        );
       }
       if (!access.admits(req)) {
         return refuse(res, 403, 'Forbidden: open the address Sotto printed, with its token.\n');

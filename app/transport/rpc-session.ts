@@ -15,7 +15,9 @@ export interface RpcSession {
 }
 
 export function createRpcSession(core: SottoCore, send: (text: string) => void): RpcSession {
-  const unsubscribe = core.onEvent((name, payload) => send(JSON.stringify({ jsonrpc: '2.0', method: name, params: payload })));
+  const unsubscribe = core.onEvent((name, payload) =>
+    send(JSON.stringify({ jsonrpc: '2.0', method: name, params: payload })),
+  );
   const reply = (response: JsonRpcResponse) => send(JSON.stringify(response));
   return {
     async receive(text) {
@@ -31,7 +33,11 @@ export function createRpcSession(core: SottoCore, send: (text: string) => void):
         case 'request': {
           const { id, method, params } = incoming.request;
           const result = await dispatchCommand(core, method, params);
-          reply(result.ok ? { jsonrpc: '2.0', id, result: result.value ?? null } : { jsonrpc: '2.0', id, error: result.error });
+          reply(
+            result.ok
+              ? { jsonrpc: '2.0', id, result: result.value ?? null }
+              : { jsonrpc: '2.0', id, error: result.error },
+          );
           return;
         }
       }

@@ -6,7 +6,11 @@ import { createInterface } from 'node:readline';
 import type { SottoCore } from '../core/sotto-core';
 import { createRpcSession } from './rpc-session';
 
-export function serveStdio(core: SottoCore, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+export function serveStdio(
+  core: SottoCore,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<void> {
   const session = createRpcSession(core, (text) => output.write(`${text}\n`));
   const lines = createInterface({ input, crlfDelay: Infinity });
   const pending = new Set<Promise<void>>();

@@ -13,13 +13,25 @@ const SUBSCRIPTION = {
   removed: 'no longer shares their presence with you',
 } as const;
 
-export const subscriptionAnswered = (peer: string, kind: Exclude<SubscriptionEvent['kind'], 'request'>): LineNote => ({ level: 'info', text: `${peer} ${SUBSCRIPTION[kind]}.` });
+export const subscriptionAnswered = (peer: string, kind: Exclude<SubscriptionEvent['kind'], 'request'>): LineNote => ({
+  level: 'info',
+  text: `${peer} ${SUBSCRIPTION[kind]}.`,
+});
 
-export const undelivered = (peer: string, reason: string): LineNote => ({ level: 'error', text: `A message to ${peer} could not be delivered: ${reason}` });
+export const undelivered = (peer: string, reason: string): LineNote => ({
+  level: 'error',
+  text: `A message to ${peer} could not be delivered: ${reason}`,
+});
 
-export const startingOtr = (peer: string): LineNote => ({ level: 'info', text: `Attempting to start a private conversation with ${peer}…` });
+export const startingOtr = (peer: string): LineNote => ({
+  level: 'info',
+  text: `Attempting to start a private conversation with ${peer}…`,
+});
 
-export const groupJoined = (room: string): LineNote => ({ level: 'info', text: `You joined ${room}. Group chats are not private: OTR protects one-to-one conversations only.` });
+export const groupJoined = (room: string): LineNote => ({
+  level: 'info',
+  text: `You joined ${room}. Group chats are not private: OTR protects one-to-one conversations only.`,
+});
 
 export const groupLeft = (room: string): LineNote => ({ level: 'info', text: `You left ${room}.` });
 

@@ -19,7 +19,8 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: Fingerprin
   switch (e.type) {
     case 'gone-secure':
       if (!verdict) return [];
-      if (e.refreshed) return [{ level: 'info', text: `Successfully refreshed the private conversation with ${peer}.` }];
+      if (e.refreshed)
+        return [{ level: 'info', text: `Successfully refreshed the private conversation with ${peer}.` }];
       if (verdict === 'changed') {
         return [
           {
@@ -29,29 +30,66 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: Fingerprin
         ];
       }
       if (verdict === 'verified') return [{ level: 'info', text: `Private conversation with ${peer} started.` }];
-      return [{ level: 'warning', text: `Unverified conversation with ${peer} started. Authenticate ${peer} to be sure you are talking to them.` }];
+      return [
+        {
+          level: 'warning',
+          text: `Unverified conversation with ${peer} started. Authenticate ${peer} to be sure you are talking to them.`,
+        },
+      ];
     case 'peer-ended':
-      return [{ level: 'warning', text: `${peer} has ended their private conversation with you; you should do the same.` }];
+      return [
+        { level: 'warning', text: `${peer} has ended their private conversation with you; you should do the same.` },
+      ];
     case 'gone-plaintext':
       return [{ level: 'info', text: `Private conversation with ${peer} ended.` }];
     case 'held-expired':
-      return [{ level: 'error', text: `${e.ids.length === 1 ? 'A message was' : `${e.ids.length} messages were`} not sent: the conversation with ${peer} did not become private in time.` }];
+      return [
+        {
+          level: 'error',
+          text: `${e.ids.length === 1 ? 'A message was' : `${e.ids.length} messages were`} not sent: the conversation with ${peer} did not become private in time.`,
+        },
+      ];
     case 'ake-no-answer':
-      return [{ level: 'warning', text: `${peer} did not answer the request for a private conversation. Their client probably does not support OTR.` }];
+      return [
+        {
+          level: 'warning',
+          text: `${peer} did not answer the request for a private conversation. Their client probably does not support OTR.`,
+        },
+      ];
     case 'not-sent':
       return [{ level: 'error', text: `Not sent: ${e.reason}.` }];
     case 'received-unencrypted':
       return [{ level: 'warning', text: `The following message from ${peer} was NOT encrypted.` }];
     case 'unreadable': {
       const more = e.suppressed ? ` ${e.suppressed} more could not be read since the last such message.` : '';
-      return [{ level: 'warning', text: `An encrypted message from ${peer} could not be read (${e.reason}); their client was told, and can start the private conversation again.${more}` }];
+      return [
+        {
+          level: 'warning',
+          text: `An encrypted message from ${peer} could not be read (${e.reason}); their client was told, and can start the private conversation again.${more}`,
+        },
+      ];
     }
     case 'offer-declined':
-      return [{ level: 'info', text: `${peer} answered without OTR: their client probably does not support private conversations. This conversation is not private.` }];
+      return [
+        {
+          level: 'info',
+          text: `${peer} answered without OTR: their client probably does not support private conversations. This conversation is not private.`,
+        },
+      ];
     case 'resent':
-      return [{ level: 'info', text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} sent again, encrypted.` }];
+      return [
+        {
+          level: 'info',
+          text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} sent again, encrypted.`,
+        },
+      ];
     case 'not-resent':
-      return [{ level: 'error', text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} not sent again: ${e.reason}. Authenticate ${peer} before you repeat it.` }];
+      return [
+        {
+          level: 'error',
+          text: `${messages(e.ids.length)} ${peer} could not read ${e.ids.length === 1 ? 'was' : 'were'} not sent again: ${e.reason}. Authenticate ${peer} before you repeat it.`,
+        },
+      ];
     case 'held-waiting':
       return [
         {
@@ -95,13 +133,32 @@ function describeSmp(peer: string, e: Extract<OtrEvent, { type: 'smp' }>): LineN
     case 'in-progress':
       return [];
     case 'succeeded':
-      return [{ level: 'info', text: e.markVerified ? `Authentication succeeded: ${peer} is verified.` : `Authentication succeeded: ${peer} now knows it is you. Ask your own question to verify ${peer} too.` }];
+      return [
+        {
+          level: 'info',
+          text: e.markVerified
+            ? `Authentication succeeded: ${peer} is verified.`
+            : `Authentication succeeded: ${peer} now knows it is you. Ask your own question to verify ${peer} too.`,
+        },
+      ];
     case 'failed':
-      return [{ level: 'error', text: `Authentication of ${peer} failed: the answers did not match. You may be talking to someone else, or one of you mistyped; try again.` }];
+      return [
+        {
+          level: 'error',
+          text: `Authentication of ${peer} failed: the answers did not match. You may be talking to someone else, or one of you mistyped; try again.`,
+        },
+      ];
     case 'aborted':
-      return [{ level: 'warning', text: e.by === 'us' ? `Authentication of ${peer} cancelled.` : `${peer} cancelled the authentication.` }];
+      return [
+        {
+          level: 'warning',
+          text: e.by === 'us' ? `Authentication of ${peer} cancelled.` : `${peer} cancelled the authentication.`,
+        },
+      ];
     case 'cheated':
-      return [{ level: 'error', text: `Authentication with ${peer} stopped: their client sent invalid data (${e.reason}).` }];
+      return [
+        { level: 'error', text: `Authentication with ${peer} stopped: their client sent invalid data (${e.reason}).` },
+      ];
     case 'error':
       return [{ level: 'warning', text: `Authentication with ${peer}: ${e.reason}.` }];
   }

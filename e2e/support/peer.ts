@@ -15,7 +15,11 @@ export interface Peer {
   /** How the other side addresses this peer: the bare JID, or the nick. */
   address: string;
   send(to: string, text: string): Promise<{ status: string }>;
-  waitFor<E extends EventName>(event: E, match?: (e: EventPayload<E>) => boolean, timeoutMs?: number): Promise<EventPayload<E>>;
+  waitFor<E extends EventName>(
+    event: E,
+    match?: (e: EventPayload<E>) => boolean,
+    timeoutMs?: number,
+  ): Promise<EventPayload<E>>;
   otrStatus(with_: string): Promise<OtrStatus>;
 }
 
@@ -23,7 +27,14 @@ export async function startPeer(options: PeerOptions): Promise<Peer> {
   const sotto = startHeadless();
   const params =
     options.protocol === 'xmpp'
-      ? { protocol: 'xmpp', jid: options.jid, password: options.password, host: options.host, port: options.port, tls: 'none' }
+      ? {
+          protocol: 'xmpp',
+          jid: options.jid,
+          password: options.password,
+          host: options.host,
+          port: options.port,
+          tls: 'none',
+        }
       : { protocol: 'irc', nick: options.nick, host: options.host, port: options.port, tls: false };
   const { accountId } = await sotto.call<{ accountId: string }>('account.add', params);
   await sotto.call('otr.setPolicy', { accountId, policy: options.policy ?? 'opportunistic' });

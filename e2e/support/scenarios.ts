@@ -17,7 +17,12 @@ export interface PrivateChat {
  */
 export async function unverifiedChat(
   page: Page,
-  f: { sotto: BrowserSotto; prosody: ProsodyServer; xmppUser: (role: XmppRole) => XmppAccountInfo; peer: (o: PeerOptions) => Promise<Peer> },
+  f: {
+    sotto: BrowserSotto;
+    prosody: ProsodyServer;
+    xmppUser: (role: XmppRole) => XmppAccountInfo;
+    peer: (o: PeerOptions) => Promise<Peer>;
+  },
   /** Named users instead of pooled ones (for screenshots). */
   names?: { me: XmppAccountInfo; buddy: XmppAccountInfo },
 ): Promise<PrivateChat> {
@@ -25,7 +30,13 @@ export async function unverifiedChat(
   const bobUser = names?.buddy ?? f.xmppUser('bob');
   await openApp(page, f.sotto);
   await addXmppAccount(page, { jid: alice.jid, password: alice.password, host: f.prosody.host, port: f.prosody.port });
-  const bob = await f.peer({ protocol: 'xmpp', jid: bobUser.jid, password: bobUser.password, host: f.prosody.host, port: f.prosody.port });
+  const bob = await f.peer({
+    protocol: 'xmpp',
+    jid: bobUser.jid,
+    password: bobUser.password,
+    host: f.prosody.host,
+    port: f.prosody.port,
+  });
   await bob.send(alice.jid, 'Hi! Are you there?');
   await expect(page.getByTestId('conversation-title')).toHaveText(bob.address);
   await expect(page.getByTestId('message-text').filter({ hasText: 'Hi! Are you there?' })).toBeVisible();

@@ -15,14 +15,20 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 async function openAddAccount(page: Page) {
   const dialog = page.getByTestId('accounts-dialog');
-  if (!(await dialog.isVisible())) await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
-  if (await dialog.getByRole('button', { name: 'Add an account…' }).isVisible()) await dialog.getByRole('button', { name: 'Add an account…' }).click();
+  if (!(await dialog.isVisible()))
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Accounts' }).click();
+  if (await dialog.getByRole('button', { name: 'Add an account…' }).isVisible())
+    await dialog.getByRole('button', { name: 'Add an account…' }).click();
   await expect(dialog.getByRole('form', { name: 'Add an account' })).toBeVisible();
   return dialog;
 }
 
 /** Adds an XMPP account through the Accounts dialog (plain connection to the local test server) and waits for the result. */
-export async function addXmppAccount(page: Page, a: { jid: string; password: string; host: string; port: number }, expectOnline = true): Promise<void> {
+export async function addXmppAccount(
+  page: Page,
+  a: { jid: string; password: string; host: string; port: number },
+  expectOnline = true,
+): Promise<void> {
   const dialog = await openAddAccount(page);
   await dialog.getByRole('radio', { name: 'XMPP (Jabber)' }).check();
   await dialog.getByLabel('Address (JID)').fill(a.jid);
@@ -34,7 +40,9 @@ export async function addXmppAccount(page: Page, a: { jid: string; password: str
   await dialog.getByRole('button', { name: 'Add account' }).click();
   if (expectOnline) {
     await expect(dialog).toBeHidden({ timeout: 20_000 });
-    await expect(page.getByTestId('account-row').filter({ hasText: a.jid }).getByTestId('account-state')).toHaveText('Online');
+    await expect(page.getByTestId('account-row').filter({ hasText: a.jid }).getByTestId('account-state')).toHaveText(
+      'Online',
+    );
   }
 }
 
@@ -47,7 +55,9 @@ export async function addIrcAccount(page: Page, a: { nick: string; host: string;
   await dialog.getByLabel('Use TLS').uncheck();
   await dialog.getByRole('button', { name: 'Add account' }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await expect(page.getByTestId('account-row').filter({ hasText: a.nick }).getByTestId('account-state')).toHaveText('Online');
+  await expect(page.getByTestId('account-row').filter({ hasText: a.nick }).getByTestId('account-state')).toHaveText(
+    'Online',
+  );
 }
 
 /** The OTR button of the visible conversation. */
@@ -59,4 +69,5 @@ export async function otrMenu(page: Page, item: string | RegExp): Promise<void> 
 }
 
 /** A buddy's row in the buddy list, under its roster group. */
-export const buddyRow = (page: Page, group: string, name: string) => page.locator(`[data-testid="buddy"][data-group="${group}"]`).filter({ hasText: name });
+export const buddyRow = (page: Page, group: string, name: string) =>
+  page.locator(`[data-testid="buddy"][data-group="${group}"]`).filter({ hasText: name });

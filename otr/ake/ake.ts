@@ -25,8 +25,22 @@ const R_BYTES = 16;
 export type AuthState =
   | { state: 'none' }
   | { state: 'awaiting-dhkey'; version: ProtocolVersion; r: Uint8Array; ours: DhKeyPair; commit: DhCommit }
-  | { state: 'awaiting-revealsig'; version: ProtocolVersion; ours: DhKeyPair; encryptedGx: Uint8Array; hashedGx: Uint8Array; dhKey: DhKey }
-  | { state: 'awaiting-sig'; version: ProtocolVersion; ours: DhKeyPair; theirs: bigint; keys: AkeKeys; revealSignature: RevealSignature };
+  | {
+      state: 'awaiting-revealsig';
+      version: ProtocolVersion;
+      ours: DhKeyPair;
+      encryptedGx: Uint8Array;
+      hashedGx: Uint8Array;
+      dhKey: DhKey;
+    }
+  | {
+      state: 'awaiting-sig';
+      version: ProtocolVersion;
+      ours: DhKeyPair;
+      theirs: bigint;
+      keys: AkeKeys;
+      revealSignature: RevealSignature;
+    };
 
 export const AUTH_NONE: AuthState = { state: 'none' };
 
@@ -71,13 +85,28 @@ export function startAke(p: AkeParty, version: ProtocolVersion): AkeStep {
   const ours = generateDhKeyPair(p.env.random, p.env.math);
   const r = p.env.random.bytes(R_BYTES);
   const gx = mpiBytes(ours.pub);
-  const commit: DhCommit = { ...header(p, version), type: 'dh-commit', encryptedGx: aesCtr(r, ZERO_CTR, gx), hashedGx: sha256(gx) };
+  const commit: DhCommit = {
+    ...header(p, version),
+    type: 'dh-commit',
+    encryptedGx: aesCtr(r, ZERO_CTR, gx),
+    hashedGx: sha256(gx),
+  };
   return { auth: { state: 'awaiting-dhkey', version, r, ours, commit }, send: commit };
 }
 
 function replyWithDhKey(p: AkeParty, m: DhCommit, ours = generateDhKeyPair(p.env.random, p.env.math)): AkeStep {
   const dhKey: DhKey = { ...header(p, m.version), type: 'dh-key', gy: ours.pub };
-  return { auth: { state: 'awaiting-revealsig', version: m.version, ours, encryptedGx: m.encryptedGx, hashedGx: m.hashedGx, dhKey }, send: dhKey };
+  return {
+    auth: {
+      state: 'awaiting-revealsig',
+      version: m.version,
+      ours,
+      encryptedGx: m.encryptedGx,
+      hashedGx: m.hashedGx,
+      dhKey,
+    },
+    send: dhKey,
+  };
 }
 
 function onCommit(auth: AuthState, m: DhCommit, p: AkeParty): AkeStep {
@@ -87,12 +116,19 @@ function onCommit(auth: AuthState, m: DhCommit, p: AkeParty): AkeStep {
       return replyWithDhKey(p, m);
     case 'awaiting-dhkey': {
       // Both sides committed: the higher hash keeps its commit, compared as big-endian numbers.
-      if (bytesToBigint(auth.commit.hashedGx) > bytesToBigint(m.hashedGx)) return { auth, send: auth.commit, ignored: 'a simultaneous D-H Commit; ours wins' };
+      if (bytesToBigint(auth.commit.hashedGx) > bytesToBigint(m.hashedGx))
+        return { auth, send: auth.commit, ignored: 'a simultaneous D-H Commit; ours wins' };
       return replyWithDhKey(p, m);
     }
     case 'awaiting-revealsig': {
       // Same D-H key message again, but remember the newest commit.
-      const next: AuthState = { ...auth, version: m.version, encryptedGx: m.encryptedGx, hashedGx: m.hashedGx, dhKey: { ...auth.dhKey, ...header(p, m.version) } };
+      const next: AuthState = {
+        ...auth,
+        version: m.version,
+        encryptedGx: m.encryptedGx,
+        hashedGx: m.hashedGx,
+        dhKey: { ...auth.dhKey, ...header(p, m.version) },
+      };
       return { auth: next, send: next.dhKey };
     }
   }
@@ -108,9 +144,25 @@ function onDhKey(auth: AuthState, m: DhKey, p: AkeParty): AkeStep {
   if (!isValidGroupElement(m.gy)) return { auth, ignored: 'a D-H Key with g^y out of range' };
   const s = dhSharedSecret(auth.ours, m.gy, p.env.math);
   const keys = deriveAkeKeys(s);
-  const block = makeSignatureBlock({ enc: keys.c, signMac: keys.m1, blockMac: keys.m2 }, auth.ours.pub, m.gy, p.longTerm, AKE_KEY_ID, p.env.random, p.env.math);
-  const revealSignature: RevealSignature = { ...header(p, auth.version), type: 'reveal-signature', revealedKey: auth.r, ...block };
-  return { auth: { state: 'awaiting-sig', version: auth.version, ours: auth.ours, theirs: m.gy, keys, revealSignature }, send: revealSignature };
+  const block = makeSignatureBlock(
+    { enc: keys.c, signMac: keys.m1, blockMac: keys.m2 },
+    auth.ours.pub,
+    m.gy,
+    p.longTerm,
+    AKE_KEY_ID,
+    p.env.random,
+    p.env.math,
+  );
+  const revealSignature: RevealSignature = {
+    ...header(p, auth.version),
+    type: 'reveal-signature',
+    revealedKey: auth.r,
+    ...block,
+  };
+  return {
+    auth: { state: 'awaiting-sig', version: auth.version, ours: auth.ours, theirs: m.gy, keys, revealSignature },
+    send: revealSignature,
+  };
 }
 
 function onRevealSignature(auth: AuthState, m: RevealSignature, p: AkeParty): AkeStep {
@@ -118,7 +170,8 @@ function onRevealSignature(auth: AuthState, m: RevealSignature, p: AkeParty): Ak
   if (m.version !== auth.version) return { auth, ignored: 'a Reveal Signature of another protocol version' };
   if (m.revealedKey.length !== R_BYTES) return { auth, ignored: 'a revealed key of the wrong length' };
   const gxmpi = aesCtr(m.revealedKey, ZERO_CTR, auth.encryptedGx);
-  if (!constantTimeEqual(sha256(gxmpi), auth.hashedGx)) return { auth, ignored: 'the revealed g^x does not match its commitment' };
+  if (!constantTimeEqual(sha256(gxmpi), auth.hashedGx))
+    return { auth, ignored: 'the revealed g^x does not match its commitment' };
   const r = new Reader(gxmpi);
   const gx = r.mpi('g^x');
   if (r.remaining !== 0 || !isValidGroupElement(gx)) return { auth, ignored: 'a revealed g^x out of range' };
@@ -127,9 +180,20 @@ function onRevealSignature(auth: AuthState, m: RevealSignature, p: AkeParty): Ak
   try {
     them = openSignatureBlock({ enc: keys.c, signMac: keys.m1, blockMac: keys.m2 }, m, gx, auth.ours.pub, p.env.math);
   } catch (err) {
-    return { auth, ignored: err instanceof WireError ? `Reveal Signature: ${err.message}` : 'Reveal Signature did not verify' };
+    return {
+      auth,
+      ignored: err instanceof WireError ? `Reveal Signature: ${err.message}` : 'Reveal Signature did not verify',
+    };
   }
-  const block = makeSignatureBlock({ enc: keys.cPrime, signMac: keys.m1Prime, blockMac: keys.m2Prime }, auth.ours.pub, gx, p.longTerm, AKE_KEY_ID, p.env.random, p.env.math);
+  const block = makeSignatureBlock(
+    { enc: keys.cPrime, signMac: keys.m1Prime, blockMac: keys.m2Prime },
+    auth.ours.pub,
+    gx,
+    p.longTerm,
+    AKE_KEY_ID,
+    p.env.random,
+    p.env.math,
+  );
   const signature: Signature = { ...header(p, auth.version), type: 'signature', ...block };
   return {
     auth: AUTH_NONE,
@@ -152,7 +216,13 @@ function onSignature(auth: AuthState, m: Signature, p: AkeParty): AkeStep {
   if (m.version !== auth.version) return { auth, ignored: 'a Signature of another protocol version' };
   let them;
   try {
-    them = openSignatureBlock({ enc: auth.keys.cPrime, signMac: auth.keys.m1Prime, blockMac: auth.keys.m2Prime }, m, auth.theirs, auth.ours.pub, p.env.math);
+    them = openSignatureBlock(
+      { enc: auth.keys.cPrime, signMac: auth.keys.m1Prime, blockMac: auth.keys.m2Prime },
+      m,
+      auth.theirs,
+      auth.ours.pub,
+      p.env.math,
+    );
   } catch (err) {
     return { auth, ignored: err instanceof WireError ? `Signature: ${err.message}` : 'Signature did not verify' };
   }
@@ -172,7 +242,11 @@ function onSignature(auth: AuthState, m: Signature, p: AkeParty): AkeStep {
 }
 
 /** Advances the exchange with one received AKE message (the caller has checked the policy allows its version). */
-export function handleAkeMessage(auth: AuthState, m: DhCommit | DhKey | RevealSignature | Signature, p: AkeParty): AkeStep {
+export function handleAkeMessage(
+  auth: AuthState,
+  m: DhCommit | DhKey | RevealSignature | Signature,
+  p: AkeParty,
+): AkeStep {
   switch (m.type) {
     case 'dh-commit':
       return onCommit(auth, m, p);
@@ -184,4 +258,3 @@ export function handleAkeMessage(auth: AuthState, m: DhCommit | DhKey | RevealSi
       return onSignature(auth, m, p);
   }
 }
-

@@ -30,7 +30,13 @@ export interface SignatureKeys {
   blockMac: Uint8Array;
 }
 
-function macOfSigned(keys: SignatureKeys, ourPub: bigint, theirPub: bigint, longTerm: DsaPublicKey, keyId: number): Uint8Array {
+function macOfSigned(
+  keys: SignatureKeys,
+  ourPub: bigint,
+  theirPub: bigint,
+  longTerm: DsaPublicKey,
+  keyId: number,
+): Uint8Array {
   const data = new Writer().mpi(ourPub).mpi(theirPub).raw(encodePublicKey(longTerm)).int(keyId).finish();
   return hmacSha256(keys.signMac, data);
 }
@@ -72,8 +78,15 @@ export interface VerifiedIdentity {
  * `theirDhPub`/`ourDhPub` are from the signer's point of view reversed: the
  * signer MACed (its own g, our g).
  */
-export function openSignatureBlock(keys: SignatureKeys, block: SignedBlock, theirDhPub: bigint, ourDhPub: bigint, math: ModPow): VerifiedIdentity {
-  if (!constantTimeEqual(blockMac(keys, block.encryptedSignature), block.mac)) throw new WireError('the signature block MAC does not verify');
+export function openSignatureBlock(
+  keys: SignatureKeys,
+  block: SignedBlock,
+  theirDhPub: bigint,
+  ourDhPub: bigint,
+  math: ModPow,
+): VerifiedIdentity {
+  if (!constantTimeEqual(blockMac(keys, block.encryptedSignature), block.mac))
+    throw new WireError('the signature block MAC does not verify');
   const r = new Reader(aesCtr(keys.enc, ZERO_CTR, block.encryptedSignature));
   const longTerm = readPublicKey(r);
   const keyId = r.int('the key id');

@@ -61,12 +61,24 @@ const TABLE: Row[] = [
       expect(step.auth.state === 'awaiting-revealsig' && step.auth.hashedGx).toEqual(w.theirCommit.hashedGx); // "use this new one"
     },
   },
-  { from: 'awaiting-sig', receives: 'dh-commit', to: 'awaiting-revealsig', sends: 'dh-key', also: (step, w) => expect((step.send as DhKey).gy).not.toBe(w.ourCommitKey) },
+  {
+    from: 'awaiting-sig',
+    receives: 'dh-commit',
+    to: 'awaiting-revealsig',
+    sends: 'dh-key',
+    also: (step, w) => expect((step.send as DhKey).gy).not.toBe(w.ourCommitKey),
+  },
   // Receiving a D-H Key Message
   { from: 'none', receives: 'dh-key', to: 'none' },
   { from: 'awaiting-dhkey', receives: 'dh-key', to: 'awaiting-sig', sends: 'reveal-signature' },
   { from: 'awaiting-revealsig', receives: 'dh-key', to: 'awaiting-revealsig' },
-  { from: 'awaiting-sig', receives: 'dh-key, the same as before', to: 'awaiting-sig', sends: 'reveal-signature', also: (step, w) => expect(step.send).toBe(w.ourReveal) },
+  {
+    from: 'awaiting-sig',
+    receives: 'dh-key, the same as before',
+    to: 'awaiting-sig',
+    sends: 'reveal-signature',
+    also: (step, w) => expect(step.send).toBe(w.ourReveal),
+  },
   { from: 'awaiting-sig', receives: 'dh-key, another', to: 'awaiting-sig' },
   // Receiving a Reveal Signature Message
   { from: 'none', receives: 'reveal-signature', to: 'none' },
@@ -98,7 +110,12 @@ function dhPub(auth: AuthState): bigint {
 
 /** Two real exchanges, one begun by each side, and commits of alice's that compare either way with bob's. */
 function world(version: ProtocolVersion): World {
-  const alice: AkeParty = { env: testEnv(`alice v${version}`), longTerm: ALICE_KEY, ourTag: ALICE_TAG, theirTag: BOB_TAG };
+  const alice: AkeParty = {
+    env: testEnv(`alice v${version}`),
+    longTerm: ALICE_KEY,
+    ourTag: ALICE_TAG,
+    theirTag: BOB_TAG,
+  };
   const bob: AkeParty = { env: testEnv(`bob v${version}`), longTerm: BOB_KEY, ourTag: BOB_TAG, theirTag: ALICE_TAG };
   // Bob begins: he waits for the D-H Key, then for the Signature.
   const bobCommit = startAke(bob, version);
@@ -110,7 +127,10 @@ function world(version: ProtocolVersion): World {
   const bobDhKey = handleAkeMessage(AUTH_NONE, aliceCommit.send as DhCommit, bob);
   const aliceReveal = handleAkeMessage(aliceCommit.auth, bobDhKey.send as DhKey, alice);
   const ourHash = bytesToBigint((bobCommit.send as DhCommit).hashedGx);
-  const commits = Array.from({ length: 8 }, (_, i) => startAke({ ...alice, env: testEnv(`alice commit ${i}`) }, version).send as DhCommit);
+  const commits = Array.from(
+    { length: 8 },
+    (_, i) => startAke({ ...alice, env: testEnv(`alice commit ${i}`) }, version).send as DhCommit,
+  );
   const higher = commits.find((c) => bytesToBigint(c.hashedGx) > ourHash);
   const lower = commits.find((c) => bytesToBigint(c.hashedGx) < ourHash);
   if (!higher || !lower) throw new Error('no commit on each side of ours among 8');
@@ -127,7 +147,12 @@ function world(version: ProtocolVersion): World {
   };
   return {
     bob,
-    states: { none: AUTH_NONE, 'awaiting-dhkey': bobCommit.auth, 'awaiting-revealsig': bobDhKey.auth, 'awaiting-sig': bobReveal.auth },
+    states: {
+      none: AUTH_NONE,
+      'awaiting-dhkey': bobCommit.auth,
+      'awaiting-revealsig': bobDhKey.auth,
+      'awaiting-sig': bobReveal.auth,
+    },
     ourCommit: bobCommit.send as DhCommit,
     ourCommitKey: dhPub(bobCommit.auth),
     ourDhKey: bobDhKey.send as DhKey,
@@ -151,7 +176,10 @@ describe.each([2, 3] as const)('AKE state transitions, protocol version %i', (ve
       expect(step.auth.state).toBe(row.to);
       expect(step.send?.type).toBe(row.sends);
       expect(step.complete !== undefined).toBe(row.completes ?? false);
-      if (step.send) expect([step.send.version, step.send.senderTag, step.send.receiverTag]).toEqual(version === 3 ? [3, BOB_TAG, ALICE_TAG] : [2, 0, 0]);
+      if (step.send)
+        expect([step.send.version, step.send.senderTag, step.send.receiverTag]).toEqual(
+          version === 3 ? [3, BOB_TAG, ALICE_TAG] : [2, 0, 0],
+        );
       // "Ignore the message": nothing sent, nothing changed.
       if (!row.sends && !row.completes) {
         expect(step.auth).toBe(before);

@@ -3,7 +3,16 @@ import { ALICE_KEY, BOB_KEY, testEnv } from '../test-support/fixtures';
 import { HOSTILE_KEYS, LARGE_Q_KEY } from '../test-support/hostile-keys';
 import { Reader, WireError } from '../wire/codec';
 import { bigintModPowEngine, type ModPow } from './env';
-import { dsaSign, dsaVerify, encodePublicKey, encodeSignature, peerPublicKeyProblem, publicKeyOf, readPublicKey, readSignature } from './dsa';
+import {
+  dsaSign,
+  dsaVerify,
+  encodePublicKey,
+  encodeSignature,
+  peerPublicKeyProblem,
+  publicKeyOf,
+  readPublicKey,
+  readSignature,
+} from './dsa';
 
 const math = bigintModPowEngine;
 const M = new Uint8Array(32).fill(7);

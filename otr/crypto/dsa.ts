@@ -13,7 +13,7 @@ import { toHex } from '../bytes';
 import { bigintToFixedBytes, bitLength, bytesToBigint, mod, modInverse } from './bigint';
 import type { ModPow, Random } from './env';
 import { sha1Hash } from './primitives';
-import type { Reader} from '../wire/codec';
+import type { Reader } from '../wire/codec';
 import { WireError, Writer } from '../wire/codec';
 
 export interface DsaPublicKey {
@@ -113,7 +113,12 @@ export function fingerprint(key: DsaPublicKey): Uint8Array {
 /** "8A7C9E2F 1B3D…": five groups of eight upper-case hex digits, as Pidgin shows them. */
 export function formatFingerprint(fp: Uint8Array | string): string {
   const hex = typeof fp === 'string' ? fp : toHex(fp);
-  return hex.toUpperCase().match(/.{1,8}/g)?.join(' ') ?? '';
+  return (
+    hex
+      .toUpperCase()
+      .match(/.{1,8}/g)
+      ?.join(' ') ?? ''
+  );
 }
 
 /** OTR signatures are r || s, each as long as q (Protocol-v3, "DSA signature"): 20 bytes for a 160-bit q. */

@@ -22,7 +22,13 @@ export interface Sealed {
   keys: SessionKeys;
 }
 
-export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8Array, flags: number, symmetric: Symmetric): Sealed {
+export function sealDataMessage(
+  ring: KeyRing,
+  header: Header,
+  plaintext: Uint8Array,
+  flags: number,
+  symmetric: Symmetric,
+): Sealed {
   const send = ring.nextSend();
   const ctrTop = bigintToFixedBytes(send.counter, CTR_BYTES);
   const body = {
@@ -41,15 +47,23 @@ export function sealDataMessage(ring: KeyRing, header: Header, plaintext: Uint8A
 }
 
 /** `replay`: the MAC verified, so it is a message this session already accepted (a network duplicate). */
-export type Opened = { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string; replay?: true };
+export type Opened =
+  { ok: true; plaintext: Uint8Array; keys: SessionKeys } | { ok: false; reason: string; replay?: true };
 
-export function openDataMessage(ring: KeyRing, m: DataMessage, authenticated: Uint8Array, symmetric: Symmetric): Opened {
+export function openDataMessage(
+  ring: KeyRing,
+  m: DataMessage,
+  authenticated: Uint8Array,
+  symmetric: Symmetric,
+): Opened {
   const keys = ring.receiveKeys(m.senderKeyId, m.recipientKeyId);
   if (typeof keys === 'string') return { ok: false, reason: keys };
   if (!isValidGroupElementBytes(m.nextDh)) return { ok: false, reason: 'its next D-H key is out of range' };
-  if (!constantTimeEqual(symmetric.hmacSha1(keys.recvMac, authenticated), m.mac)) return { ok: false, reason: 'its MAC does not verify' };
+  if (!constantTimeEqual(symmetric.hmacSha1(keys.recvMac, authenticated), m.mac))
+    return { ok: false, reason: 'its MAC does not verify' };
   const counter = bytesToBigint(m.ctrTop);
-  if (counter <= keys.recvCounter) return { ok: false, reason: 'its counter did not increase (a replay?)', replay: true };
+  if (counter <= keys.recvCounter)
+    return { ok: false, reason: 'its counter did not increase (a replay?)', replay: true };
   keys.recvCounter = counter;
   keys.recvMacUsed = true;
   const plaintext = symmetric.aesCtr(keys.recvAes, m.ctrTop, m.encrypted);

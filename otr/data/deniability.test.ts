@@ -29,13 +29,18 @@ function talk(swap: (text: string) => string = (t) => t) {
 }
 
 const dataSentBy = (p: Party): { text: string; m: DataMessage }[] =>
-  p.sent.filter((o) => wireKind(o.text) === 'data').map((o) => ({ text: o.text, m: decodeText(o.text) as DataMessage }));
+  p.sent
+    .filter((o) => wireKind(o.text) === 'data')
+    .map((o) => ({ text: o.text, m: decodeText(o.text) as DataMessage }));
 
 /** The 20-byte MAC keys a party revealed, read from its data messages on the wire. */
 const revealedBy = (p: Party): Uint8Array[] =>
-  dataSentBy(p).flatMap(({ m }) => Array.from({ length: m.oldMacKeys.length / 20 }, (_, i) => m.oldMacKeys.slice(i * 20, i * 20 + 20)));
+  dataSentBy(p).flatMap(({ m }) =>
+    Array.from({ length: m.oldMacKeys.length / 20 }, (_, i) => m.oldMacKeys.slice(i * 20, i * 20 + 20)),
+  );
 
-const macVerifies = (key: Uint8Array, m: DataMessage) => constantTimeEqual(hmacSha1(key, encodeDataAuthenticated(m)), m.mac);
+const macVerifies = (key: Uint8Array, m: DataMessage) =>
+  constantTimeEqual(hmacSha1(key, encodeDataAuthenticated(m)), m.mac);
 
 /** AES-CTR is malleable: XOR the ciphertext with (old ^ new) and the plaintext reads `replacement`. */
 function rewrite(m: DataMessage, old: string, replacement: string): DataMessage {

@@ -15,8 +15,14 @@ function rings(): { alice: KeyRing; bob: KeyRing } {
   const b: DhKeyPair = generateDhKeyPair(env.random, env.math);
   const common = { version: 3 as const, ssid: new Uint8Array(8), weSentRevealSignature: false };
   return {
-    alice: new KeyRing({ ...common, ours: a, ourKeyId: 1, theirPub: b.pub, theirKeyId: 1, theirLongTerm: publicKeyOf(BOB_KEY) }, env),
-    bob: new KeyRing({ ...common, ours: b, ourKeyId: 1, theirPub: a.pub, theirKeyId: 1, theirLongTerm: publicKeyOf(ALICE_KEY) }, env),
+    alice: new KeyRing(
+      { ...common, ours: a, ourKeyId: 1, theirPub: b.pub, theirKeyId: 1, theirLongTerm: publicKeyOf(BOB_KEY) },
+      env,
+    ),
+    bob: new KeyRing(
+      { ...common, ours: b, ourKeyId: 1, theirPub: a.pub, theirKeyId: 1, theirLongTerm: publicKeyOf(ALICE_KEY) },
+      env,
+    ),
   };
 }
 

@@ -38,7 +38,16 @@ function deriveSessionKeys(ours: DhKeyPair, theirs: bigint, env: OtrEnv): Sessio
   const h1 = (b: number) => sha1Hash(concatBytes(Uint8Array.of(b), sec));
   const sendAes = h1(high ? 0x01 : 0x02).slice(0, 16);
   const recvAes = h1(high ? 0x02 : 0x01).slice(0, 16);
-  return { secbytes: sec, sendAes, sendMac: sha1Hash(sendAes), recvAes, recvMac: sha1Hash(recvAes), sendCounter: 0n, recvCounter: 0n, recvMacUsed: false };
+  return {
+    secbytes: sec,
+    sendAes,
+    sendMac: sha1Hash(sendAes),
+    recvAes,
+    recvMac: sha1Hash(recvAes),
+    sendCounter: 0n,
+    recvCounter: 0n,
+    recvMacUsed: false,
+  };
 }
 
 export class KeyRing {
@@ -83,7 +92,14 @@ export class KeyRing {
   }
 
   /** Keys, ids and the next public key for one outgoing message; advances its counter. */
-  nextSend(): { senderKeyId: number; recipientKeyId: number; nextDh: Uint8Array; counter: bigint; keys: SessionKeys; oldMacKeys: Uint8Array } {
+  nextSend(): {
+    senderKeyId: number;
+    recipientKeyId: number;
+    nextDh: Uint8Array;
+    counter: bigint;
+    keys: SessionKeys;
+    oldMacKeys: Uint8Array;
+  } {
     const senderKeyId = this.ourKeyId - 1;
     const recipientKeyId = this.theirKeyId;
     const keys = this.session(senderKeyId, recipientKeyId);
@@ -92,7 +108,14 @@ export class KeyRing {
     keys.sendCounter += 1n;
     const oldMacKeys = concatBytes(...this.macKeysToReveal);
     this.macKeysToReveal = [];
-    return { senderKeyId, recipientKeyId, nextDh: this.publicBytes(this.ourKeyId, next), counter: keys.sendCounter, keys, oldMacKeys };
+    return {
+      senderKeyId,
+      recipientKeyId,
+      nextDh: this.publicBytes(this.ourKeyId, next),
+      counter: keys.sendCounter,
+      keys,
+      oldMacKeys,
+    };
   }
 
   /** Our public key's MPI bytes, encoded once per key rather than once per message. */
@@ -107,10 +130,13 @@ export class KeyRing {
    */
   receiveKeys(senderKeyId: number, recipientKeyId: number): SessionKeys | string {
     if (senderKeyId === 0 || recipientKeyId === 0) return 'a key id of 0';
-    if (recipientKeyId !== this.ourKeyId && recipientKeyId !== this.ourKeyId - 1) return 'our key it names is not current';
-    if (senderKeyId !== this.theirKeyId && senderKeyId !== this.theirKeyId - 1) return 'their key it names is not current';
+    if (recipientKeyId !== this.ourKeyId && recipientKeyId !== this.ourKeyId - 1)
+      return 'our key it names is not current';
+    if (senderKeyId !== this.theirKeyId && senderKeyId !== this.theirKeyId - 1)
+      return 'their key it names is not current';
     if (!this.theirKeys.has(senderKeyId)) return 'their previous key is unknown';
-    if (recipientKeyId === this.ourKeyId && !this.ourKeys.has(recipientKeyId)) return 'it names a key we never announced';
+    if (recipientKeyId === this.ourKeyId && !this.ourKeys.has(recipientKeyId))
+      return 'it names a key we never announced';
     return this.session(recipientKeyId, senderKeyId) ?? 'no keys for that pairing';
   }
 
@@ -150,5 +176,4 @@ export class KeyRing {
   static extraSymmetricKey(keys: SessionKeys): Uint8Array {
     return h2(0xff, keys.secbytes);
   }
-
 }

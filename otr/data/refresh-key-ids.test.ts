@@ -32,7 +32,8 @@ function bobReads(bob: Party, text: string): string {
   const out = bob.conv.receive(text);
   if (out.received) return `read: ${out.received.text}`;
   // An authentic message whose counter did not increase: a duplicate, dropped without an error reply.
-  if (out.events.some((e) => e.type === 'replayed')) return out.send.length === 0 ? 'refused as a replay' : 'refused as a replay, with a reply';
+  if (out.events.some((e) => e.type === 'replayed'))
+    return out.send.length === 0 ? 'refused as a replay' : 'refused as a replay, with a reply';
   const unreadable = out.events.find((e) => e.type === 'unreadable');
   return unreadable ? `refused: ${unreadable.reason}` : 'nothing';
 }
@@ -162,4 +163,3 @@ describe('key ids and counters within a session', () => {
     expect(typeof ring.receiveKeys(5, AKE_KEY_ID)).toBe('object');
   });
 });
-

@@ -19,7 +19,12 @@ export function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSes
     for (const m of again) out.send.push(...conv.sealText(inst, m.id, m.text, false));
     out.events.push({ type: 'resent', ids: again.map((m) => m.id), instanceTag: inst.theirTag, fingerprint });
   }
-  if (refused.length > 0) out.events.push({ type: 'not-resent', ids: refused.map((m) => m.id), reason: 'the new private conversation uses another key' });
+  if (refused.length > 0)
+    out.events.push({
+      type: 'not-resent',
+      ids: refused.map((m) => m.id),
+      reason: 'the new private conversation uses another key',
+    });
   if (conv.held.size === 0) return out;
   const waitForVerified = !conv.choice.trusted(inst) && conv.options.trust?.hasTrusted() === true;
   if (conv.target() !== inst || waitForVerified) {

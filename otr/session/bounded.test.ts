@@ -16,7 +16,8 @@ const decoded = (text: string): DecodedMessage => {
   if (c.kind !== 'encoded') throw new Error('not an encoded message');
   return decodeMessage(c.bytes);
 };
-const withSender = (m: DecodedMessage, senderTag: number) => encodeOtrMessage(encodeMessage({ ...m, senderTag } as DecodedMessage));
+const withSender = (m: DecodedMessage, senderTag: number) =>
+  encodeOtrMessage(encodeMessage({ ...m, senderTag } as DecodedMessage));
 
 describe('forged instance tags', () => {
   it('20,000 forged data messages leave no instance behind and earn a handful of error replies', () => {
@@ -62,7 +63,8 @@ describe('forged instance tags', () => {
 });
 
 describe('partial fragments', () => {
-  const fragment = (k: number, n: number, piece: string, sender = BOB_TAG) => `?OTR|${sender.toString(16).padStart(8, '0')}|${ALICE_TAG.toString(16).padStart(8, '0')},${k},${n},${piece},`;
+  const fragment = (k: number, n: number, piece: string, sender = BOB_TAG) =>
+    `?OTR|${sender.toString(16).padStart(8, '0')}|${ALICE_TAG.toString(16).padStart(8, '0')},${k},${n},${piece},`;
 
   it('of one sender survive plain text and other senders’ messages, as libotr keeps them per instance', () => {
     const { alice, bob } = makePair('manual');
@@ -91,7 +93,9 @@ describe('partial fragments', () => {
     const other = new Conversation({ ...alice.conv.options, fragmentBudget: budget });
     expect(alice.conv.receive(fragment(1, 3, 'A'.repeat(5000))).events).toEqual([]);
     const refused = other.receive(fragment(1, 3, 'B'.repeat(5000)));
-    expect(refused.events).toEqual([{ type: 'malformed', reason: expect.stringMatching(/8000 characters of fragments are already waiting/) }]);
+    expect(refused.events).toEqual([
+      { type: 'malformed', reason: expect.stringMatching(/8000 characters of fragments are already waiting/) },
+    ]);
     expect(budget.held).toBe(5000);
     // A partial message dropped gives its share back.
     clock.advance(121_000);

@@ -36,6 +36,11 @@ export interface ConversationInternals {
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome;
   errorReply(text: string): Outgoing;
   sealText(inst: InstanceSession, id: number, text: string, remember?: boolean): Outgoing[];
-  sendTlvs(instanceTag: number, tlvs: readonly Tlv[], text?: string, flags?: number): { send: Outgoing[]; extraKey: Uint8Array };
+  sendTlvs(
+    instanceTag: number,
+    tlvs: readonly Tlv[],
+    text?: string,
+    flags?: number,
+  ): { send: Outgoing[]; extraKey: Uint8Array };
   flushHeld(inst: InstanceSession): Outcome;
 }

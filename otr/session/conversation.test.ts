@@ -31,7 +31,9 @@ describe('a whole OTR v3 conversation between two Sotto conversations', () => {
       ['hello bob', true],
       ['third', true],
     ]);
-    expect(alice.received).toEqual([{ text: 'hi alice ✓', encrypted: true, instanceTag: BOB_TAG, fingerprint: fingerprint(BOB_KEY) }]);
+    expect(alice.received).toEqual([
+      { text: 'hi alice ✓', encrypted: true, instanceTag: BOB_TAG, fingerprint: fingerprint(BOB_KEY) },
+    ]);
     for (const m of [...alice.sent, ...bob.sent]) expect(m.text).not.toMatch(/hello|alice ✓|third/);
   });
 
@@ -92,7 +94,12 @@ describe('a whole OTR v3 conversation between two Sotto conversations', () => {
     startOtr(bob, alice);
     expect(alice.conv.status().state).toBe('encrypted');
     say(bob, alice, 'back again');
-    expect(alice.received.at(-1)).toEqual({ text: 'back again', encrypted: true, instanceTag: BOB_TAG, fingerprint: fingerprint(BOB_KEY) });
+    expect(alice.received.at(-1)).toEqual({
+      text: 'back again',
+      encrypted: true,
+      instanceTag: BOB_TAG,
+      fingerprint: fingerprint(BOB_KEY),
+    });
   });
 
   it('fragments a 10 kB message at 400 bytes and reassembles it', () => {

@@ -32,7 +32,16 @@ import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
 import { WhitespaceOffer } from './whitespace-offer';
 
-export type { ConversationOptions, OtrConversation, Outcome, Outgoing, Received, SendOutcome, SendDecision, TrustView } from './conversation-types';
+export type {
+  ConversationOptions,
+  OtrConversation,
+  Outcome,
+  Outgoing,
+  Received,
+  SendOutcome,
+  SendDecision,
+  TrustView,
+} from './conversation-types';
 
 /** A conversation for the host: the OtrConversation surface, nothing of the internals. */
 export function createConversation(options: ConversationOptions): OtrConversation {
@@ -100,7 +109,12 @@ export class Conversation implements OtrConversation, ConversationInternals {
   }
 
   party(inst: InstanceSession): AkeParty {
-    return { env: this.options.env, longTerm: this.options.ourKey, ourTag: this.options.ourTag, theirTag: inst.theirTag };
+    return {
+      env: this.options.env,
+      longTerm: this.options.ourKey,
+      ourTag: this.options.ourTag,
+      theirTag: inst.theirTag,
+    };
   }
 
   /** An encoded message as the transport gets it: fragmented when it is too long. */
@@ -110,7 +124,9 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   fragment(encoded: string, version: ProtocolVersion, inst: InstanceSession, messageId?: number): Outgoing[] {
     const max = this.options.maxMessageBytes ?? Infinity;
-    const pieces = Number.isFinite(max) ? fragmentMessage(encoded, max, version, this.options.ourTag, inst.theirTag) : [encoded];
+    const pieces = Number.isFinite(max)
+      ? fragmentMessage(encoded, max, version, this.options.ourTag, inst.theirTag)
+      : [encoded];
     const to = inst.theirTag !== MASTER ? { instanceTag: inst.theirTag } : {};
     return pieces.map((text) => ({ text, otr: true, ...to, ...(messageId !== undefined ? { messageId } : {}) }));
   }
@@ -125,12 +141,16 @@ export class Conversation implements OtrConversation, ConversationInternals {
   }
 
   queryText(): string {
-    return queryMessage(allowedVersions(this.policy), `${this.options.accountName} has requested an Off-the-Record private conversation. See https://otr.cypherpunks.ca/ for more information.`);
+    return queryMessage(
+      allowedVersions(this.policy),
+      `${this.options.accountName} has requested an Off-the-Record private conversation. See https://otr.cypherpunks.ca/ for more information.`,
+    );
   }
 
   /** Asks the buddy to start (or refresh) a private conversation. */
   start(): Outcome {
-    if (!isOtrEnabled(this.policy)) return { send: [], events: [{ type: 'not-sent', reason: 'OTR is turned off for this buddy' }] };
+    if (!isOtrEnabled(this.policy))
+      return { send: [], events: [{ type: 'not-sent', reason: 'OTR is turned off for this buddy' }] };
     this.akeRequestedAt = this.now();
     return { send: [{ text: this.queryText(), otr: true }], events: [] };
   }
@@ -142,7 +162,8 @@ export class Conversation implements OtrConversation, ConversationInternals {
     // a commit kept for later refreshes would reuse one x, and an r already revealed.
     const now = this.now();
     const fresh = now - inst.authSince <= this.akeTimeoutMs();
-    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version && fresh) return this.wire(inst.auth.commit, inst);
+    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version && fresh)
+      return this.wire(inst.auth.commit, inst);
     const step = startAke(this.party(inst), version);
     inst.auth = step.auth;
     inst.authSince = now;
@@ -163,13 +184,36 @@ export class Conversation implements OtrConversation, ConversationInternals {
     const clean = withoutNul(text);
     const id = options.id ?? this.nextId++;
     this.lastActivityAt = this.now();
-    const plain = (t: string): SendOutcome => ({ status: 'sent', id, text: clean, encrypted: false, send: [{ text: t, otr: false, messageId: id }], events: [] });
+    const plain = (t: string): SendOutcome => ({
+      status: 'sent',
+      id,
+      text: clean,
+      encrypted: false,
+      send: [{ text: t, otr: false, messageId: id }],
+      events: [],
+    });
     if (!isOtrEnabled(this.policy)) return plain(clean);
     const inst = options.instanceTag !== undefined ? this.instances.get(options.instanceTag) : this.target();
-    if (!inst) return { status: 'refused', id, text: clean, encrypted: false, send: [], events: [{ type: 'not-sent', reason: 'that instance of the buddy is gone' }] };
+    if (!inst)
+      return {
+        status: 'refused',
+        id,
+        text: clean,
+        encrypted: false,
+        send: [],
+        events: [{ type: 'not-sent', reason: 'that instance of the buddy is gone' }],
+      };
     switch (inst.msgState) {
       case 'encrypted':
-        return { status: 'sent', id, text: clean, encrypted: true, fingerprint: inst.private!.fingerprint, send: this.sealText(inst, id, clean), events: [] };
+        return {
+          status: 'sent',
+          id,
+          text: clean,
+          encrypted: true,
+          fingerprint: inst.private!.fingerprint,
+          send: this.sealText(inst, id, clean),
+          events: [],
+        };
       case 'finished':
         return {
           status: 'refused',
@@ -177,13 +221,25 @@ export class Conversation implements OtrConversation, ConversationInternals {
           text: clean,
           encrypted: false,
           send: [],
-          events: [{ type: 'not-sent', reason: 'your buddy has ended the private conversation: end it too, or refresh it, before sending' }],
+          events: [
+            {
+              type: 'not-sent',
+              reason: 'your buddy has ended the private conversation: end it too, or refresh it, before sending',
+            },
+          ],
         };
       case 'plaintext': {
         if (this.policy.requireEncryption || this.akeInProgress()) {
           this.held.hold(id, clean, this.now());
           const out = this.akeInProgress() ? { send: [], events: [] } : this.start();
-          return { status: 'held', id, text: clean, encrypted: false, send: out.send, events: [...out.events, { type: 'message-held', id }] };
+          return {
+            status: 'held',
+            id,
+            text: clean,
+            encrypted: false,
+            send: out.send,
+            events: [...out.events, { type: 'message-held', id }],
+          };
         }
         return plain(this.offer.tag(clean, this.policy, this.options.whitespaceTagFirst === true));
       }
@@ -201,11 +257,26 @@ export class Conversation implements OtrConversation, ConversationInternals {
     const held = this.held.takeAll();
     if (held.length === 0) return { send: [], events: [] };
     const send = held.flatMap((h) => this.sealText(inst, h.id, h.text));
-    return { send, events: [{ type: 'held-sent', ids: held.map((h) => h.id), instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint }] };
+    return {
+      send,
+      events: [
+        {
+          type: 'held-sent',
+          ids: held.map((h) => h.id),
+          instanceTag: inst.theirTag,
+          fingerprint: inst.private!.fingerprint,
+        },
+      ],
+    };
   }
 
   /** Sends TLVs (SMP, extra key) in a data message to an encrypted instance. */
-  sendTlvs(instanceTag: number, tlvs: readonly Tlv[], text = '', flags = 0): { send: Outgoing[]; extraKey: Uint8Array } {
+  sendTlvs(
+    instanceTag: number,
+    tlvs: readonly Tlv[],
+    text = '',
+    flags = 0,
+  ): { send: Outgoing[]; extraKey: Uint8Array } {
     const inst = this.instances.get(instanceTag);
     if (!inst || inst.msgState !== 'encrypted' || !inst.private) throw new Error('TLVs need a private conversation');
     const sealed = inst.seal(this.options.ourTag, text, tlvs, flags, this.now());
@@ -236,7 +307,14 @@ export class Conversation implements OtrConversation, ConversationInternals {
     const out: Outcome = { send: [], events: [] };
     for (const inst of this.instances.values()) {
       if (inst.msgState === 'encrypted') {
-        out.send.push(...this.sendTlvs(inst.theirTag, [{ type: TLV_DISCONNECTED, value: new Uint8Array(0) }], '', FLAG_IGNORE_UNREADABLE).send);
+        out.send.push(
+          ...this.sendTlvs(
+            inst.theirTag,
+            [{ type: TLV_DISCONNECTED, value: new Uint8Array(0) }],
+            '',
+            FLAG_IGNORE_UNREADABLE,
+          ).send,
+        );
       }
       if (inst.msgState !== 'plaintext') out.events.push({ type: 'gone-plaintext', instanceTag: inst.theirTag });
       inst.toPlaintext();
@@ -254,7 +332,8 @@ export class Conversation implements OtrConversation, ConversationInternals {
     const events: OtrEvent[] = [];
     this.reassembler.expire(now);
     // An AKE step unanswered for this long is dead, a refresh's too: its keys go.
-    for (const inst of this.instances.values()) if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
+    for (const inst of this.instances.values())
+      if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
     if (this.akeRequestedAt !== undefined && now - this.akeRequestedAt > timeout && this.akeInProgress()) {
       this.akeRequestedAt = undefined;
       events.push({ type: 'ake-no-answer' });
@@ -268,7 +347,13 @@ export class Conversation implements OtrConversation, ConversationInternals {
   /** Nothing here is worth keeping: no private or pending state, no held message, quiet for `idleMs`. */
   isIdle(idleMs: number): boolean {
     const quiet = [...this.instances.values()].every((i) => i.msgState === 'plaintext' && i.auth.state === 'none');
-    return quiet && this.held.size === 0 && this.akeRequestedAt === undefined && this.reassembler.heldChars === 0 && this.now() - this.lastActivityAt > idleMs;
+    return (
+      quiet &&
+      this.held.size === 0 &&
+      this.akeRequestedAt === undefined &&
+      this.reassembler.heldChars === 0 &&
+      this.now() - this.lastActivityAt > idleMs
+    );
   }
 
   receive(raw: string): Outcome {
@@ -298,8 +383,16 @@ export class Conversation implements OtrConversation, ConversationInternals {
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome {
     const step = handleAkeMessage(inst.auth, m, this.party(inst));
     // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
-    if (step.ignored) return { send: step.send ? this.wire(step.send, inst) : [], events: [{ type: 'ake-ignored', reason: step.ignored }] };
-    if (!this.instances.admit(inst)) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }] };
+    if (step.ignored)
+      return {
+        send: step.send ? this.wire(step.send, inst) : [],
+        events: [{ type: 'ake-ignored', reason: step.ignored }],
+      };
+    if (!this.instances.admit(inst))
+      return {
+        send: [],
+        events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }],
+      };
     if (inst.auth.state === 'none') inst.authSince = this.now();
     inst.auth = step.auth;
     inst.lastReceivedAt = this.now();

@@ -24,7 +24,8 @@ export class InstanceChoice {
   ) {}
 
   /** The key of this login's last private session is one the user verified. */
-  readonly trusted = (inst: InstanceSession): boolean => inst.identity !== undefined && this.trustedKey(inst.identity.fingerprint);
+  readonly trusted = (inst: InstanceSession): boolean =>
+    inst.identity !== undefined && this.trustedKey(inst.identity.fingerprint);
 
   /** The user's choice; undefined goes back to the automatic one. */
   select(tag: number | undefined): void {

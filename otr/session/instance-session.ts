@@ -77,19 +77,33 @@ export class InstanceSession {
   }
 
   /** Encrypts one data message to this instance; only valid while encrypted. */
-  seal(ourTag: number, text: string, tlvs: readonly Tlv[], flags: number, now: number): { wire: string; extraKey: Uint8Array } {
+  seal(
+    ourTag: number,
+    text: string,
+    tlvs: readonly Tlv[],
+    flags: number,
+    now: number,
+  ): { wire: string; extraKey: Uint8Array } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) throw new Error('seal() outside an encrypted session');
-    const header = { version: p.version, senderTag: p.version === 3 ? ourTag : 0, receiverTag: p.version === 3 ? this.theirTag : 0 };
+    const header = {
+      version: p.version,
+      senderTag: p.version === 3 ? ourTag : 0,
+      receiverTag: p.version === 3 ? this.theirTag : 0,
+    };
     const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags, this.symmetric);
     this.lastSentAt = now;
     return { wire: encodeOtrMessage(sealed.bytes), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
   }
 
-  open(m: DataMessage, authenticated: Uint8Array): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string; replay?: true } {
+  open(
+    m: DataMessage,
+    authenticated: Uint8Array,
+  ): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string; replay?: true } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
-    if (m.version !== p.version) return { ok: false, reason: 'it uses another protocol version than this conversation' };
+    if (m.version !== p.version)
+      return { ok: false, reason: 'it uses another protocol version than this conversation' };
     const opened = openDataMessage(p.ring, m, authenticated, this.symmetric);
     if (!opened.ok) return opened;
     return { ok: true, plaintext: opened.plaintext, extraKey: () => KeyRing.extraSymmetricKey(opened.keys) };

@@ -75,7 +75,8 @@ export class InstanceTable {
     for (const s of this.sessions.values()) {
       const state = STATE_RANK[s.msgState] - STATE_RANK[best.msgState];
       const trust = Number(trusted(s)) - Number(trusted(best));
-      if (state > 0 || (state === 0 && (trust > 0 || (trust === 0 && s.lastReceivedAt >= best.lastReceivedAt)))) best = s;
+      if (state > 0 || (state === 0 && (trust > 0 || (trust === 0 && s.lastReceivedAt >= best.lastReceivedAt))))
+        best = s;
     }
     return best;
   }

@@ -16,7 +16,8 @@ export function isValidInstanceTag(tag: number): boolean {
 export function generateInstanceTag(random: Random): number {
   for (;;) {
     const b = random.bytes(4);
-    const tag = (((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number)) >>> 0;
+    const tag =
+      (((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number)) >>> 0;
     if (isValidInstanceTag(tag)) return tag;
   }
 }

@@ -39,7 +39,13 @@ function scene(level: PolicyLevel, trusted: Uint8Array[]) {
   });
   const login = (tag: number, key: typeof BOB_KEY): Login => ({
     tag,
-    conv: new Conversation({ env: testEnv(`bob${tag}`, clock), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: 'bob@example.org' }),
+    conv: new Conversation({
+      env: testEnv(`bob${tag}`, clock),
+      ourKey: key,
+      ourTag: tag,
+      policy: policyForLevel('manual'),
+      accountName: 'bob@example.org',
+    }),
     received: [],
   });
   const bob1 = login(BOB1_TAG, BOB_KEY);
@@ -59,7 +65,11 @@ function scene(level: PolicyLevel, trusted: Uint8Array[]) {
   function fromBob(login: Login, send: Outgoing[], replyTo: Login[] = [login]): void {
     for (const m of send) {
       const got = alice.receive(m.text);
-      if (got.received) aliceReceived.push({ text: got.received.text, ...(got.received.fingerprint ? { fingerprint: toHex(got.received.fingerprint) } : {}) });
+      if (got.received)
+        aliceReceived.push({
+          text: got.received.text,
+          ...(got.received.fingerprint ? { fingerprint: toHex(got.received.fingerprint) } : {}),
+        });
       fromAlice(got, replyTo);
     }
   }
@@ -87,7 +97,9 @@ describe('two logins of one buddy', () => {
     expect(s.alice.target().theirTag).toBe(BOB1_TAG);
     s.private_(s.bob2);
     expect(s.alice.target().theirTag).toBe(BOB1_TAG);
-    expect(s.aliceEvents.filter((e) => e.type === 'instance-withheld')).toEqual([{ type: 'instance-withheld', instanceTag: BOB2_TAG, current: BOB1_TAG }]);
+    expect(s.aliceEvents.filter((e) => e.type === 'instance-withheld')).toEqual([
+      { type: 'instance-withheld', instanceTag: BOB2_TAG, current: BOB1_TAG },
+    ]);
     s.fromAlice(s.alice.send('for the phone'));
     expect(s.bob1.received).toEqual(['for the phone']);
     expect(s.bob2.received).toEqual([]);

@@ -38,7 +38,9 @@ const TABLE: Row[] = states.flatMap((s): Row[] => [
   { in: s, receives: 'reveal-signature', sends: [], auth: 'none' },
   { in: s, receives: 'signature', sends: [], auth: 'none' },
   // "Receiving a Data Message": shown when encrypted; otherwise an Error Message goes back.
-  s === 'encrypted' ? { in: s, receives: 'data', sends: [], auth: 'none', readable: true } : { in: s, receives: 'data', sends: ['error'], auth: 'none' },
+  s === 'encrypted'
+    ? { in: s, receives: 'data', sends: [], auth: 'none', readable: true }
+    : { in: s, receives: 'data', sends: ['error'], auth: 'none' },
 ]);
 
 /** alice and bob (Conversations) with bob in `state`, and AKE messages of an exchange between other parties with alice's key and tag. */
@@ -55,7 +57,11 @@ function scene(version: ProtocolVersion, state: MessageState) {
   const b: AkeParty = { env: testEnv('stray bob'), longTerm: BOB_KEY, ourTag: BOB_TAG, theirTag: ALICE_TAG };
   // Alice begins one exchange (her commit, her Reveal Signature), the other party the second (her D-H Key, her Signature).
   const aCommit = startAke(a, version);
-  const aReveal = handleAkeMessage(aCommit.auth, handleAkeMessage(AUTH_NONE, aCommit.send as DhCommit, b).send as DhKey, a);
+  const aReveal = handleAkeMessage(
+    aCommit.auth,
+    handleAkeMessage(AUTH_NONE, aCommit.send as DhCommit, b).send as DhKey,
+    a,
+  );
   const bCommit = startAke(b, version);
   const aDhKey = handleAkeMessage(AUTH_NONE, bCommit.send as DhCommit, a);
   const bReveal = handleAkeMessage(bCommit.auth, aDhKey.send as DhKey, b);
@@ -71,7 +77,12 @@ function scene(version: ProtocolVersion, state: MessageState) {
     if (!message) throw new Error(`the stray exchange produced no ${m}`);
     return encodeText(message);
   };
-  return { alice, bob, tag: version === 3 ? ALICE_TAG : MASTER, text: (m: Incoming) => (m === 'data' ? dataFrom(alice, version, state) : akeText(m)) };
+  return {
+    alice,
+    bob,
+    tag: version === 3 ? ALICE_TAG : MASTER,
+    text: (m: Incoming) => (m === 'data' ? dataFrom(alice, version, state) : akeText(m)),
+  };
 }
 
 /** A data message from alice: of bob's session when encrypted, else of one bob never had. */
@@ -84,17 +95,21 @@ function dataFrom(alice: Party, version: ProtocolVersion, state: MessageState): 
 }
 
 describe.each([2, 3] as const)('Conversation state transitions, protocol version %i', (version) => {
-  it.each(TABLE.map((r) => [r.in, r.receives, r.sends.join(', ') || 'nothing', r] as const))('%s, receiving a %s: sends %s and keeps the message state', (_s, _m, _k, row) => {
-    const { bob, tag, text } = scene(version, row.in);
-    const out = bob.conv.receive(text(row.receives));
-    expect(wireKinds(out.send)).toEqual(row.sends);
-    expect(msgStateOf(bob.conv, tag)).toBe(row.in);
-    expect(authStateOf(bob.conv, tag)).toBe(row.auth);
-    if (row.readable) expect(out.received).toMatchObject({ text: 'secret', encrypted: true, instanceTag: tag });
-    else expect(out.received).toBeUndefined();
-    if (row.receives === 'data' && !row.readable) expect(out.events.map((e) => e.type)).toEqual(['unreadable']);
-    if (row.sends.length === 0 && row.receives !== 'data') expect(out.events.map((e) => e.type)).toEqual(['ake-ignored']);
-  });
+  it.each(TABLE.map((r) => [r.in, r.receives, r.sends.join(', ') || 'nothing', r] as const))(
+    '%s, receiving a %s: sends %s and keeps the message state',
+    (_s, _m, _k, row) => {
+      const { bob, tag, text } = scene(version, row.in);
+      const out = bob.conv.receive(text(row.receives));
+      expect(wireKinds(out.send)).toEqual(row.sends);
+      expect(msgStateOf(bob.conv, tag)).toBe(row.in);
+      expect(authStateOf(bob.conv, tag)).toBe(row.auth);
+      if (row.readable) expect(out.received).toMatchObject({ text: 'secret', encrypted: true, instanceTag: tag });
+      else expect(out.received).toBeUndefined();
+      if (row.receives === 'data' && !row.readable) expect(out.events.map((e) => e.type)).toEqual(['unreadable']);
+      if (row.sends.length === 0 && row.receives !== 'data')
+        expect(out.events.map((e) => e.type)).toEqual(['ake-ignored']);
+    },
+  );
 
   it.each(states)('%s, a whole AKE begun by the buddy makes the conversation encrypted', (state) => {
     const { alice, bob, tag } = scene(version, state);

@@ -56,7 +56,9 @@ describe('receiving', () => {
     const other = `?OTR|${BOB_TAG.toString(16).padStart(8, '0')}|00009999,1,2,abc,`;
     expect(receiveMessage(alice.conv, other).events).toEqual([{ type: 'for-other-instance' }]);
     const low = `?OTR|000000ff|${ALICE_TAG.toString(16).padStart(8, '0')},1,2,abc,`;
-    expect(receiveMessage(alice.conv, low).events).toEqual([{ type: 'malformed', reason: 'a fragment with an invalid sender instance tag' }]);
+    expect(receiveMessage(alice.conv, low).events).toEqual([
+      { type: 'malformed', reason: 'a fragment with an invalid sender instance tag' },
+    ]);
   });
 
   it('drops version 2 messages when the policy allows only version 3', () => {

@@ -25,7 +25,9 @@ export function receiveMessage(conv: ConversationInternals, raw: string, fromFra
   if (c.kind !== 'fragment' && c.kind !== 'encoded') conv.reassembler.reset(MASTER);
   switch (c.kind) {
     case 'fragment':
-      return fromFragments ? { send: [], events: [{ type: 'malformed', reason: 'a fragment inside a fragmented message' }] } : receiveFragment(conv, c.raw);
+      return fromFragments
+        ? { send: [], events: [{ type: 'malformed', reason: 'a fragment inside a fragmented message' }] }
+        : receiveFragment(conv, c.raw);
     case 'malformed':
       return { send: [], events: [{ type: 'malformed', reason: c.reason }] };
     case 'encoded':
@@ -43,7 +45,8 @@ export function receiveMessage(conv: ConversationInternals, raw: string, fromFra
     case 'plaintext': {
       const out: Outcome = { send: [], events: [], received: { text: c.text, encrypted: false } };
       const target = conv.target();
-      if (target.msgState !== 'plaintext' || conv.policy.requireEncryption) out.events.push({ type: 'received-unencrypted' });
+      if (target.msgState !== 'plaintext' || conv.policy.requireEncryption)
+        out.events.push({ type: 'received-unencrypted' });
       if (c.kind === 'plaintext') out.events.push(...conv.offer.answeredInPlaintext(conv.policy));
       // "In any event" (Protocol-v3): even while private, a tag means their side is in
       // plaintext, most likely because it lost its session, so a new AKE is what helps.
@@ -58,8 +61,10 @@ function receiveFragment(conv: ConversationInternals, raw: string): Outcome {
   if (!f) return { send: [], events: [{ type: 'malformed', reason: 'a fragment that does not parse' }] };
   if (!allowsVersion(conv.policy, f.version)) return none();
   if (f.version === 3) {
-    if (f.senderTag < MIN_INSTANCE_TAG) return { send: [], events: [{ type: 'malformed', reason: 'a fragment with an invalid sender instance tag' }] };
-    if (f.receiverTag !== 0 && f.receiverTag !== conv.options.ourTag) return { send: [], events: [{ type: 'for-other-instance' }] };
+    if (f.senderTag < MIN_INSTANCE_TAG)
+      return { send: [], events: [{ type: 'malformed', reason: 'a fragment with an invalid sender instance tag' }] };
+    if (f.receiverTag !== 0 && f.receiverTag !== conv.options.ourTag)
+      return { send: [], events: [{ type: 'for-other-instance' }] };
   }
   const r = conv.reassembler.add(f, conv.now());
   switch (r.status) {
@@ -84,8 +89,10 @@ function receiveEncoded(conv: ConversationInternals, bytes: Uint8Array): Outcome
   if (!allowsVersion(conv.policy, m.version)) return none();
   let inst: InstanceSession;
   if (m.version === 3) {
-    if (m.senderTag < MIN_INSTANCE_TAG) return { send: [], events: [{ type: 'malformed', reason: 'an invalid sender instance tag' }] };
-    if (m.receiverTag !== 0 && m.receiverTag !== conv.options.ourTag) return { send: [], events: [{ type: 'for-other-instance' }] };
+    if (m.senderTag < MIN_INSTANCE_TAG)
+      return { send: [], events: [{ type: 'malformed', reason: 'an invalid sender instance tag' }] };
+    if (m.receiverTag !== 0 && m.receiverTag !== conv.options.ourTag)
+      return { send: [], events: [{ type: 'for-other-instance' }] };
     // Not kept until an AKE step from it is accepted (Conversation.handleAke): forged tags leave nothing behind.
     inst = conv.instances.lookup(m.senderTag);
   } else {
@@ -93,23 +100,35 @@ function receiveEncoded(conv: ConversationInternals, bytes: Uint8Array): Outcome
   }
   if (m.type === 'data') return receiveData(conv, inst, m, m.authenticated ?? new Uint8Array(0));
   // Every AKE with a new login costs modular exponentiations: a flood of new tags gets few.
-  if (!conv.instances.has(inst.theirTag) && !conv.newLogins.take(conv.now())) return { send: [], events: [{ type: 'ake-ignored', reason: 'too many new logins at once' }] };
+  if (!conv.instances.has(inst.theirTag) && !conv.newLogins.take(conv.now()))
+    return { send: [], events: [{ type: 'ake-ignored', reason: 'too many new logins at once' }] };
   // Our commit went out from the master before we knew their tag: an instance that
   // answers it gets its own copy (libotr's otrl_auth_copy_on_key), unless it awaits a
   // D-H Key for a commit of its own. A commit of theirs meeting ours is the spec's race,
   // settled by comparing the hashes only if that instance knows of our commit too:
   // without the copy, both sides would answer each other's commit and then ignore each
   // other's D-H Key.
-  const copies = m.type === 'dh-key' ? inst.auth.state !== 'awaiting-dhkey' : m.type === 'dh-commit' && inst.auth.state === 'none';
+  const copies =
+    m.type === 'dh-key' ? inst.auth.state !== 'awaiting-dhkey' : m.type === 'dh-commit' && inst.auth.state === 'none';
   const master = conv.instances.master;
-  if (copies && inst.theirTag !== MASTER && master.auth.state === 'awaiting-dhkey' && master.auth.version === m.version) {
+  if (
+    copies &&
+    inst.theirTag !== MASTER &&
+    master.auth.state === 'awaiting-dhkey' &&
+    master.auth.version === m.version
+  ) {
     inst.auth = { ...master.auth };
     inst.authSince = master.authSince;
   }
   return conv.handleAke(inst, m);
 }
 
-function receiveData(conv: ConversationInternals, inst: InstanceSession, m: DataMessage, authenticated: Uint8Array): Outcome {
+function receiveData(
+  conv: ConversationInternals,
+  inst: InstanceSession,
+  m: DataMessage,
+  authenticated: Uint8Array,
+): Outcome {
   const opened = inst.open(m, authenticated);
   if (!opened.ok) {
     // A duplicate (a server resending what it had delivered) is no reason for an error,
@@ -122,22 +141,45 @@ function receiveData(conv: ConversationInternals, inst: InstanceSession, m: Data
   const { text, tlvs, malformed } = decodePlaintext(opened.plaintext);
   // The readable part stands; malformed TLVs after it are dropped with a word.
   const cutShort = malformed ? cutShortTlvType(opened.plaintext, tlvs) : undefined;
-  return finishData(conv, inst, text, tlvs, opened.extraKey, malformed ? [{ type: 'malformed', reason: malformed }] : [], cutShort);
+  return finishData(
+    conv,
+    inst,
+    text,
+    tlvs,
+    opened.extraKey,
+    malformed ? [{ type: 'malformed', reason: malformed }] : [],
+    cutShort,
+  );
 }
 
 /** An error reply and an event, at the pace the rate limit allows; what it holds back is counted in the next event. */
 function unreadable(conv: ConversationInternals, inst: InstanceSession, reason: string): Outcome {
   if (!conv.replies.take(conv.now())) return none();
   const suppressed = conv.replies.refusedSinceAsked();
-  const reply = inst.msgState !== 'encrypted' ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.` : 'You transmitted an unreadable encrypted message.';
+  const reply =
+    inst.msgState !== 'encrypted'
+      ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.`
+      : 'You transmitted an unreadable encrypted message.';
   const instanceTag = conv.instances.has(inst.theirTag) ? { instanceTag: inst.theirTag } : {};
   // The error is the spec's whole answer; a buddy whose policy says so starts a new AKE on it (ERROR_START_AKE).
-  return { send: [conv.errorReply(reply)], events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }] };
+  return {
+    send: [conv.errorReply(reply)],
+    events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }],
+  };
 }
 
-function finishData(conv: ConversationInternals, inst: InstanceSession, text: string, tlvs: Tlv[], extraKey: () => Uint8Array, events: Outcome['events'], cutShort?: number): Outcome {
+function finishData(
+  conv: ConversationInternals,
+  inst: InstanceSession,
+  text: string,
+  tlvs: Tlv[],
+  extraKey: () => Uint8Array,
+  events: Outcome['events'],
+  cutShort?: number,
+): Outcome {
   const out: Outcome = { send: [], events };
-  if (text !== '') out.received = { text, encrypted: true, instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint };
+  if (text !== '')
+    out.received = { text, encrypted: true, instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint };
   // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.
   const verification = receiveTlvs(conv, inst, tlvs, extraKey, cutShort);
   out.send.push(...verification.send);

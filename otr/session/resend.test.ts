@@ -21,7 +21,9 @@ describe('sending again what the buddy could not read', () => {
     restart(bob);
     const lost = say(alice, bob, 'did you get this?');
     expect(bob.received.map((r) => r.text)).toEqual(['did you get this?']);
-    expect(alice.events).toContainEqual(expect.objectContaining({ type: 'resent', ids: [lost.id], instanceTag: BOB_TAG }));
+    expect(alice.events).toContainEqual(
+      expect.objectContaining({ type: 'resent', ids: [lost.id], instanceTag: BOB_TAG }),
+    );
     expect(bob.conv.status().state).toBe('encrypted');
     for (const m of alice.sent) expect(m.text).not.toContain('did you get this?');
   });
@@ -43,7 +45,11 @@ describe('sending again what the buddy could not read', () => {
     restart(bob, ALICE_KEY);
     const lost = say(alice, bob, 'for bob’s old key only');
     expect(bob.received).toEqual([]);
-    expect(alice.events).toContainEqual({ type: 'not-resent', ids: [lost.id], reason: 'the new private conversation uses another key' });
+    expect(alice.events).toContainEqual({
+      type: 'not-resent',
+      ids: [lost.id],
+      reason: 'the new private conversation uses another key',
+    });
   });
 
   it('does not send again a message older than a minute', () => {
@@ -89,7 +95,9 @@ describe('typed text', () => {
   it('drops NULs from plaintext and held messages too', () => {
     const { alice, bob } = makePair('never');
     expect(say(alice, bob, 'a\0b').send[0]?.text).toBe('ab');
-    const held = new Conversation({ ...alice.conv.options, policy: policyForLevel('always'), ourTag: ALICE_TAG }).send('c\0d');
+    const held = new Conversation({ ...alice.conv.options, policy: policyForLevel('always'), ourTag: ALICE_TAG }).send(
+      'c\0d',
+    );
     expect(held.text).toBe('cd');
   });
 });

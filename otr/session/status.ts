@@ -22,7 +22,11 @@ export interface ConversationStatus {
 export function conversationStatus(target: InstanceSession, all: Iterable<InstanceSession>): ConversationStatus {
   const instances: InstanceStatus[] = [...all]
     .filter((i) => i.theirTag !== MASTER || i.msgState !== 'plaintext')
-    .map((i) => ({ instanceTag: i.theirTag, state: i.msgState, ...(i.identity ? { fingerprint: i.identity.fingerprint } : {}) }));
+    .map((i) => ({
+      instanceTag: i.theirTag,
+      state: i.msgState,
+      ...(i.identity ? { fingerprint: i.identity.fingerprint } : {}),
+    }));
   return {
     state: target.msgState,
     instanceTag: target.theirTag,

@@ -27,7 +27,9 @@ describe('timers', () => {
     clock.advance(30_000);
     expect(bob.conv.receive(alice.conv.send('two').send[0]!.text).send).toEqual([]);
     clock.advance(31_000);
-    expect(bob.conv.receive(alice.conv.send('three').send[0]!.text).events.map((e) => e.type)).toContain('heartbeat-sent');
+    expect(bob.conv.receive(alice.conv.send('three').send[0]!.text).events.map((e) => e.type)).toContain(
+      'heartbeat-sent',
+    );
   });
 
   it('tells the user when a query gets no answer, and gives back the held messages unsent', () => {
@@ -38,7 +40,10 @@ describe('timers', () => {
     expect(alice.conv.tick().events).toEqual([]);
     clock.advance(2_000);
     const out = alice.conv.tick();
-    expect(out.events).toEqual([{ type: 'ake-no-answer' }, { type: 'held-expired', ids: [1, 2], texts: ['first', 'second'] }]);
+    expect(out.events).toEqual([
+      { type: 'ake-no-answer' },
+      { type: 'held-expired', ids: [1, 2], texts: ['first', 'second'] },
+    ]);
     // Nothing is left held: a later AKE sends nothing old.
     expect(alice.conv.tick().events).toEqual([]);
   });
@@ -60,7 +65,9 @@ describe('timers', () => {
     bob.conv.end();
     expect(bob.conv.receive(heartbeat)).toEqual({ send: [], events: [] });
     const answer = bob.conv.receive(normal);
-    expect(answer.send).toEqual([{ text: "?OTR Error: You sent encrypted data to bob@example.org, who wasn't expecting it.", otr: true }]);
+    expect(answer.send).toEqual([
+      { text: "?OTR Error: You sent encrypted data to bob@example.org, who wasn't expecting it.", otr: true },
+    ]);
     expect(answer.events).toContainEqual(expect.objectContaining({ type: 'unreadable' }));
   });
 });

@@ -31,7 +31,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ ...common, op: fc.constant('truncate' as const), keep: fc.nat(999) }),
   fc.record({ ...common, op: fc.constant('duplicate' as const) }),
   fc.record({ ...common, op: fc.constant('splice' as const), other: fc.nat(), cut: fc.nat(1000) }),
-  fc.record({ ...common, op: fc.constant('instance-tag' as const), field: fc.constantFrom('sender' as const, 'receiver' as const), tag }),
+  fc.record({
+    ...common,
+    op: fc.constant('instance-tag' as const),
+    field: fc.constantFrom('sender' as const, 'receiver' as const),
+    tag,
+  }),
   fc.record({ ...common, op: fc.constant('foreign-piece' as const), other: fc.nat(), at: fc.nat() }),
 );
 /**
@@ -49,9 +54,19 @@ const inauthenticData: fc.Arbitrary<Mutation> = fc.constantFrom(...dataIndices).
     fc.record({ ...base, op: fc.constant('bitflip' as const), bit: fc.nat(macCoveredBits - 1) }),
     fc.record({ ...base, op: fc.constant('truncate' as const), keep: fc.nat(999) }),
     fc.constantFrom('sender' as const, 'receiver' as const).chain((field) =>
-      fc.record({ ...base, op: fc.constant('instance-tag' as const), field: fc.constant(field), tag: tag.filter((t) => t !== (field === 'sender' ? m.senderTag : m.receiverTag)) }),
+      fc.record({
+        ...base,
+        op: fc.constant('instance-tag' as const),
+        field: fc.constant(field),
+        tag: tag.filter((t) => t !== (field === 'sender' ? m.senderTag : m.receiverTag)),
+      }),
     ),
-    fc.record({ ...base, op: fc.constant('foreign-piece' as const), other: fc.constantFrom(...dataIndices.filter((i) => i !== source)), at: fc.nat() }),
+    fc.record({
+      ...base,
+      op: fc.constant('foreign-piece' as const),
+      other: fc.constantFrom(...dataIndices.filter((i) => i !== source)),
+      at: fc.nat(),
+    }),
   );
 });
 
@@ -106,7 +121,10 @@ class Reorder implements fc.Command<Model, Live> {
 
 const command = fc.oneof(
   { weight: 4, arbitrary: advance },
-  { weight: 4, arbitrary: fc.tuple(mutation, reflect, fc.boolean()).map(([m, back, replies]) => new Inject(m, back, replies)) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(mutation, reflect, fc.boolean()).map(([m, back, replies]) => new Inject(m, back, replies)),
+  },
   { weight: 1, arbitrary: fc.constant(new Reorder()) },
 );
 
@@ -181,7 +199,10 @@ describe('the transcript fuzzer', () => {
   });
 
   it('changes nothing when the mutated messages are whole data messages: every scripted line arrives once, in order', () => {
-    const interleaved = fc.oneof({ weight: 1, arbitrary: advance }, { weight: 1, arbitrary: inauthenticData.map((m) => new Inject(m, false, false, true)) });
+    const interleaved = fc.oneof(
+      { weight: 1, arbitrary: advance },
+      { weight: 1, arbitrary: inauthenticData.map((m) => new Inject(m, false, false, true)) },
+    );
     fc.assert(
       fc.property(fc.commands([interleaved], { maxCommands: 40, size: 'max' }), (commands) => {
         const live = new Live(math);

@@ -16,7 +16,10 @@ describe('verification inside a conversation', () => {
     const out = smpAction(alice.conv, undefined, () => {
       throw new Error('must not run without keys');
     });
-    expect(out).toEqual({ send: [], events: [{ type: 'smp', instanceTag: 0, kind: 'error', reason: 'verification needs a private conversation' }] });
+    expect(out).toEqual({
+      send: [],
+      events: [{ type: 'smp', instanceTag: 0, kind: 'error', reason: 'verification needs a private conversation' }],
+    });
   });
 
   it('sends a TLV 8 with the 4-byte use and the data, and returns a 32-byte key', () => {
@@ -30,14 +33,24 @@ describe('verification inside a conversation', () => {
     const { alice } = privatePair();
     expect(() => useExtraKey(alice.conv, -1, new Uint8Array(0))).toThrow(RangeError);
     expect(() => useExtraKey(alice.conv, 2 ** 32, new Uint8Array(0))).toThrow(RangeError);
-    expect(useExtraKey(makePair('manual').alice.conv, 1, new Uint8Array(0)).events).toEqual([{ type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' }]);
+    expect(useExtraKey(makePair('manual').alice.conv, 1, new Uint8Array(0)).events).toEqual([
+      { type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' },
+    ]);
   });
 
   it('turns a TLV 8 into an extra-key event with its use and data, and a short one into a malformed event', () => {
     const { alice } = privatePair();
     const inst = alice.conv.instances.get(BOB_TAG)!;
     const key = Uint8Array.of(7);
-    const out = receiveTlvs(alice.conv, inst, [{ type: TLV_EXTRA_SYMMETRIC_KEY, value: Uint8Array.of(0, 0, 0, 5, 1, 2) }, { type: TLV_EXTRA_SYMMETRIC_KEY, value: Uint8Array.of(0, 1) }], () => key);
+    const out = receiveTlvs(
+      alice.conv,
+      inst,
+      [
+        { type: TLV_EXTRA_SYMMETRIC_KEY, value: Uint8Array.of(0, 0, 0, 5, 1, 2) },
+        { type: TLV_EXTRA_SYMMETRIC_KEY, value: Uint8Array.of(0, 1) },
+      ],
+      () => key,
+    );
     expect(out.events).toEqual([
       { type: 'extra-key', instanceTag: BOB_TAG, use: 5, data: Uint8Array.of(1, 2), key },
       { type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' },
@@ -49,7 +62,12 @@ describe('verification inside a conversation', () => {
     const inst = alice.conv.instances.get(BOB_TAG)!;
     const unknown = { type: 0x4242, value: Uint8Array.of(1) };
     const smp = { type: TLV_SMP1, value: new Uint8Array(0) };
-    const out = receiveTlvs(alice.conv, inst, [smp, unknown, { type: TLV_DISCONNECTED, value: new Uint8Array(0) }], () => new Uint8Array(32));
+    const out = receiveTlvs(
+      alice.conv,
+      inst,
+      [smp, unknown, { type: TLV_DISCONNECTED, value: new Uint8Array(0) }],
+      () => new Uint8Array(32),
+    );
     expect(out).toEqual({ send: [], events: [{ type: 'tlvs', instanceTag: BOB_TAG, tlvs: [unknown] }] });
   });
 

@@ -7,7 +7,15 @@
  */
 import { fingerprint, publicKeyOf } from '../crypto/dsa';
 import { isSmpTlvType } from '../smp/smp-messages';
-import { receiveSmp, smpCutShort, SMP_IDLE, type SmpContext, type SmpEvent, type SmpState, type SmpStep } from '../smp/smp-state';
+import {
+  receiveSmp,
+  smpCutShort,
+  SMP_IDLE,
+  type SmpContext,
+  type SmpEvent,
+  type SmpState,
+  type SmpStep,
+} from '../smp/smp-state';
 import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 import { TLV_DISCONNECTED, TLV_EXTRA_SYMMETRIC_KEY, TLV_PADDING, type Tlv } from '../wire/tlv';
 import type { ConversationInternals } from './conversation-internals';
@@ -18,7 +26,12 @@ import type { InstanceSession } from './instance-session';
 function smpContext(conv: ConversationInternals, inst: InstanceSession): SmpContext | undefined {
   const p = inst.private;
   if (inst.msgState !== 'encrypted' || !p) return undefined;
-  return { env: conv.options.env, ourFingerprint: fingerprint(publicKeyOf(conv.options.ourKey)), theirFingerprint: p.fingerprint, ssid: p.ssid };
+  return {
+    env: conv.options.env,
+    ourFingerprint: fingerprint(publicKeyOf(conv.options.ourKey)),
+    theirFingerprint: p.fingerprint,
+    ssid: p.ssid,
+  };
 }
 
 function sendEach(conv: ConversationInternals, inst: InstanceSession, tlvs: readonly Tlv[]): Outgoing[] {
@@ -27,7 +40,10 @@ function sendEach(conv: ConversationInternals, inst: InstanceSession, tlvs: read
 
 function applyStep(conv: ConversationInternals, inst: InstanceSession, step: SmpStep): Outcome {
   inst.smp = step.state;
-  return { send: sendEach(conv, inst, step.send), events: step.events.map((e): OtrEvent => ({ type: 'smp', instanceTag: inst.theirTag, ...e })) };
+  return {
+    send: sendEach(conv, inst, step.send),
+    events: step.events.map((e): OtrEvent => ({ type: 'smp', instanceTag: inst.theirTag, ...e })),
+  };
 }
 
 /**
@@ -55,14 +71,26 @@ export function smpAction(
  * of the data message that carries it: the key the buddy's client derives on
  * receipt. Throws RangeError for a use outside 0..2^32-1 or data over 65531 bytes.
  */
-export function useExtraKey(conv: ConversationInternals, use: number, data: Uint8Array, instanceTag?: number): Outcome & { key?: Uint8Array } {
-  if (!Number.isInteger(use) || use < 0 || use > 0xffff_ffff) throw new RangeError('the use of an extra symmetric key is a 32-bit unsigned integer');
+export function useExtraKey(
+  conv: ConversationInternals,
+  use: number,
+  data: Uint8Array,
+  instanceTag?: number,
+): Outcome & { key?: Uint8Array } {
+  if (!Number.isInteger(use) || use < 0 || use > 0xffff_ffff)
+    throw new RangeError('the use of an extra symmetric key is a 32-bit unsigned integer');
   const inst = instanceTag === undefined ? conv.target() : conv.instances.get(instanceTag);
-  if (!inst || inst.msgState !== 'encrypted') return { send: [], events: [{ type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' }] };
+  if (!inst || inst.msgState !== 'encrypted')
+    return { send: [], events: [{ type: 'not-sent', reason: 'the extra symmetric key needs a private conversation' }] };
   const value = new Uint8Array(4 + data.length);
   new DataView(value.buffer).setUint32(0, use);
   value.set(data, 4);
-  const { send, extraKey } = conv.sendTlvs(inst.theirTag, [{ type: TLV_EXTRA_SYMMETRIC_KEY, value }], '', FLAG_IGNORE_UNREADABLE);
+  const { send, extraKey } = conv.sendTlvs(
+    inst.theirTag,
+    [{ type: TLV_EXTRA_SYMMETRIC_KEY, value }],
+    '',
+    FLAG_IGNORE_UNREADABLE,
+  );
   return { send, events: [], key: extraKey };
 }
 
@@ -84,7 +112,13 @@ export function cutShortTlvType(plaintext: Uint8Array, parsed: readonly Tlv[]): 
  * record cut short as an abort, TLV 8 as an 'extra-key' event with the key of
  * this message, unknown types as a 'tlvs' event. Padding and disconnect are the caller's.
  */
-export function receiveTlvs(conv: ConversationInternals, inst: InstanceSession, tlvs: readonly Tlv[], extraKey: () => Uint8Array, cutShortType?: number): Outcome {
+export function receiveTlvs(
+  conv: ConversationInternals,
+  inst: InstanceSession,
+  tlvs: readonly Tlv[],
+  extraKey: () => Uint8Array,
+  cutShortType?: number,
+): Outcome {
   const out: Outcome = { send: [], events: [] };
   const ending = tlvs.some((t) => t.type === TLV_DISCONNECTED);
   const unknown: Tlv[] = [];
@@ -100,10 +134,17 @@ export function receiveTlvs(conv: ConversationInternals, inst: InstanceSession, 
       if (!ending && ctx) smp(receiveSmp(inst.smp, ctx, t));
     } else if (t.type === TLV_EXTRA_SYMMETRIC_KEY) {
       // libotr reports a TLV 8 only when it holds the 4-byte use.
-      if (t.value.length < 4) out.events.push({ type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' });
+      if (t.value.length < 4)
+        out.events.push({ type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' });
       else {
         const use = new DataView(t.value.buffer, t.value.byteOffset, 4).getUint32(0);
-        out.events.push({ type: 'extra-key', instanceTag: inst.theirTag, use, data: t.value.slice(4), key: extraKey() });
+        out.events.push({
+          type: 'extra-key',
+          instanceTag: inst.theirTag,
+          use,
+          data: t.value.slice(4),
+          key: extraKey(),
+        });
       }
     } else unknown.push(t);
   }

@@ -10,8 +10,18 @@ import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 function messagesStillFlow(alice: ReturnType<typeof privatePair>['alice'], bob: ReturnType<typeof privatePair>['bob']) {
   say(alice, bob, 'still private?');
   say(bob, alice, 'yes');
-  expect(bob.received.at(-1)).toEqual({ text: 'still private?', encrypted: true, instanceTag: ALICE_TAG, fingerprint: fingerprint(ALICE_KEY) });
-  expect(alice.received.at(-1)).toEqual({ text: 'yes', encrypted: true, instanceTag: BOB_TAG, fingerprint: fingerprint(BOB_KEY) });
+  expect(bob.received.at(-1)).toEqual({
+    text: 'still private?',
+    encrypted: true,
+    instanceTag: ALICE_TAG,
+    fingerprint: fingerprint(ALICE_KEY),
+  });
+  expect(alice.received.at(-1)).toEqual({
+    text: 'yes',
+    encrypted: true,
+    instanceTag: BOB_TAG,
+    fingerprint: fingerprint(BOB_KEY),
+  });
 }
 
 describe('SMP between two Sotto conversations', () => {
@@ -22,8 +32,22 @@ describe('SMP between two Sotto conversations', () => {
     act(bob, alice, bob.conv.smpRespond('the blue house'));
     expect(smpKinds(alice)).toEqual(['in-progress', 'in-progress', 'succeeded']);
     expect(smpKinds(bob)).toEqual(['asked-for-secret', 'in-progress', 'succeeded']);
-    expect(smpEvents(alice).at(-1)).toEqual({ type: 'smp', instanceTag: BOB_TAG, kind: 'succeeded', percent: 100, fingerprint: fingerprint(BOB_KEY), markVerified: true });
-    expect(smpEvents(bob).at(-1)).toEqual({ type: 'smp', instanceTag: ALICE_TAG, kind: 'succeeded', percent: 100, fingerprint: fingerprint(ALICE_KEY), markVerified: true });
+    expect(smpEvents(alice).at(-1)).toEqual({
+      type: 'smp',
+      instanceTag: BOB_TAG,
+      kind: 'succeeded',
+      percent: 100,
+      fingerprint: fingerprint(BOB_KEY),
+      markVerified: true,
+    });
+    expect(smpEvents(bob).at(-1)).toEqual({
+      type: 'smp',
+      instanceTag: ALICE_TAG,
+      kind: 'succeeded',
+      percent: 100,
+      fingerprint: fingerprint(ALICE_KEY),
+      markVerified: true,
+    });
     expect(alice.conv.instances.get(BOB_TAG)?.smp).toEqual({ name: 'idle' });
     expect(bob.conv.instances.get(ALICE_TAG)?.smp).toEqual({ name: 'idle' });
     messagesStillFlow(alice, bob);
@@ -32,10 +56,16 @@ describe('SMP between two Sotto conversations', () => {
   it('with a question: the buddy is asked it, and only the asker marks the fingerprint verified', () => {
     const { alice, bob } = privatePair();
     act(alice, bob, alice.conv.smpStart('Paris', 'Where did we meet? ✓'));
-    expect(smpEvents(bob)).toEqual([{ type: 'smp', instanceTag: ALICE_TAG, kind: 'asked-for-answer', question: 'Where did we meet? ✓', percent: 25 }]);
+    expect(smpEvents(bob)).toEqual([
+      { type: 'smp', instanceTag: ALICE_TAG, kind: 'asked-for-answer', question: 'Where did we meet? ✓', percent: 25 },
+    ]);
     act(bob, alice, bob.conv.smpRespond('Paris'));
     expect(smpEvents(alice).at(-1)).toMatchObject({ kind: 'succeeded', markVerified: true });
-    expect(smpEvents(bob).at(-1)).toMatchObject({ kind: 'succeeded', markVerified: false, fingerprint: fingerprint(ALICE_KEY) });
+    expect(smpEvents(bob).at(-1)).toMatchObject({
+      kind: 'succeeded',
+      markVerified: false,
+      fingerprint: fingerprint(ALICE_KEY),
+    });
   });
 
   it('sends every SMP message alone in a data message flagged IGNORE_UNREADABLE, with an empty text', () => {
@@ -59,7 +89,12 @@ describe('SMP between two Sotto conversations', () => {
     act(bob, alice, bob.conv.smpRespond('s'));
     expect(tapA.seen.map((t) => t.type)).toEqual([TLV_SMP1Q, TLV_SMP3]);
     expect(tapB.seen.map((t) => t.type)).toEqual([TLV_SMP2, 5]);
-    expect(flags).toEqual([FLAG_IGNORE_UNREADABLE, FLAG_IGNORE_UNREADABLE, FLAG_IGNORE_UNREADABLE, FLAG_IGNORE_UNREADABLE]);
+    expect(flags).toEqual([
+      FLAG_IGNORE_UNREADABLE,
+      FLAG_IGNORE_UNREADABLE,
+      FLAG_IGNORE_UNREADABLE,
+      FLAG_IGNORE_UNREADABLE,
+    ]);
     expect(bob.received).toEqual([]);
     expect(alice.received).toEqual([]);
   });
@@ -68,8 +103,20 @@ describe('SMP between two Sotto conversations', () => {
     const { alice, bob } = privatePair();
     act(alice, bob, alice.conv.smpStart('correct horse'));
     act(bob, alice, bob.conv.smpRespond('battery staple'));
-    expect(smpEvents(alice).at(-1)).toEqual({ type: 'smp', instanceTag: BOB_TAG, kind: 'failed', percent: 100, fingerprint: fingerprint(BOB_KEY) });
-    expect(smpEvents(bob).at(-1)).toEqual({ type: 'smp', instanceTag: ALICE_TAG, kind: 'failed', percent: 100, fingerprint: fingerprint(ALICE_KEY) });
+    expect(smpEvents(alice).at(-1)).toEqual({
+      type: 'smp',
+      instanceTag: BOB_TAG,
+      kind: 'failed',
+      percent: 100,
+      fingerprint: fingerprint(BOB_KEY),
+    });
+    expect(smpEvents(bob).at(-1)).toEqual({
+      type: 'smp',
+      instanceTag: ALICE_TAG,
+      kind: 'failed',
+      percent: 100,
+      fingerprint: fingerprint(ALICE_KEY),
+    });
     expect([...smpKinds(alice), ...smpKinds(bob)]).not.toContain('succeeded');
     messagesStillFlow(alice, bob);
   });
@@ -140,7 +187,9 @@ describe('SMP between two Sotto conversations', () => {
     act(bob, alice, bob.conv.smpStart('k2'));
     act(alice, bob, alice.conv.smpRespond('k2'));
     expect(smpKinds(bob).at(-1)).toBe('succeeded');
-    expect([...alice.events, ...bob.events].filter((e) => e.type === 'unreadable' || e.type === 'malformed')).toEqual([]);
+    expect([...alice.events, ...bob.events].filter((e) => e.type === 'unreadable' || e.type === 'malformed')).toEqual(
+      [],
+    );
   });
 
   it('messages typed during the SMP are carried, and the SMP still completes', () => {
@@ -157,9 +206,16 @@ describe('SMP between two Sotto conversations', () => {
     const { alice, bob } = privatePair();
     const tap = tapSmp(bob);
     // Alice sends message 3 to a bob who expects message 1.
-    const out = alice.conv.sendTlvs(BOB_TAG, [{ type: TLV_SMP3, value: Uint8Array.of(0, 0, 0, 0) }], '', FLAG_IGNORE_UNREADABLE);
+    const out = alice.conv.sendTlvs(
+      BOB_TAG,
+      [{ type: TLV_SMP3, value: Uint8Array.of(0, 0, 0, 0) }],
+      '',
+      FLAG_IGNORE_UNREADABLE,
+    );
     deliver(alice, bob, out.send);
-    expect(smpEvents(bob)).toEqual([{ type: 'smp', instanceTag: ALICE_TAG, kind: 'error', reason: 'SMP message 3 arrived while expecting message 1' }]);
+    expect(smpEvents(bob)).toEqual([
+      { type: 'smp', instanceTag: ALICE_TAG, kind: 'error', reason: 'SMP message 3 arrived while expecting message 1' },
+    ]);
     expect(tap.seen.map((t) => t.type)).toEqual([TLV_SMP_ABORT]);
     // Alice had nothing under way: the abort changes nothing and says nothing.
     expect(smpEvents(alice)).toEqual([]);
@@ -186,7 +242,9 @@ describe('SMP between two Sotto conversations', () => {
     const { alice, bob } = privatePair();
     const out = bob.conv.smpRespond('unasked');
     expect(out.send).toEqual([]);
-    expect(out.events).toEqual([{ type: 'smp', instanceTag: ALICE_TAG, kind: 'error', reason: 'no SMP request is waiting for an answer' }]);
+    expect(out.events).toEqual([
+      { type: 'smp', instanceTag: ALICE_TAG, kind: 'error', reason: 'no SMP request is waiting for an answer' },
+    ]);
     void alice;
   });
 
@@ -201,9 +259,19 @@ describe('SMP between two Sotto conversations', () => {
   it('needs a private conversation: starting without one is an error; aborting still resets', () => {
     const { alice, bob } = privatePair();
     act(alice, bob, alice.conv.end());
-    expect(alice.conv.smpStart('s')).toEqual({ send: [], events: [expect.objectContaining({ type: 'smp', kind: 'error', reason: 'verification needs a private conversation' })] });
-    expect(alice.conv.smpStart('s', undefined, BOB_TAG).events).toEqual([{ type: 'smp', instanceTag: BOB_TAG, kind: 'error', reason: 'verification needs a private conversation' }]);
-    expect(alice.conv.smpAbort(BOB_TAG)).toEqual({ send: [], events: [{ type: 'smp', instanceTag: BOB_TAG, kind: 'aborted', by: 'us' }] });
+    expect(alice.conv.smpStart('s')).toEqual({
+      send: [],
+      events: [
+        expect.objectContaining({ type: 'smp', kind: 'error', reason: 'verification needs a private conversation' }),
+      ],
+    });
+    expect(alice.conv.smpStart('s', undefined, BOB_TAG).events).toEqual([
+      { type: 'smp', instanceTag: BOB_TAG, kind: 'error', reason: 'verification needs a private conversation' },
+    ]);
+    expect(alice.conv.smpAbort(BOB_TAG)).toEqual({
+      send: [],
+      events: [{ type: 'smp', instanceTag: BOB_TAG, kind: 'aborted', by: 'us' }],
+    });
   });
 
   it('leaving the encrypted state resets the SMP on both sides', () => {
@@ -245,7 +313,10 @@ describe('the extra symmetric key between two Sotto conversations', () => {
     say(bob, alice, 'rotate');
     const second = act(alice, bob, alice.conv.useExtraKey(1)) as { key?: Uint8Array };
     expect(second.key).not.toEqual(first.key);
-    expect(bob.events.filter((e) => e.type === 'extra-key').map((e) => (e as { key: Uint8Array }).key)).toEqual([first.key, second.key]);
+    expect(bob.events.filter((e) => e.type === 'extra-key').map((e) => (e as { key: Uint8Array }).key)).toEqual([
+      first.key,
+      second.key,
+    ]);
   });
 
   it('is not sent without a private conversation, and a bad use is a programming error', () => {
@@ -260,15 +331,26 @@ describe('the extra symmetric key between two Sotto conversations', () => {
 
   it('a TLV 8 too short to hold its use is reported as malformed', () => {
     const { alice, bob } = privatePair();
-    deliver(alice, bob, alice.conv.sendTlvs(BOB_TAG, [{ type: 8, value: Uint8Array.of(1, 2) }], '', FLAG_IGNORE_UNREADABLE).send);
+    deliver(
+      alice,
+      bob,
+      alice.conv.sendTlvs(BOB_TAG, [{ type: 8, value: Uint8Array.of(1, 2) }], '', FLAG_IGNORE_UNREADABLE).send,
+    );
     expect(bob.events.filter((e) => e.type === 'extra-key')).toEqual([]);
-    expect(bob.events).toContainEqual({ type: 'malformed', reason: 'an extra symmetric key TLV without its 4-byte use' });
+    expect(bob.events).toContainEqual({
+      type: 'malformed',
+      reason: 'an extra symmetric key TLV without its 4-byte use',
+    });
   });
 
   it('TLVs of unknown types still reach the host as a tlvs event', () => {
     const { alice, bob } = privatePair();
     deliver(alice, bob, alice.conv.sendTlvs(BOB_TAG, [{ type: 0x99, value: Uint8Array.of(7) }], 'hi').send);
-    expect(bob.events).toContainEqual({ type: 'tlvs', instanceTag: ALICE_TAG, tlvs: [{ type: 0x99, value: Uint8Array.of(7) }] });
+    expect(bob.events).toContainEqual({
+      type: 'tlvs',
+      instanceTag: ALICE_TAG,
+      tlvs: [{ type: 0x99, value: Uint8Array.of(7) }],
+    });
     expect(bob.received.at(-1)?.text).toBe('hi');
   });
 });

@@ -41,10 +41,14 @@ function fields(step: Step, change: (m: Record<string, bigint>) => Record<string
   };
 }
 const set = (step: Step, name: string, value: bigint) => fields(step, (m) => ({ ...m, [name]: value }));
-const tweak = (step: Step, name: string, f: (v: bigint) => bigint) => fields(step, (m) => ({ ...m, [name]: f(m[name] as bigint) }));
+const tweak = (step: Step, name: string, f: (v: bigint) => bigint) =>
+  fields(step, (m) => ({ ...m, [name]: f(m[name] as bigint) }));
 const TYPES: Record<Step, number[]> = { 1: [TLV_SMP1, TLV_SMP1Q], 2: [TLV_SMP2], 3: [TLV_SMP3], 4: [TLV_SMP4] };
 /** Changes the raw bytes of one step's TLV value. */
-const bytes = (step: Step, change: (v: Uint8Array) => Uint8Array): Rewrite => (t) => (TYPES[step].includes(t.type) ? { type: t.type, value: change(t.value) } : t);
+const bytes =
+  (step: Step, change: (v: Uint8Array) => Uint8Array): Rewrite =>
+  (t) =>
+    TYPES[step].includes(t.type) ? { type: t.type, value: change(t.value) } : t;
 const mpiList = (...values: bigint[]) => {
   const w = new Writer().int(values.length);
   for (const v of values) w.mpi(v);
@@ -96,7 +100,12 @@ const CASES: [string, Step, Rewrite, RegExp][] = [
   ['message 1: seven MPIs', 1, bytes(1, () => mpiList(2n, 3n, 4n, 5n, 6n, 7n, 8n)), /7 MPIs instead of 6/],
   ['message 1: value cut short', 1, bytes(1, (v) => v.subarray(0, v.length - 1)), /truncated/],
   ['message 1: a trailing byte', 1, bytes(1, (v) => Uint8Array.of(...v, 0)), /trailing/],
-  ['message 1Q: no NUL after the question', 1, (t) => (t.type === TLV_SMP1 ? { type: TLV_SMP1Q, value: new TextEncoder().encode('a question, then nothing') } : t), /no terminating NUL/],
+  [
+    'message 1Q: no NUL after the question',
+    1,
+    (t) => (t.type === TLV_SMP1 ? { type: TLV_SMP1Q, value: new TextEncoder().encode('a question, then nothing') } : t),
+    /no terminating NUL/,
+  ],
   ['message 2: g2b = 1', 2, set(2, 'g2b', 1n), /g2b is not a valid group element/],
   ['message 2: g3b = p', 2, set(2, 'g3b', P), /g3b is not a valid group element/],
   ['message 2: Pb = 0', 2, set(2, 'pb', 0n), /Pb is not a valid group element/],
@@ -114,7 +123,12 @@ const CASES: [string, Step, Rewrite, RegExp][] = [
   ['message 3: D7 = q', 3, set(3, 'd7', Q), /D7 is not a valid exponent/],
   ['message 3: cR off by one', 3, tweak(3, 'cr', (v) => v ^ 1n), /proof for Ra does not verify/],
   ['message 3: Ra another valid element', 3, tweak(3, 'ra', (v) => (v * 4n) % P), /proof for Ra does not verify/],
-  ['message 3: Pa another valid element', 3, tweak(3, 'pa', (v) => (v * 4n) % P), /proof for Pa and Qa does not verify/],
+  [
+    'message 3: Pa another valid element',
+    3,
+    tweak(3, 'pa', (v) => (v * 4n) % P),
+    /proof for Pa and Qa does not verify/,
+  ],
   ['message 3: value cut short', 3, bytes(3, (v) => v.subarray(0, 100)), /truncated/],
   ['message 4: Rb = 0', 4, set(4, 'rb', 0n), /Rb is not a valid group element/],
   ['message 4: Rb = p', 4, set(4, 'rb', P), /Rb is not a valid group element/],
@@ -141,7 +155,12 @@ describe('malformed SMP messages between two conversations', () => {
 
 describe('SMP messages out of order or cut short in their TLV record', () => {
   /** `from` sends one TLV of our choosing in a data message of its session with `to`. */
-  const sendRaw = (from: Party, to: Party, tlv: Tlv) => deliver(from, to, from.conv.sendTlvs(from.name === 'alice' ? BOB_TAG : ALICE_TAG, [tlv], '', FLAG_IGNORE_UNREADABLE).send);
+  const sendRaw = (from: Party, to: Party, tlv: Tlv) =>
+    deliver(
+      from,
+      to,
+      from.conv.sendTlvs(from.name === 'alice' ? BOB_TAG : ALICE_TAG, [tlv], '', FLAG_IGNORE_UNREADABLE).send,
+    );
 
   it('message 2 to a conversation that started nothing: error, abort, session fine', () => {
     const { alice, bob } = privatePair();
@@ -150,7 +169,10 @@ describe('SMP messages out of order or cut short in their TLV record', () => {
     const tap = tapSmp(stray.bob);
     act(stray.bob, stray.alice, stray.bob.conv.smpRespond('s'));
     sendRaw(bob, alice, tap.seen[0] as Tlv);
-    expect(smpEvents(alice).at(-1)).toMatchObject({ kind: 'error', reason: 'SMP message 2 arrived while expecting message 1' });
+    expect(smpEvents(alice).at(-1)).toMatchObject({
+      kind: 'error',
+      reason: 'SMP message 2 arrived while expecting message 1',
+    });
     expectRecovered(alice, bob);
     expectFreshSmpSucceeds(alice, bob);
   });
@@ -162,7 +184,10 @@ describe('SMP messages out of order or cut short in their TLV record', () => {
     act(bob, alice, bob.conv.smpRespond('s'));
     expect(smpEvents(bob).at(-1)).toMatchObject({ kind: 'succeeded' });
     sendRaw(alice, bob, tap.seen[1] as Tlv);
-    expect(smpEvents(bob).at(-1)).toMatchObject({ kind: 'error', reason: 'SMP message 3 arrived while expecting message 1' });
+    expect(smpEvents(bob).at(-1)).toMatchObject({
+      kind: 'error',
+      reason: 'SMP message 3 arrived while expecting message 1',
+    });
     expectRecovered(alice, bob);
   });
 
@@ -170,7 +195,10 @@ describe('SMP messages out of order or cut short in their TLV record', () => {
     const { alice, bob } = privatePair();
     act(alice, bob, alice.conv.smpStart('s'));
     sendRaw(alice, bob, encodeSmpTlv({ step: 4, msg: { rb: 5n, cr: 6n, d7: 7n } }));
-    expect(smpEvents(bob).at(-1)).toMatchObject({ kind: 'error', reason: 'SMP message 4 arrived while expecting message 1' });
+    expect(smpEvents(bob).at(-1)).toMatchObject({
+      kind: 'error',
+      reason: 'SMP message 4 arrived while expecting message 1',
+    });
     expect(smpEvents(alice).at(-1)).toMatchObject({ kind: 'aborted', by: 'peer' });
     expect(bob.conv.smpRespond('s').events[0]).toMatchObject({ kind: 'error' });
     expectRecovered(alice, bob);
@@ -183,10 +211,19 @@ describe('SMP messages out of order or cut short in their TLV record', () => {
     // Seal by hand: a TLV 3 header claiming 500 bytes, followed by 10.
     const inst = alice.conv.instances.get(BOB_TAG)!;
     const plaintext = Uint8Array.of(...encodePlaintext('', []), 0, TLV_SMP3, 0x01, 0xf4, ...new Uint8Array(10));
-    const sealed = sealDataMessage(inst.private!.ring, { version: 3, senderTag: ALICE_TAG, receiverTag: BOB_TAG }, plaintext, FLAG_IGNORE_UNREADABLE, nobleSymmetric);
+    const sealed = sealDataMessage(
+      inst.private!.ring,
+      { version: 3, senderTag: ALICE_TAG, receiverTag: BOB_TAG },
+      plaintext,
+      FLAG_IGNORE_UNREADABLE,
+      nobleSymmetric,
+    );
     deliver(alice, bob, [{ text: encodeOtrMessage(sealed.bytes), otr: true }]);
     expect(bob.events).toContainEqual({ type: 'malformed', reason: 'a truncated TLV value' });
-    expect(smpEvents(bob).at(-1)).toMatchObject({ kind: 'cheated', reason: 'an SMP message cut short in its TLV record' });
+    expect(smpEvents(bob).at(-1)).toMatchObject({
+      kind: 'cheated',
+      reason: 'an SMP message cut short in its TLV record',
+    });
     expect(smpEvents(alice).at(-1)).toMatchObject({ kind: 'aborted', by: 'peer' });
     expectRecovered(alice, bob);
     expectFreshSmpSucceeds(alice, bob);

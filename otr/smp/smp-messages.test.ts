@@ -25,7 +25,10 @@ function rejects(t: Tlv, pattern: RegExp): void {
 
 describe('SMP TLV encoding', () => {
   it('writes message 1 as the MPI count then the MPIs in the spec’s order', () => {
-    expect(encodeSmpTlv({ step: 1, msg: SMP1 })).toEqual({ type: TLV_SMP1, value: mpis(2n, 3n, 0x1234n, 5n, 0n, 1n << 1600n) });
+    expect(encodeSmpTlv({ step: 1, msg: SMP1 })).toEqual({
+      type: TLV_SMP1,
+      value: mpis(2n, 3n, 0x1234n, 5n, 0n, 1n << 1600n),
+    });
   });
 
   it('writes message 1Q as the UTF-8 question, a NUL, then message 1', () => {
@@ -36,11 +39,17 @@ describe('SMP TLV encoding', () => {
   });
 
   it('writes messages 2, 3, 4 and the empty abort', () => {
-    const two = encodeSmpTlv({ step: 2, msg: { g2b: 1n, c2: 2n, d2: 3n, g3b: 4n, c3: 5n, d3: 6n, pb: 7n, qb: 8n, cp: 9n, d5: 10n, d6: 11n } });
+    const two = encodeSmpTlv({
+      step: 2,
+      msg: { g2b: 1n, c2: 2n, d2: 3n, g3b: 4n, c3: 5n, d3: 6n, pb: 7n, qb: 8n, cp: 9n, d5: 10n, d6: 11n },
+    });
     expect(two).toEqual({ type: TLV_SMP2, value: mpis(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n, 11n) });
     const three = encodeSmpTlv({ step: 3, msg: { pa: 1n, qa: 2n, cp: 3n, d5: 4n, d6: 5n, ra: 6n, cr: 7n, d7: 8n } });
     expect(three).toEqual({ type: TLV_SMP3, value: mpis(1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n) });
-    expect(encodeSmpTlv({ step: 4, msg: { rb: 1n, cr: 2n, d7: 3n } })).toEqual({ type: TLV_SMP4, value: mpis(1n, 2n, 3n) });
+    expect(encodeSmpTlv({ step: 4, msg: { rb: 1n, cr: 2n, d7: 3n } })).toEqual({
+      type: TLV_SMP4,
+      value: mpis(1n, 2n, 3n),
+    });
     expect(encodeSmpTlv({ step: 'abort' })).toEqual({ type: TLV_SMP_ABORT, value: new Uint8Array(0) });
   });
 
@@ -102,7 +111,19 @@ describe('SMP TLV decoding', () => {
 describe('SMP TLV parsers (properties)', () => {
   const mpi = fc.bigInt({ min: 0n, max: (1n << 1600n) - 1n });
   const smp1 = fc.record({ g2a: mpi, c2: mpi, d2: mpi, g3a: mpi, c3: mpi, d3: mpi });
-  const smp2 = fc.record({ g2b: mpi, c2: mpi, d2: mpi, g3b: mpi, c3: mpi, d3: mpi, pb: mpi, qb: mpi, cp: mpi, d5: mpi, d6: mpi });
+  const smp2 = fc.record({
+    g2b: mpi,
+    c2: mpi,
+    d2: mpi,
+    g3b: mpi,
+    c3: mpi,
+    d3: mpi,
+    pb: mpi,
+    qb: mpi,
+    cp: mpi,
+    d5: mpi,
+    d6: mpi,
+  });
   const smp3 = fc.record({ pa: mpi, qa: mpi, cp: mpi, d5: mpi, d6: mpi, ra: mpi, cr: mpi, d7: mpi });
   const smp4 = fc.record({ rb: mpi, cr: mpi, d7: mpi });
   const question = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((q) => !q.includes('\0'));

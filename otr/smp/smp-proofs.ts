@@ -23,7 +23,14 @@ export function checkKnowLog(ar: SmpArithmetic, version: number, c: bigint, d: b
  * P = g3^r and Q = g1^r · g2^secret use the same r:
  * c = H(v, g3^r5, g1^r5 · g2^r6), D5 = r5 - r·c, D6 = r6 - secret·c.
  */
-export function proveCoords(ar: SmpArithmetic, version: number, g2: Derived, g3: Derived, r: bigint, secret: bigint): { c: bigint; d5: bigint; d6: bigint } {
+export function proveCoords(
+  ar: SmpArithmetic,
+  version: number,
+  g2: Derived,
+  g3: Derived,
+  r: bigint,
+  secret: bigint,
+): { c: bigint; d5: bigint; d6: bigint } {
   const r5 = ar.random();
   const r6 = ar.random();
   const c = smpHash(version, ar.derived(g3, r5), mulMod(ar.g(r5), ar.derived(g2, r6)));
@@ -54,7 +61,15 @@ export function proveLogs(ar: SmpArithmetic, version: number, qab: bigint, x3: b
 }
 
 /** c = H(v, g1^D7 · g3o^c, Qab^D7 · R^c). */
-export function checkLogs(ar: SmpArithmetic, version: number, c: bigint, d: bigint, r: bigint, qab: bigint, g3o: bigint): boolean {
+export function checkLogs(
+  ar: SmpArithmetic,
+  version: number,
+  c: bigint,
+  d: bigint,
+  r: bigint,
+  qab: bigint,
+  g3o: bigint,
+): boolean {
   const first = mulMod(ar.g(d), ar.pow(g3o, c));
   const second = mulMod(ar.pow(qab, d), ar.pow(r, c));
   return sameHash(c, smpHash(version, first, second));

@@ -24,6 +24,10 @@ export interface SmpParties {
 }
 
 export function smpSecret(parties: SmpParties, weInitiated: boolean, userSecret: string): bigint {
-  const [initiator, responder] = weInitiated ? [parties.ourFingerprint, parties.theirFingerprint] : [parties.theirFingerprint, parties.ourFingerprint];
-  return bytesToBigint(sha256(concatBytes(Uint8Array.of(SMP_VERSION), initiator, responder, parties.ssid, utf8.encode(userSecret))));
+  const [initiator, responder] = weInitiated
+    ? [parties.ourFingerprint, parties.theirFingerprint]
+    : [parties.theirFingerprint, parties.ourFingerprint];
+  return bytesToBigint(
+    sha256(concatBytes(Uint8Array.of(SMP_VERSION), initiator, responder, parties.ssid, utf8.encode(userSecret))),
+  );
 }

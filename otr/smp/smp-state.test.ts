@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { OtrEnv } from '../crypto/env';
 import { fastEnv } from '../../testkit/smp-env';
 import { TLV_SMP1, TLV_SMP2, TLV_SMP3, TLV_SMP4, TLV_SMP_ABORT, type Tlv } from '../wire/tlv';
-import { abortSmp, receiveSmp, respondSmp, SMP_IDLE, startSmp, type SmpContext, type SmpState, type SmpStep } from './smp-state';
+import {
+  abortSmp,
+  receiveSmp,
+  respondSmp,
+  SMP_IDLE,
+  startSmp,
+  type SmpContext,
+  type SmpState,
+  type SmpStep,
+} from './smp-state';
 
 const FP_A = new Uint8Array(20).fill(0xaa);
 const FP_B = new Uint8Array(20).fill(0xbb);
@@ -44,11 +53,21 @@ const accepts: Record<string, string> = { idle: '1', asked: '1', expect2: '2', e
 
 describe('the SMP state machine', () => {
   it('runs an honest exchange through EXPECT1..4 to success on both sides', () => {
-    expect([start.state.name, asked.state.name, respond.state.name, afterTwo.state.name, afterThree.state.name]).toEqual(['expect2', 'asked', 'expect3', 'expect4', 'idle']);
+    expect([
+      start.state.name,
+      asked.state.name,
+      respond.state.name,
+      afterTwo.state.name,
+      afterThree.state.name,
+    ]).toEqual(['expect2', 'asked', 'expect3', 'expect4', 'idle']);
     expect([m1.type, m2.type, m3.type, m4.type]).toEqual([TLV_SMP1, TLV_SMP2, TLV_SMP3, TLV_SMP4]);
     expect(afterThree.events).toEqual([{ kind: 'succeeded', percent: 100, fingerprint: FP_A, markVerified: true }]);
     const end = receiveSmp(afterTwo.state, alice, m4);
-    expect(end).toEqual({ state: SMP_IDLE, send: [], events: [{ kind: 'succeeded', percent: 100, fingerprint: FP_B, markVerified: true }] });
+    expect(end).toEqual({
+      state: SMP_IDLE,
+      send: [],
+      events: [{ kind: 'succeeded', percent: 100, fingerprint: FP_B, markVerified: true }],
+    });
   });
 
   for (const [name, state] of Object.entries(states)) {
@@ -84,7 +103,11 @@ describe('the SMP state machine', () => {
 
     if (name !== 'asked') {
       it(`in ${name}, answering is an error and changes nothing`, () => {
-        expect(respondSmp(state, bob, 'x')).toEqual({ state, send: [], events: [{ kind: 'error', reason: 'no SMP request is waiting for an answer' }] });
+        expect(respondSmp(state, bob, 'x')).toEqual({
+          state,
+          send: [],
+          events: [{ kind: 'error', reason: 'no SMP request is waiting for an answer' }],
+        });
       });
     }
   }
@@ -96,7 +119,11 @@ describe('the SMP state machine', () => {
   });
 
   it('ignores TLV types that are not SMP', () => {
-    expect(receiveSmp(start.state, alice, { type: 8, value: new Uint8Array(4) })).toEqual({ state: start.state, send: [], events: [] });
+    expect(receiveSmp(start.state, alice, { type: 8, value: new Uint8Array(4) })).toEqual({
+      state: start.state,
+      send: [],
+      events: [],
+    });
   });
 
   it('turns a failure of the host’s arithmetic into an abort and an error, never an exception', () => {

@@ -21,7 +21,17 @@ import { WireError } from '../wire/codec';
 import type { Tlv } from '../wire/tlv';
 import { decodeSmpTlv, encodeSmpTlv, smpStepOf, type Smp1, type SmpMessage } from './smp-messages';
 import { smpSecret, type SmpParties } from './smp-secret';
-import { checkSmp1, smpStep1, smpStep2, smpStep3, smpStep4, smpStep5, type AliceAfter1, type AliceAfter3, type BobAfter2 } from './smp-steps';
+import {
+  checkSmp1,
+  smpStep1,
+  smpStep2,
+  smpStep3,
+  smpStep4,
+  smpStep5,
+  type AliceAfter1,
+  type AliceAfter3,
+  type BobAfter2,
+} from './smp-steps';
 
 export type SmpState =
   /** SMPSTATE_EXPECT1, nothing under way. */
@@ -74,8 +84,15 @@ const abortWith = (event: SmpEvent): SmpStep => ({ state: SMP_IDLE, send: [ABORT
 
 /** The user begins (or restarts) an SMP, with an optional question shown to the buddy. */
 export function startSmp(state: SmpState, ctx: SmpContext, secret: string, question?: string): SmpStep {
-  if (question !== undefined && (question.includes('\0') || new TextEncoder().encode(question).length > MAX_QUESTION_BYTES)) {
-    return { state, send: [], events: [{ kind: 'error', reason: 'the question must be shorter than 60 kB and contain no NUL character' }] };
+  if (
+    question !== undefined &&
+    (question.includes('\0') || new TextEncoder().encode(question).length > MAX_QUESTION_BYTES)
+  ) {
+    return {
+      state,
+      send: [],
+      events: [{ kind: 'error', reason: 'the question must be shorter than 60 kB and contain no NUL character' }],
+    };
   }
   // The spec: to restart, abort first. A separate message, so that libotr (which
   // handles the TLVs of one message in a fixed order) sees the abort first.
@@ -88,7 +105,8 @@ export function startSmp(state: SmpState, ctx: SmpContext, secret: string, quest
 
 /** The user answers the buddy's SMP with the secret (or the answer to the question). */
 export function respondSmp(state: SmpState, ctx: SmpContext, secret: string): SmpStep {
-  if (state.name !== 'asked') return { state, send: [], events: [{ kind: 'error', reason: 'no SMP request is waiting for an answer' }] };
+  if (state.name !== 'asked')
+    return { state, send: [], events: [{ kind: 'error', reason: 'no SMP request is waiting for an answer' }] };
   const { msg, state: bob } = smpStep2(ctx.env, state.msg1, smpSecret(ctx, false, secret));
   return {
     state: { name: 'expect3', bob, answeredQuestion: state.question !== undefined },
@@ -130,8 +148,13 @@ function expected(state: SmpState): 1 | 2 | 3 | 4 {
 export function receiveSmp(state: SmpState, ctx: SmpContext, tlv: Tlv): SmpStep {
   const step = smpStepOf(tlv.type);
   if (step === undefined) return { state, send: [], events: [] };
-  if (step === 'abort') return { state: SMP_IDLE, send: [], events: state.name === 'idle' ? [] : [{ kind: 'aborted', by: 'peer' }] };
-  if (step !== expected(state)) return abortWith({ kind: 'error', reason: `SMP message ${step} arrived while expecting message ${expected(state)}` });
+  if (step === 'abort')
+    return { state: SMP_IDLE, send: [], events: state.name === 'idle' ? [] : [{ kind: 'aborted', by: 'peer' }] };
+  if (step !== expected(state))
+    return abortWith({
+      kind: 'error',
+      reason: `SMP message ${step} arrived while expecting message ${expected(state)}`,
+    });
   let m: SmpMessage;
   try {
     m = decodeSmpTlv(tlv);
@@ -145,7 +168,10 @@ export function receiveSmp(state: SmpState, ctx: SmpContext, tlv: Tlv): SmpStep 
     // Nothing from the wire should get here (every value is checked first), but a
     // host's modPow may refuse an input (OpenSSL refuses exponents that are
     // multiples of q): that must not escape receive() either.
-    return abortWith({ kind: 'error', reason: `the SMP computation failed: ${err instanceof Error ? err.message : String(err)}` });
+    return abortWith({
+      kind: 'error',
+      reason: `the SMP computation failed: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
 }
 
@@ -154,19 +180,31 @@ function advance(state: SmpState, ctx: SmpContext, m: SmpMessage): SmpStep {
   if (m.step === 1) {
     const bad = checkSmp1(ctx.env, m.msg);
     if (bad) return cheated(bad);
-    const asked: SmpState = m.question === undefined ? { name: 'asked', msg1: m.msg } : { name: 'asked', msg1: m.msg, question: m.question };
-    const event: SmpEvent = m.question === undefined ? { kind: 'asked-for-secret', percent: 25 } : { kind: 'asked-for-answer', question: m.question, percent: 25 };
+    const asked: SmpState =
+      m.question === undefined ? { name: 'asked', msg1: m.msg } : { name: 'asked', msg1: m.msg, question: m.question };
+    const event: SmpEvent =
+      m.question === undefined
+        ? { kind: 'asked-for-secret', percent: 25 }
+        : { kind: 'asked-for-answer', question: m.question, percent: 25 };
     return { state: asked, send: [], events: [event] };
   }
   if (m.step === 2 && state.name === 'expect2') {
     const r = smpStep3(ctx.env, state.alice, m.msg);
     if (!r.ok) return cheated(r.reason);
-    return { state: { name: 'expect4', alice: r.value.state }, send: [encodeSmpTlv({ step: 3, msg: r.value.msg })], events: [{ kind: 'in-progress', percent: 60 }] };
+    return {
+      state: { name: 'expect4', alice: r.value.state },
+      send: [encodeSmpTlv({ step: 3, msg: r.value.msg })],
+      events: [{ kind: 'in-progress', percent: 60 }],
+    };
   }
   if (m.step === 3 && state.name === 'expect3') {
     const r = smpStep4(ctx.env, state.bob, m.msg);
     if (!r.ok) return cheated(r.reason);
-    return { state: SMP_IDLE, send: [encodeSmpTlv({ step: 4, msg: r.value.msg })], events: [result(ctx, r.value.success, !state.answeredQuestion)] };
+    return {
+      state: SMP_IDLE,
+      send: [encodeSmpTlv({ step: 4, msg: r.value.msg })],
+      events: [result(ctx, r.value.success, !state.answeredQuestion)],
+    };
   }
   if (m.step === 4 && state.name === 'expect4') {
     const r = smpStep5(ctx.env, state.alice, m.msg);
@@ -180,5 +218,7 @@ function advance(state: SmpState, ctx: SmpContext, m: SmpMessage): SmpStep {
 
 function result(ctx: SmpContext, success: boolean, markVerified: boolean): SmpEvent {
   const fingerprint = ctx.theirFingerprint;
-  return success ? { kind: 'succeeded', percent: 100, fingerprint, markVerified } : { kind: 'failed', percent: 100, fingerprint };
+  return success
+    ? { kind: 'succeeded', percent: 100, fingerprint, markVerified }
+    : { kind: 'failed', percent: 100, fingerprint };
 }

@@ -46,7 +46,8 @@ class Libotr {
   static checkKnowLog = (v: number, c: bigint, d: bigint, x: bigint) => smpHash(v, mul(pw(G1, d), pw(x, c))) === c;
   static checkCoords = (v: number, c: bigint, d5: bigint, d6: bigint, p: bigint, q: bigint, g2: bigint, g3: bigint) =>
     smpHash(v, mul(pw(g3, d5), pw(p, c)), mul(pw(G1, d5), pw(g2, d6), pw(q, c))) === c;
-  static checkLogs = (v: number, c: bigint, d: bigint, r: bigint, qab: bigint, g3o: bigint) => smpHash(v, mul(pw(G1, d), pw(g3o, c)), mul(pw(qab, d), pw(r, c))) === c;
+  static checkLogs = (v: number, c: bigint, d: bigint, r: bigint, qab: bigint, g3o: bigint) =>
+    smpHash(v, mul(pw(G1, d), pw(g3o, c)), mul(pw(qab, d), pw(r, c))) === c;
 
   // Alice's side.
   private x = 0n;
@@ -94,7 +95,19 @@ class Libotr {
     const q = mul(pw(G1, r), pw(g2, y));
     const pq = this.coords(5, g2, g3, r, y);
     this.bob = { g2, g3, g3o: m.g3a, x3, p, q };
-    return { g2b: pw(G1, x2), c2: p2.c, d2: p2.d, g3b: pw(G1, x3), c3: p3.c, d3: p3.d, pb: p, qb: q, cp: pq.c, d5: pq.d5, d6: pq.d6 };
+    return {
+      g2b: pw(G1, x2),
+      c2: p2.c,
+      d2: p2.d,
+      g3b: pw(G1, x3),
+      c3: p3.c,
+      d3: p3.d,
+      pb: p,
+      qb: q,
+      cp: pq.c,
+      d5: pq.d5,
+      d6: pq.d6,
+    };
   }
   step4(m: Smp3): { msg: Smp4; success: boolean } {
     const b = this.bob;
@@ -174,8 +187,15 @@ describe('the arithmetic under the steps', () => {
   });
 
   it('computes the secret as SHA-256(1, initiator fp, responder fp, ssid, UTF-8 secret)', () => {
-    const parties = { ourFingerprint: new Uint8Array(20).fill(0xaa), theirFingerprint: new Uint8Array(20).fill(0xbb), ssid: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8) };
-    const want = (first: Uint8Array, second: Uint8Array) => bytesToBigint(sha256(concatBytes(Uint8Array.of(1), first, second, parties.ssid, new TextEncoder().encode('clé'))));
+    const parties = {
+      ourFingerprint: new Uint8Array(20).fill(0xaa),
+      theirFingerprint: new Uint8Array(20).fill(0xbb),
+      ssid: Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8),
+    };
+    const want = (first: Uint8Array, second: Uint8Array) =>
+      bytesToBigint(
+        sha256(concatBytes(Uint8Array.of(1), first, second, parties.ssid, new TextEncoder().encode('clé'))),
+      );
     expect(smpSecret(parties, true, 'clé')).toBe(want(parties.ourFingerprint, parties.theirFingerprint));
     expect(smpSecret(parties, false, 'clé')).toBe(want(parties.theirFingerprint, parties.ourFingerprint));
   });
@@ -191,15 +211,33 @@ describe('the SMP steps refuse bad values before using them', () => {
     expect(checkSmp1(env, { ...one.msg, g2a: 1n })).toBe('g2a is not a valid group element');
     expect(checkSmp1(env, { ...one.msg, d3: Q })).toBe('D3 is not a valid exponent');
     expect(checkSmp1(env, { ...one.msg, c2: 1n << 256n })).toBe('c2 is longer than a hash');
-    expect(smpStep3(env, one.state, { ...two.msg, qb: P - 1n })).toEqual({ ok: false, reason: 'Qb is not a valid group element' });
-    expect(smpStep4(env, two.state, { ...three.msg, d7: 0n })).toEqual({ ok: false, reason: 'D7 is not a valid exponent' });
-    expect(smpStep5(env, three.state, { ...four.msg, rb: P })).toEqual({ ok: false, reason: 'Rb is not a valid group element' });
+    expect(smpStep3(env, one.state, { ...two.msg, qb: P - 1n })).toEqual({
+      ok: false,
+      reason: 'Qb is not a valid group element',
+    });
+    expect(smpStep4(env, two.state, { ...three.msg, d7: 0n })).toEqual({
+      ok: false,
+      reason: 'D7 is not a valid exponent',
+    });
+    expect(smpStep5(env, three.state, { ...four.msg, rb: P })).toEqual({
+      ok: false,
+      reason: 'Rb is not a valid group element',
+    });
   });
 
   it('names the proof that does not verify', () => {
     expect(checkSmp1(env, { ...one.msg, c3: one.msg.c3 ^ 1n })).toBe('the proof for g3a does not verify');
-    expect(smpStep3(env, one.state, { ...two.msg, d6: mod(two.msg.d6 + 1n, Q) || 1n })).toEqual({ ok: false, reason: 'the proof for Pb and Qb does not verify' });
-    expect(smpStep4(env, two.state, { ...three.msg, ra: three.msg.ra === 2n ? 3n : 2n })).toEqual({ ok: false, reason: 'the proof for Ra does not verify' });
-    expect(smpStep5(env, three.state, { ...four.msg, cr: four.msg.cr ^ 1n })).toEqual({ ok: false, reason: 'the proof for Rb does not verify' });
+    expect(smpStep3(env, one.state, { ...two.msg, d6: mod(two.msg.d6 + 1n, Q) || 1n })).toEqual({
+      ok: false,
+      reason: 'the proof for Pb and Qb does not verify',
+    });
+    expect(smpStep4(env, two.state, { ...three.msg, ra: three.msg.ra === 2n ? 3n : 2n })).toEqual({
+      ok: false,
+      reason: 'the proof for Ra does not verify',
+    });
+    expect(smpStep5(env, three.state, { ...four.msg, cr: four.msg.cr ^ 1n })).toEqual({
+      ok: false,
+      reason: 'the proof for Rb does not verify',
+    });
   });
 });

@@ -12,7 +12,16 @@
 import { modInverse } from '../crypto/bigint';
 import type { OtrEnv } from '../crypto/env';
 import type { Smp1, Smp2, Smp3, Smp4 } from './smp-messages';
-import { isExponent, isGroupElement, isHashSized, mulMod, P, sameElement, SmpArithmetic, type Derived } from './smp-group';
+import {
+  isExponent,
+  isGroupElement,
+  isHashSized,
+  mulMod,
+  P,
+  sameElement,
+  SmpArithmetic,
+  type Derived,
+} from './smp-group';
 import { checkCoords, checkKnowLog, checkLogs, proveCoords, proveKnowLog, proveLogs } from './smp-proofs';
 
 /** What Alice keeps after SMP message 1: her secret and the exponents of g2a, g3a. */
@@ -102,7 +111,19 @@ export function smpStep2(env: OtrEnv, m: Smp1, y: bigint): { msg: Smp2; state: B
   const qb = mulMod(ar.g(r4), ar.derived(g2, y));
   const pq = proveCoords(ar, 5, g2, g3, r4, y);
   return {
-    msg: { g2b: ar.g(b2), c2: p2.c, d2: p2.d, g3b: ar.g(b3), c3: p3.c, d3: p3.d, pb, qb, cp: pq.c, d5: pq.d5, d6: pq.d6 },
+    msg: {
+      g2b: ar.g(b2),
+      c2: p2.c,
+      d2: p2.d,
+      g3b: ar.g(b3),
+      c3: p3.c,
+      d3: p3.d,
+      pb,
+      qb,
+      cp: pq.c,
+      d5: pq.d5,
+      d6: pq.d6,
+    },
     state: { g2, g3, g3a: m.g3a, b3, pb, qb },
   };
 }
@@ -134,7 +155,8 @@ export function smpStep3(env: OtrEnv, s: AliceAfter1, m: Smp2): Checked<{ msg: S
   if (!checkKnowLog(ar, 4, m.c3, m.d3, m.g3b)) return fail('the proof for g3b does not verify');
   const g2 = { base: m.g2b, exp: s.a2 };
   const g3 = { base: m.g3b, exp: s.a3 };
-  if (!checkCoords(ar, 5, { c: m.cp, d5: m.d5, d6: m.d6 }, m.pb, m.qb, g2, g3)) return fail('the proof for Pb and Qb does not verify');
+  if (!checkCoords(ar, 5, { c: m.cp, d5: m.d5, d6: m.d6 }, m.pb, m.qb, g2, g3))
+    return fail('the proof for Pb and Qb does not verify');
   const r4 = ar.random();
   const pa = ar.derived(g3, r4);
   const qa = mulMod(ar.g(r4), ar.derived(g2, s.x));
@@ -171,7 +193,8 @@ export function smpStep4(env: OtrEnv, s: BobAfter2, m: Smp3): Checked<{ msg: Smp
   );
   if (bad) return fail(bad);
   const ar = new SmpArithmetic(env);
-  if (!checkCoords(ar, 6, { c: m.cp, d5: m.d5, d6: m.d6 }, m.pa, m.qa, s.g2, s.g3)) return fail('the proof for Pa and Qa does not verify');
+  if (!checkCoords(ar, 6, { c: m.cp, d5: m.d5, d6: m.d6 }, m.pa, m.qa, s.g2, s.g3))
+    return fail('the proof for Pa and Qa does not verify');
   const qab = mulMod(m.qa, modInverse(s.qb, P));
   if (!checkLogs(ar, 7, m.cr, m.d7, m.ra, qab, s.g3a)) return fail('the proof for Ra does not verify');
   const rb = ar.pow(qab, s.b3);

@@ -33,7 +33,11 @@ export function sealIdentity(keys: SignatureKeys, signerDh: bigint, otherDh: big
   const keyId = id.keyId ?? AKE_KEY_ID;
   const pub = encodePublicKey(id.key);
   const m = hmacSha256(keys.signMac, new Writer().mpi(signerDh).mpi(otherDh).raw(pub).int(keyId).finish());
-  const x = new Writer().raw(pub).int(keyId).raw(signatureBytes(id.sign(m), id.key)).finish();
+  const x = new Writer()
+    .raw(pub)
+    .int(keyId)
+    .raw(signatureBytes(id.sign(m), id.key))
+    .finish();
   const encryptedSignature = aesCtr(keys.enc, ZERO_CTR, x);
   return { encryptedSignature, mac: blockMac(keys, encryptedSignature) };
 }
@@ -60,7 +64,11 @@ export function revealSignatureForger(committed: AuthState, dhKey: DhKey, attack
 }
 
 /** `attacker` commits; the victim answers and waits for the Reveal Signature. */
-export function revealSignatureScene(version: ProtocolVersion, attacker: AkeParty, victim: AkeParty): ForgeScene<RevealSignature> {
+export function revealSignatureScene(
+  version: ProtocolVersion,
+  attacker: AkeParty,
+  victim: AkeParty,
+): ForgeScene<RevealSignature> {
   const commit = startAke(attacker, version);
   const dhKey = handleAkeMessage(AUTH_NONE, commit.send as DhCommit, victim);
   return { victim: dhKey.auth, ...revealSignatureForger(commit.auth, dhKey.send as DhKey, attacker) };
@@ -79,5 +87,9 @@ export function signatureScene(version: ProtocolVersion, attacker: AkeParty, vic
   const k = deriveAkeKeys(dhSharedSecret(attackerAuth.ours, gx, attacker.env.math));
   const keys = { enc: k.cPrime, signMac: k.m1Prime, blockMac: k.m2Prime };
   const honest = done.send as Signature;
-  return { victim: reveal.auth, honest, forge: (id) => ({ ...honest, ...sealIdentity(keys, attackerAuth.ours.pub, gx, id) }) };
+  return {
+    victim: reveal.auth,
+    honest,
+    forge: (id) => ({ ...honest, ...sealIdentity(keys, attackerAuth.ours.pub, gx, id) }),
+  };
 }

@@ -4,7 +4,14 @@
  * peerPublicKeyProblem (otr/crypto/dsa.ts), and a valid key of the largest q
  * accepted (2048/256, generated once by OpenSSL), whose signatures have 32-byte halves.
  */
-import { dsaSign, dsaVerify, publicKeyOf, type DsaPrivateKey, type DsaPublicKey, type DsaSignature } from '../crypto/dsa';
+import {
+  dsaSign,
+  dsaVerify,
+  publicKeyOf,
+  type DsaPrivateKey,
+  type DsaPublicKey,
+  type DsaSignature,
+} from '../crypto/dsa';
 import type { OtrEnv } from '../crypto/env';
 import { ALICE_KEY } from './fixtures';
 

@@ -6,7 +6,10 @@
  */
 import { bigintModPowEngine, type ModPow } from '../crypto/env';
 
-export function memoModPow(inner: ModPow = bigintModPowEngine, maxEntries = 20_000): ModPow & { hits: number; misses: number } {
+export function memoModPow(
+  inner: ModPow = bigintModPowEngine,
+  maxEntries = 20_000,
+): ModPow & { hits: number; misses: number } {
   const cache = new Map<string, bigint>();
   const memo = {
     hits: 0,

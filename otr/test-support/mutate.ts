@@ -127,7 +127,8 @@ function foreignPiece(a: LogicalMessage, b: LogicalMessage, at: number): string[
     const i = (at + step) % pa.length;
     const fa = parseFragment(pa[i]!);
     const fb = pb[i] === undefined ? undefined : parseFragment(pb[i]!);
-    if (fa && fb && fa.piece !== fb.piece) return pa.map((p, j) => (j === i ? p.replace(`,${fa.piece},`, `,${fb.piece},`) : p));
+    if (fa && fb && fa.piece !== fb.piece)
+      return pa.map((p, j) => (j === i ? p.replace(`,${fa.piece},`, `,${fb.piece},`) : p));
   }
   return pa;
 }
@@ -157,7 +158,11 @@ export function keepsAuthenticatedPart(texts: readonly string[], source: Logical
   const m = decoded(reassembled(texts));
   const o = decoded(source.text);
   if (m?.type !== 'data' || o?.type !== 'data' || !m.authenticated || !o.authenticated) return false;
-  return m.authenticated.length === o.authenticated.length && constantTimeEqual(m.authenticated, o.authenticated) && constantTimeEqual(m.mac, o.mac);
+  return (
+    m.authenticated.length === o.authenticated.length &&
+    constantTimeEqual(m.authenticated, o.authenticated) &&
+    constantTimeEqual(m.mac, o.mac)
+  );
 }
 
 /** What to deliver, in order, for mutation `m` of the corpus. */

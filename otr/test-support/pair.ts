@@ -20,11 +20,28 @@ export interface Party {
   sent: Outgoing[];
 }
 
-export function makePair(level: PolicyLevel = 'opportunistic', extra: Partial<ConversationOptions> = {}, bobExtra: Partial<ConversationOptions> = {}) {
+export function makePair(
+  level: PolicyLevel = 'opportunistic',
+  extra: Partial<ConversationOptions> = {},
+  bobExtra: Partial<ConversationOptions> = {},
+) {
   const clock = new ManualClock();
-  const mk = (name: string, key = name === 'alice' ? ALICE_KEY : BOB_KEY, tag = name === 'alice' ? ALICE_TAG : BOB_TAG, more = {}): Party => ({
+  const mk = (
+    name: string,
+    key = name === 'alice' ? ALICE_KEY : BOB_KEY,
+    tag = name === 'alice' ? ALICE_TAG : BOB_TAG,
+    more = {},
+  ): Party => ({
     name,
-    conv: new Conversation({ env: testEnv(name, clock), ourKey: key, ourTag: tag, policy: policyForLevel(level), accountName: `${name}@example.org`, ...extra, ...more }),
+    conv: new Conversation({
+      env: testEnv(name, clock),
+      ourKey: key,
+      ourTag: tag,
+      policy: policyForLevel(level),
+      accountName: `${name}@example.org`,
+      ...extra,
+      ...more,
+    }),
     received: [],
     events: [],
     sent: [],
@@ -35,7 +52,12 @@ export function makePair(level: PolicyLevel = 'opportunistic', extra: Partial<Co
 }
 
 /** Delivers `outgoing` from `from` to `to`, then every reply, back and forth, until nothing is left. */
-export function deliver(from: Party, to: Party, outgoing: readonly Outgoing[], transform: (text: string) => string = (t) => t): void {
+export function deliver(
+  from: Party,
+  to: Party,
+  outgoing: readonly Outgoing[],
+  transform: (text: string) => string = (t) => t,
+): void {
   let queue: { from: Party; to: Party; msg: Outgoing }[] = outgoing.map((msg) => ({ from, to, msg }));
   let rounds = 0;
   while (queue.length > 0) {

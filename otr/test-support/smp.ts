@@ -26,7 +26,10 @@ export const smpKinds = (p: Party): string[] => smpEvents(p).map((e) => e.kind);
  * return another TLV); `seen` collects the originals. The data message around
  * it is sealed as usual, so the buddy reads exactly the rewritten TLV.
  */
-export function tapSmp(party: { conv: Conversation }, rewrite: (tlv: Tlv) => Tlv = (t) => t): { seen: Tlv[]; untap: () => void } {
+export function tapSmp(
+  party: { conv: Conversation },
+  rewrite: (tlv: Tlv) => Tlv = (t) => t,
+): { seen: Tlv[]; untap: () => void } {
   const seen: Tlv[] = [];
   const conv = party.conv;
   const previous = conv.sendTlvs;

@@ -12,7 +12,8 @@ const CHUNK = 0x8000;
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = '';
   // apply() takes the typed array as it is: no intermediate array, as spreading would make.
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   return btoa(binary);
 }
 

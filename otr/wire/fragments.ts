@@ -19,7 +19,13 @@ export function fragmentOverhead(version: ProtocolVersion): number {
  * Splits an encoded message (`?OTR:….`, ASCII) into fragments of at most
  * `maxBytes` characters each, or returns it whole when it fits.
  */
-export function fragmentMessage(message: string, maxBytes: number, version: ProtocolVersion, senderTag: number, receiverTag: number): string[] {
+export function fragmentMessage(
+  message: string,
+  maxBytes: number,
+  version: ProtocolVersion,
+  senderTag: number,
+  receiverTag: number,
+): string[] {
   if (message.length <= maxBytes) return [message];
   const pieceSize = maxBytes - fragmentOverhead(version);
   if (pieceSize < 1) throw new RangeError(`a transport limit of ${maxBytes} bytes leaves no room for a fragment`);
@@ -49,7 +55,14 @@ const V2 = /^\?OTR,(\d{1,5}),(\d{1,5}),([^,]+),/;
 export function parseFragment(raw: string): ParsedFragment | undefined {
   const m3 = V3.exec(raw);
   if (m3) {
-    return { version: 3, senderTag: parseInt(m3[1]!, 16), receiverTag: parseInt(m3[2]!, 16), k: Number(m3[3]), n: Number(m3[4]), piece: m3[5]! };
+    return {
+      version: 3,
+      senderTag: parseInt(m3[1]!, 16),
+      receiverTag: parseInt(m3[2]!, 16),
+      k: Number(m3[3]),
+      n: Number(m3[4]),
+      piece: m3[5]!,
+    };
   }
   const m2 = V2.exec(raw);
   if (m2) return { version: 2, senderTag: 0, receiverTag: 0, k: Number(m2[1]), n: Number(m2[2]), piece: m2[3]! };
@@ -69,7 +82,11 @@ export interface ReassemblyLimits {
  * 1 MiB: a message of the longest text Sotto sends (100,000 characters, each up
  * to 4 bytes of UTF-8) is about 540 KiB once encrypted and base64-encoded.
  */
-export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = { maxMessageChars: 1024 * 1024, maxAgeMs: 120_000, maxSenders: 16 };
+export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
+  maxMessageChars: 1024 * 1024,
+  maxAgeMs: 120_000,
+  maxSenders: 16,
+};
 
 /**
  * Characters held in partial messages by every reassembler that shares it (all
@@ -83,9 +100,7 @@ export class FragmentBudget {
 }
 
 export type ReassemblyResult =
-  | { status: 'incomplete' }
-  | { status: 'complete'; message: string }
-  | { status: 'discarded'; reason: string };
+  { status: 'incomplete' } | { status: 'complete'; message: string } | { status: 'discarded'; reason: string };
 
 interface Partial {
   k: number;
@@ -106,7 +121,8 @@ export class FragmentReassembler {
   /** Adds one fragment (already checked to be addressed to us); `now` in milliseconds. */
   add(f: ParsedFragment, now: number): ReassemblyResult {
     this.expire(now);
-    if (f.k === 0 || f.n === 0 || f.k > f.n) return { status: 'discarded', reason: `an illegal fragment (${f.k} of ${f.n})` };
+    if (f.k === 0 || f.n === 0 || f.k > f.n)
+      return { status: 'discarded', reason: `an illegal fragment (${f.k} of ${f.n})` };
     const key = f.senderTag;
     const partial = this.partials.get(key);
     let next: Partial;
@@ -124,10 +140,14 @@ export class FragmentReassembler {
       this.drop(key);
       return { status: 'discarded', reason: `a fragment out of order (${f.k} of ${f.n})` };
     }
-    if (next.chars > this.limits.maxMessageChars) return { status: 'discarded', reason: `a fragmented message over ${this.limits.maxMessageChars} characters` };
+    if (next.chars > this.limits.maxMessageChars)
+      return { status: 'discarded', reason: `a fragmented message over ${this.limits.maxMessageChars} characters` };
     if (next.k === next.n) return { status: 'complete', message: next.pieces.join('') };
     if (this.budget.held + next.chars > this.budget.maxChars) {
-      return { status: 'discarded', reason: `a fragmented message: ${this.budget.maxChars} characters of fragments are already waiting` };
+      return {
+        status: 'discarded',
+        reason: `a fragmented message: ${this.budget.maxChars} characters of fragments are already waiting`,
+      };
     }
     // Inserting last keeps the map in least-recently-used order for the sender bound.
     this.partials.set(key, next);

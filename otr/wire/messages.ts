@@ -93,7 +93,11 @@ export function encodeMessage(m: BinaryMessage): Uint8Array {
     case 'dh-key':
       return writeHeader(new Writer(), m, MSG_DH_KEY).mpi(m.gy).finish();
     case 'reveal-signature':
-      return writeHeader(new Writer(), m, MSG_REVEAL_SIGNATURE).data(m.revealedKey).data(m.encryptedSignature).raw(m.mac).finish();
+      return writeHeader(new Writer(), m, MSG_REVEAL_SIGNATURE)
+        .data(m.revealedKey)
+        .data(m.encryptedSignature)
+        .raw(m.mac)
+        .finish();
     case 'signature':
       return writeHeader(new Writer(), m, MSG_SIGNATURE).data(m.encryptedSignature).raw(m.mac).finish();
     case 'data':
@@ -115,7 +119,12 @@ export function decodeMessage(bytes: Uint8Array): DecodedMessage {
   let m: DecodedMessage;
   switch (type) {
     case MSG_DH_COMMIT:
-      m = { ...header, type: 'dh-commit', encryptedGx: r.data('the encrypted g^x'), hashedGx: r.data('the hashed g^x') };
+      m = {
+        ...header,
+        type: 'dh-commit',
+        encryptedGx: r.data('the encrypted g^x'),
+        hashedGx: r.data('the hashed g^x'),
+      };
       break;
     case MSG_DH_KEY:
       m = { ...header, type: 'dh-key', gy: r.mpi('g^y') };
@@ -130,7 +139,12 @@ export function decodeMessage(bytes: Uint8Array): DecodedMessage {
       };
       break;
     case MSG_SIGNATURE:
-      m = { ...header, type: 'signature', encryptedSignature: r.data('the encrypted signature'), mac: r.raw(MAC_BYTES, 'the signature MAC') };
+      m = {
+        ...header,
+        type: 'signature',
+        encryptedSignature: r.data('the encrypted signature'),
+        mac: r.raw(MAC_BYTES, 'the signature MAC'),
+      };
       break;
     case MSG_DATA: {
       const flags = r.byte('the flags');
@@ -142,7 +156,19 @@ export function decodeMessage(bytes: Uint8Array): DecodedMessage {
       const authenticated = bytes.subarray(0, r.position);
       const mac = r.raw(MAC_BYTES, 'the MAC');
       const oldMacKeys = r.data('the revealed MAC keys');
-      m = { ...header, type: 'data', flags, senderKeyId, recipientKeyId, nextDh, ctrTop, encrypted, mac, oldMacKeys, authenticated };
+      m = {
+        ...header,
+        type: 'data',
+        flags,
+        senderKeyId,
+        recipientKeyId,
+        nextDh,
+        ctrTop,
+        encrypted,
+        mac,
+        oldMacKeys,
+        authenticated,
+      };
       break;
     }
     default:

@@ -37,7 +37,11 @@ export function queryMessage(versions: readonly ProtocolVersion[], explanation: 
 }
 
 export function whitespaceTag(versions: readonly ProtocolVersion[]): string {
-  return WHITESPACE_TAG_BASE + (versions.includes(2) ? WHITESPACE_TAG_V2 : '') + (versions.includes(3) ? WHITESPACE_TAG_V3 : '');
+  return (
+    WHITESPACE_TAG_BASE +
+    (versions.includes(2) ? WHITESPACE_TAG_V2 : '') +
+    (versions.includes(3) ? WHITESPACE_TAG_V3 : '')
+  );
 }
 
 export function encodeOtrMessage(bytes: Uint8Array): string {

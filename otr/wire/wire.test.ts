@@ -4,7 +4,16 @@ import { decodeBase64, encodeBase64 } from './base64';
 import { Reader, WireError } from './codec';
 import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage, parseFragment } from './fragments';
 import { decodeMessage, encodeMessage, type BinaryMessage } from './messages';
-import { classify, encodeOtrMessage, findWhitespaceTag, queryMessage, whitespaceTag, WHITESPACE_TAG_BASE, WHITESPACE_TAG_V2, WHITESPACE_TAG_V3 } from './text-messages';
+import {
+  classify,
+  encodeOtrMessage,
+  findWhitespaceTag,
+  queryMessage,
+  whitespaceTag,
+  WHITESPACE_TAG_BASE,
+  WHITESPACE_TAG_V2,
+  WHITESPACE_TAG_V3,
+} from './text-messages';
 import { decodePlaintext, encodePlaintext } from './tlv';
 
 const bytes = (max = 64) => fc.uint8Array({ maxLength: max });
@@ -21,14 +30,25 @@ const minimal = (b: Uint8Array) => {
 };
 
 const message: fc.Arbitrary<BinaryMessage> = fc.oneof(
-  fc.record({ h: header, encryptedGx: bytes(), hashedGx: bytes(32) }).map(({ h, ...r }) => ({ ...h, type: 'dh-commit' as const, ...r })),
+  fc
+    .record({ h: header, encryptedGx: bytes(), hashedGx: bytes(32) })
+    .map(({ h, ...r }) => ({ ...h, type: 'dh-commit' as const, ...r })),
   fc.record({ h: header, gy: mpiValue }).map(({ h, gy }) => ({ ...h, type: 'dh-key' as const, gy })),
-  fc.record({ h: header, revealedKey: bytes(16), encryptedSignature: bytes(), mac: fc.uint8Array({ minLength: 20, maxLength: 20 }) }).map(({ h, ...r }) => ({
-    ...h,
-    type: 'reveal-signature' as const,
-    ...r,
-  })),
-  fc.record({ h: header, encryptedSignature: bytes(), mac: fc.uint8Array({ minLength: 20, maxLength: 20 }) }).map(({ h, ...r }) => ({ ...h, type: 'signature' as const, ...r })),
+  fc
+    .record({
+      h: header,
+      revealedKey: bytes(16),
+      encryptedSignature: bytes(),
+      mac: fc.uint8Array({ minLength: 20, maxLength: 20 }),
+    })
+    .map(({ h, ...r }) => ({
+      ...h,
+      type: 'reveal-signature' as const,
+      ...r,
+    })),
+  fc
+    .record({ h: header, encryptedSignature: bytes(), mac: fc.uint8Array({ minLength: 20, maxLength: 20 }) })
+    .map(({ h, ...r }) => ({ ...h, type: 'signature' as const, ...r })),
   fc
     .record({
       h: header,
@@ -56,7 +76,8 @@ describe('base64', () => {
   });
 
   it('refuses anything that is not strict base64', () => {
-    for (const bad of ['A', 'AB=', 'AB==C', 'A B=', 'AB\n==', 'ABC*', '====', 'AA=A', 'é']) expect(decodeBase64(bad), bad).toBeUndefined();
+    for (const bad of ['A', 'AB=', 'AB==C', 'A B=', 'AB\n==', 'ABC*', '====', 'AA=A', 'é'])
+      expect(decodeBase64(bad), bad).toBeUndefined();
   });
 });
 
@@ -72,13 +93,19 @@ describe('binary messages', () => {
 
   it('throws only WireError on any input', () => {
     fc.assert(
-      fc.property(fc.oneof(bytes(300), message.map((m) => encodeMessage(m).slice(0, -1))), (b) => {
-        try {
-          decodeMessage(b);
-        } catch (err) {
-          expect(err).toBeInstanceOf(WireError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          bytes(300),
+          message.map((m) => encodeMessage(m).slice(0, -1)),
+        ),
+        (b) => {
+          try {
+            decodeMessage(b);
+          } catch (err) {
+            expect(err).toBeInstanceOf(WireError);
+          }
+        },
+      ),
     );
   });
 
@@ -106,43 +133,62 @@ describe('text messages', () => {
     expect(classify(`hi${whitespaceTag([2, 3])}`)).toEqual({ kind: 'tagged', text: 'hi', versions: [2, 3] });
     expect(classify(`${whitespaceTag([3])}hi`)).toEqual({ kind: 'tagged', text: 'hi', versions: [3] });
     // A server stripped the final tab of the v3 tag.
-    expect(findWhitespaceTag(`hi${WHITESPACE_TAG_BASE}${WHITESPACE_TAG_V2}${WHITESPACE_TAG_V3.slice(0, 7)}`)).toEqual({ text: 'hi', versions: [2, 3] });
+    expect(findWhitespaceTag(`hi${WHITESPACE_TAG_BASE}${WHITESPACE_TAG_V2}${WHITESPACE_TAG_V3.slice(0, 7)}`)).toEqual({
+      text: 'hi',
+      versions: [2, 3],
+    });
   });
 
   it('classifies errors, encoded messages and malformed envelopes', () => {
     expect(classify('?OTR Error: You sent encrypted data')).toEqual({ kind: 'error', text: 'You sent encrypted data' });
-    expect(classify(encodeOtrMessage(Uint8Array.of(0, 3, 2)))).toEqual({ kind: 'encoded', bytes: Uint8Array.of(0, 3, 2) });
+    expect(classify(encodeOtrMessage(Uint8Array.of(0, 3, 2)))).toEqual({
+      kind: 'encoded',
+      bytes: Uint8Array.of(0, 3, 2),
+    });
     expect(classify('?OTR:AAMC')).toMatchObject({ kind: 'malformed' });
     expect(classify('?OTR:A$==.')).toMatchObject({ kind: 'malformed' });
   });
 
   it('keeps text and parsed TLVs when the TLVs after them are malformed', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.record({ type: fc.integer({ min: 0, max: 0xffff }), value: bytes(40) })), (text, tlvs) => {
-        const clean = text.replace(/\0/g, '');
-        expect(decodePlaintext(encodePlaintext(clean, tlvs))).toEqual({ text: clean, tlvs });
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.record({ type: fc.integer({ min: 0, max: 0xffff }), value: bytes(40) })),
+        (text, tlvs) => {
+          const clean = text.replace(/\0/g, '');
+          expect(decodePlaintext(encodePlaintext(clean, tlvs))).toEqual({ text: clean, tlvs });
+        },
+      ),
     );
-    expect(decodePlaintext(Uint8Array.of(104, 0, 0, 1, 0, 9, 1))).toEqual({ text: 'h', tlvs: [], malformed: 'a truncated TLV value' });
+    expect(decodePlaintext(Uint8Array.of(104, 0, 0, 1, 0, 9, 1))).toEqual({
+      text: 'h',
+      tlvs: [],
+      malformed: 'a truncated TLV value',
+    });
   });
 });
 
 describe('fragments', () => {
   it('split and reassembled, any message at any size gives the message back', () => {
     fc.assert(
-      fc.property(fc.base64String({ minLength: 1, maxLength: 3000 }), fc.integer({ min: 40, max: 500 }), fc.constantFrom(2 as const, 3 as const), (body, max, version) => {
-        const msg = `?OTR:${body}.`;
-        const pieces = fragmentMessage(msg, max, version, 0x1234, 0x5678);
-        if (msg.length <= max) {
-          expect(pieces).toEqual([msg]);
-          return;
-        }
-        for (const p of pieces) expect(p.length).toBeLessThanOrEqual(max);
-        const r = new FragmentReassembler();
-        let result;
-        for (const p of pieces) result = r.add(parseFragment(p)!, 0);
-        expect(result).toEqual({ status: 'complete', message: msg });
-      }),
+      fc.property(
+        fc.base64String({ minLength: 1, maxLength: 3000 }),
+        fc.integer({ min: 40, max: 500 }),
+        fc.constantFrom(2 as const, 3 as const),
+        (body, max, version) => {
+          const msg = `?OTR:${body}.`;
+          const pieces = fragmentMessage(msg, max, version, 0x1234, 0x5678);
+          if (msg.length <= max) {
+            expect(pieces).toEqual([msg]);
+            return;
+          }
+          for (const p of pieces) expect(p.length).toBeLessThanOrEqual(max);
+          const r = new FragmentReassembler();
+          let result;
+          for (const p of pieces) result = r.add(parseFragment(p)!, 0);
+          expect(result).toEqual({ status: 'complete', message: msg });
+        },
+      ),
     );
   });
 
@@ -167,13 +213,16 @@ describe('fragments', () => {
     }
     expect(discarded).toBeGreaterThan(0);
     // Many senders at once: only the newest few are kept.
-    for (let tag = 0x100; tag < 0x100 + 1000; tag++) r.add(parseFragment(`?OTR|${tag.toString(16)}|00000200,1,9,${piece},`)!, 0);
+    for (let tag = 0x100; tag < 0x100 + 1000; tag++)
+      r.add(parseFragment(`?OTR|${tag.toString(16)}|00000200,1,9,${piece},`)!, 0);
     expect(r.heldChars).toBeLessThanOrEqual(DEFAULT_REASSEMBLY_LIMITS.maxSenders * piece.length);
   });
 
   it('forgets a partial message once it is too old', () => {
     const r = new FragmentReassembler();
     r.add(parseFragment('?OTR|00000100|00000200,1,2,abc,')!, 0);
-    expect(r.add(parseFragment('?OTR|00000100|00000200,2,2,def,')!, DEFAULT_REASSEMBLY_LIMITS.maxAgeMs + 1).status).toBe('discarded');
+    expect(
+      r.add(parseFragment('?OTR|00000100|00000200,2,2,def,')!, DEFAULT_REASSEMBLY_LIMITS.maxAgeMs + 1).status,
+    ).toBe('discarded');
   });
 });

@@ -5,17 +5,23 @@ import { BACKOFF_CAP_MS, Backoff, backoffDelay } from './backoff';
 describe('backoffDelay', () => {
   it('doubles from one second and stops at sixty', () => {
     const noJitter = () => 0;
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map((n) => backoffDelay(n, noJitter))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map((n) => backoffDelay(n, noJitter))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000,
+    ]);
   });
 
   it('jitters by at most a fifth, downwards, so the cap always holds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const ceiling = Math.min(BACKOFF_CAP_MS, 1000 * 2 ** Math.min(attempt - 1, 30));
-        const delay = backoffDelay(attempt, () => r);
-        expect(delay).toBeLessThanOrEqual(ceiling);
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling * 0.8));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const ceiling = Math.min(BACKOFF_CAP_MS, 1000 * 2 ** Math.min(attempt - 1, 30));
+          const delay = backoffDelay(attempt, () => r);
+          expect(delay).toBeLessThanOrEqual(ceiling);
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling * 0.8));
+        },
+      ),
     );
   });
 

@@ -13,7 +13,9 @@ describe('certificate words', () => {
   });
 
   it('writes names on one line and dates as ISO 8601', () => {
-    expect(distinguishedName({ CN: 'example.org', O: 'Example' } as PeerCertificate['subject'])).toBe('CN=example.org, O=Example');
+    expect(distinguishedName({ CN: 'example.org', O: 'Example' } as PeerCertificate['subject'])).toBe(
+      'CN=example.org, O=Example',
+    );
     expect(distinguishedName(undefined)).toBe('');
     expect(isoDate('Jan  2 03:04:05 2030 GMT')).toBe('2030-01-02T03:04:05.000Z');
     expect(isoDate('not a date')).toBe('not a date');

@@ -39,7 +39,12 @@ export function isoDate(text: string | undefined): string {
 }
 
 /** What the `certificate` event says of a certificate refused for `reason`. */
-export function untrustedCertificate(cert: PeerCertificate, host: string, fingerprint: string, reason: string): UntrustedCertificate {
+export function untrustedCertificate(
+  cert: PeerCertificate,
+  host: string,
+  fingerprint: string,
+  reason: string,
+): UntrustedCertificate {
   return {
     host,
     fingerprint,

@@ -11,9 +11,11 @@ const answering =
 
 function run(resolveAll: ResolveAll, options: LookupOptions = {}) {
   const lookup = loopbackOnlyLookup((elsewhere) => `refused: ${elsewhere.join(' ')}`, resolveAll);
-  return new Promise<{ err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family: number | undefined }>((resolve) =>
-    lookup('server.example', options, (err, address, family) => resolve({ err, address, family })),
-  );
+  return new Promise<{
+    err: NodeJS.ErrnoException | null;
+    address: string | LookupAddress[];
+    family: number | undefined;
+  }>((resolve) => lookup('server.example', options, (err, address, family) => resolve({ err, address, family })));
 }
 
 const V4 = { address: '127.0.0.1', family: 4 };
@@ -21,8 +23,10 @@ const V6 = { address: '::1', family: 6 };
 
 describe('isLoopbackAddress', () => {
   it('knows 127.0.0.0/8 and ::1 in their spellings, and nothing else (names included)', () => {
-    for (const a of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ['10.0.0.1', '128.0.0.1', '::2', '::ffff:10.0.0.1', 'localhost', 'chat.localhost', '']) expect(isLoopbackAddress(a), a).toBe(false);
+    for (const a of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      expect(isLoopbackAddress(a), a).toBe(true);
+    for (const a of ['10.0.0.1', '128.0.0.1', '::2', '::ffff:10.0.0.1', 'localhost', 'chat.localhost', ''])
+      expect(isLoopbackAddress(a), a).toBe(false);
   });
 });
 

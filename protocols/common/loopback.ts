@@ -23,7 +23,11 @@ export function isLoopbackAddress(address: string): boolean {
 }
 
 /** dns.lookup with all: true, as node:dns has it; replaced only by tests. */
-export type ResolveAll = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type ResolveAll = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for net.connect that resolves every address of the name and lets
@@ -31,17 +35,25 @@ export type ResolveAll = (hostname: string, options: { all: true }, callback: (e
  * with a config AdapterError whose message is `refusal(the other addresses)`.
  * A name that cannot be resolved fails as usual (a network error, tried again).
  */
-export function loopbackOnlyLookup(refusal: (elsewhere: string[]) => string, resolveAll: ResolveAll = dnsLookup): LookupFunction {
+export function loopbackOnlyLookup(
+  refusal: (elsewhere: string[]) => string,
+  resolveAll: ResolveAll = dnsLookup,
+): LookupFunction {
   return (hostname, options, callback) => {
     resolveAll(hostname, { all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       const elsewhere = addresses.map((a) => a.address).filter((a) => !isLoopbackAddress(a));
-      if (elsewhere.length > 0 || addresses.length === 0) return callback(new AdapterError(refusal(elsewhere), 'config'), '');
+      if (elsewhere.length > 0 || addresses.length === 0)
+        return callback(new AdapterError(refusal(elsewhere), 'config'), '');
       // Every family was checked; net may ask for one only.
       const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
       const usable = family ? addresses.filter((a) => a.family === family) : addresses;
       const first = usable[0];
-      if (!first) return callback(Object.assign(new Error(`${hostname} has no IPv${String(family)} address`), { code: 'ENOTFOUND' }), '');
+      if (!first)
+        return callback(
+          Object.assign(new Error(`${hostname} has no IPv${String(family)} address`), { code: 'ENOTFOUND' }),
+          '',
+        );
       if (options.all) return callback(null, usable);
       callback(null, first.address, first.family);
     });

@@ -30,7 +30,15 @@ describe('bad input relayed by ngIRCd', () => {
   it('takes a message with invalid UTF-8: reports it and shows U+FFFD for the bad bytes', async () => {
     const mallory = await connectPeer(server.host, server.port, 'mallory');
     try {
-      mallory.send(Buffer.concat([Buffer.from('PRIVMSG alice :caf'), Buffer.from([0xe9]), Buffer.from(' au lait '), Buffer.from([0xf0, 0x28, 0x8c, 0xbc]), Buffer.from('\r\n')]));
+      mallory.send(
+        Buffer.concat([
+          Buffer.from('PRIVMSG alice :caf'),
+          Buffer.from([0xe9]),
+          Buffer.from(' au lait '),
+          Buffer.from([0xf0, 0x28, 0x8c, 0xbc]),
+          Buffer.from('\r\n'),
+        ]),
+      );
       const m = await alice.next('message', (x) => x.peer === 'mallory');
       expect(m.body).toBe('caf\uFFFD au lait \uFFFD(\uFFFD\uFFFD');
       await alice.next('dropped', (d) => /from mallory was not valid UTF-8/.test(d.reason));
@@ -49,7 +57,9 @@ describe('bad input relayed by ngIRCd', () => {
     // …and simply stops reading from one that sends 10 MB without a line end (until its ping timeout).
     const huge = await connectPeer(server.host, server.port, 'mallory3');
     try {
-      huge.send(Buffer.concat([Buffer.from('PRIVMSG alice :'), Buffer.alloc(10 * 1024 * 1024, 0x42), Buffer.from('\r\n')]));
+      huge.send(
+        Buffer.concat([Buffer.from('PRIVMSG alice :'), Buffer.alloc(10 * 1024 * 1024, 0x42), Buffer.from('\r\n')]),
+      );
       await stillWorks('huge');
       expect(alice.events.message.some((m) => m.peer === 'mallory2' || m.peer === 'mallory3')).toBe(false);
     } finally {

@@ -32,7 +32,8 @@ export function reasonFor(code: string | undefined, cert: PeerCertificate, host:
   }
 }
 
-export type CertificateVerdict = { accept: true; pinned: boolean } | { accept: false; certificate: UntrustedCertificate };
+export type CertificateVerdict =
+  { accept: true; pinned: boolean } | { accept: false; certificate: UntrustedCertificate };
 
 /**
  * Judges the certificate of a TLS socket opened with `rejectUnauthorized: false`
@@ -43,7 +44,8 @@ export function judgeCertificate(socket: TLSSocket, host: string, trusted: reado
   if (socket.authorized) return { accept: true, pinned: false };
   const cert = socket.getPeerCertificate();
   const fingerprint = normalizeFingerprint(cert.fingerprint256 ?? '');
-  if (fingerprint && trusted.some((t) => normalizeFingerprint(t) === fingerprint)) return { accept: true, pinned: true };
+  if (fingerprint && trusted.some((t) => normalizeFingerprint(t) === fingerprint))
+    return { accept: true, pinned: true };
   const code = socket.authorizationError ? String(socket.authorizationError) : undefined;
   return { accept: false, certificate: untrustedCertificate(cert, host, fingerprint, reasonFor(code, cert, host)) };
 }

@@ -31,7 +31,11 @@ describe('channels', () => {
   it('sends to the channel, with its own copy marked own, and receives from it', async () => {
     await alice.adapter.sendGroupMessage('#lobby', 'hello room');
     await bob.waitFor(/^:alice!\S+ PRIVMSG #lobby :hello room$/);
-    expect(await alice.next('group.message', (m) => m.body === 'hello room')).toMatchObject({ room: '#lobby', nick: 'alice', own: true });
+    expect(await alice.next('group.message', (m) => m.body === 'hello room')).toMatchObject({
+      room: '#lobby',
+      nick: 'alice',
+      own: true,
+    });
     bob.send('PRIVMSG #lobby :hello alice, in the room');
     const m = await alice.next('group.message', (x) => x.body === 'hello alice, in the room');
     expect(m).toMatchObject({ room: '#lobby', nick: 'bob' });
@@ -72,7 +76,10 @@ describe('channels', () => {
     await bob.waitFor(/ 366 bob #private /);
     bob.send('MODE #private +i');
     await bob.waitFor(/ MODE #private \+i/);
-    await expect(alice.adapter.joinGroup('#private')).rejects.toMatchObject({ kind: 'protocol', message: expect.stringMatching(/#private/) });
+    await expect(alice.adapter.joinGroup('#private')).rejects.toMatchObject({
+      kind: 'protocol',
+      message: expect.stringMatching(/#private/),
+    });
     await expect(alice.adapter.sendGroupMessage('#private', 'x')).rejects.toMatchObject({ kind: 'protocol' });
   });
 
@@ -105,7 +112,9 @@ describe('presence of buddies (ISON on ngIRCd)', () => {
     await bob.waitFor(/ 306 bob /);
     // Without away-notify, the server tells us when we message someone away (RPL_AWAY).
     await alice.adapter.sendMessage('bob', 'are you there?');
-    expect(await alice.next('presence', (p) => p.peer === 'bob' && p.availability === 'away', 5000, since)).toMatchObject({ status: 'at lunch' });
+    expect(
+      await alice.next('presence', (p) => p.peer === 'bob' && p.availability === 'away', 5000, since),
+    ).toMatchObject({ status: 'at lunch' });
     bob.send('QUIT :gone');
     await alice.next('presence', (p) => p.peer === 'bob' && p.availability === 'offline', 5000, since);
   });

@@ -90,7 +90,10 @@ describe('registration', () => {
 
   it('refuses SASL PLAIN on a server that does not offer it, rather than log in without it', async () => {
     const a = adapter({ nick: 'sasha', sasl: { account: 'sasha', password: 'secret' } });
-    await expect(a.adapter.connect()).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/does not offer SASL/) });
+    await expect(a.adapter.connect()).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/does not offer SASL/),
+    });
     expect(a.adapter.state).toMatchObject({ state: 'error', kind: 'auth' });
   });
 
@@ -113,14 +116,26 @@ describe('server password', () => {
   afterAll(() => locked?.dispose());
 
   it('logs in with the right password', async () => {
-    const a = recordedAdapter({ nick: 'keyholder', host: locked.host, port: locked.port, tls: false, password: 'open-sesame' });
+    const a = recordedAdapter({
+      nick: 'keyholder',
+      host: locked.host,
+      port: locked.port,
+      tls: false,
+      password: 'open-sesame',
+    });
     cleanup.push(() => a.adapter.disconnect());
     await a.adapter.connect();
     expect(a.adapter.state).toEqual({ state: 'online' });
   });
 
   it('fails with kind auth and a readable message for a wrong password, and does not retry', async () => {
-    const a = recordedAdapter({ nick: 'intruder', host: locked.host, port: locked.port, tls: false, password: 'wrong' });
+    const a = recordedAdapter({
+      nick: 'intruder',
+      host: locked.host,
+      port: locked.port,
+      tls: false,
+      password: 'wrong',
+    });
     cleanup.push(() => a.adapter.disconnect());
     const err = await a.adapter.connect().catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'auth', message: expect.stringMatching(/refused the login: .*password/i) });
@@ -149,13 +164,23 @@ describe('TLS', () => {
     const cert = a.events.certificate[0];
     expect(cert?.fingerprint).toBe(fingerprint());
     expect(cert?.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(cert).toMatchObject({ host: server.host, subject: 'CN=localhost', issuer: 'CN=localhost', reason: expect.stringMatching(/self-signed/) });
+    expect(cert).toMatchObject({
+      host: server.host,
+      subject: 'CN=localhost',
+      issuer: 'CN=localhost',
+      reason: expect.stringMatching(/self-signed/),
+    });
     expect(new Date(cert?.validTo ?? '').getTime()).toBeGreaterThan(Date.now());
     expect(a.adapter.state).toMatchObject({ state: 'error', kind: 'certificate' });
   });
 
   it('connects when the user trusts that fingerprint, written in any case and with or without colons', async () => {
-    const a = adapter({ nick: 'tlstrusted', port: server.tlsPort, tls: true, trustedCertificates: [fingerprint().replace(/:/g, '').toLowerCase()] });
+    const a = adapter({
+      nick: 'tlstrusted',
+      port: server.tlsPort,
+      tls: true,
+      trustedCertificates: [fingerprint().replace(/:/g, '').toLowerCase()],
+    });
     await a.adapter.connect();
     expect(a.adapter.state).toEqual({ state: 'online' });
     expect(a.events.certificate).toEqual([]);
@@ -200,12 +225,17 @@ describe('TLS', () => {
 describe('network errors', () => {
   it('rejects with kind network when nothing listens', async () => {
     const a = recordedAdapter({ nick: 'lonely', host: '127.0.0.1', port: 1, tls: false });
-    await expect(a.adapter.connect()).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/refused the connection/) });
+    await expect(a.adapter.connect()).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/refused the connection/),
+    });
   });
 
   it('refuses bad configuration before connecting', () => {
     expect(() => recordedAdapter({ nick: '9lives', host: 'h', port: 6667, tls: false })).toThrow(AdapterError);
     // A name is decided when it resolves (server-password.integration.test.ts); an address at once.
-    expect(() => recordedAdapter({ nick: 'ok', host: '192.0.2.1', port: 6667, tls: false, sasl: { account: 'a', password: 'b' } })).toThrow(/Turn TLS on/);
+    expect(() =>
+      recordedAdapter({ nick: 'ok', host: '192.0.2.1', port: 6667, tls: false, sasl: { account: 'a', password: 'b' } }),
+    ).toThrow(/Turn TLS on/);
   });
 });

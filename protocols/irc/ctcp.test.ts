@@ -25,7 +25,9 @@ describe('ctcpAnswer', () => {
 
   it('answers what the user configured, and only that', () => {
     const fixed = () => new Date(0);
-    expect(ctcpAnswer({ type: 'VERSION', params: '' }, { version: 'Sotto\r\nPRIVMSG x' })).toBe('VERSION Sotto  PRIVMSG x');
+    expect(ctcpAnswer({ type: 'VERSION', params: '' }, { version: 'Sotto\r\nPRIVMSG x' })).toBe(
+      'VERSION Sotto  PRIVMSG x',
+    );
     expect(ctcpAnswer({ type: 'PING', params: '42' }, { ping: true })).toBe('PING 42');
     expect(ctcpAnswer({ type: 'PING', params: 'x'.repeat(100) }, { ping: true })).toBeUndefined();
     expect(ctcpAnswer({ type: 'TIME', params: '' }, { time: true }, fixed)).toBe(`TIME ${new Date(0).toString()}`);

@@ -83,7 +83,7 @@ describe('Pacer', () => {
     expect(out).toEqual(all);
   });
 
-  it('keeps unwritten messages across a reconnection and drops the old connection\'s lines', async () => {
+  it("keeps unwritten messages across a reconnection and drops the old connection's lines", async () => {
     const first: string[] = [];
     const second: string[] = [];
     const pacer = new Pacer(new FloodClock(), () => Date.now());
@@ -101,7 +101,9 @@ describe('Pacer', () => {
     pacer.open(sink2);
     pacer.setReady(true);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect([...first, ...second].filter((l) => l.startsWith('PRIVMSG'))).toEqual(Array.from({ length: 8 }, (_, i) => `PRIVMSG a :${i}`));
+    expect([...first, ...second].filter((l) => l.startsWith('PRIVMSG'))).toEqual(
+      Array.from({ length: 8 }, (_, i) => `PRIVMSG a :${i}`),
+    );
     expect(second.some((l) => l.startsWith('JOIN'))).toBe(false);
   });
 });

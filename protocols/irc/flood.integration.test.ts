@@ -66,8 +66,11 @@ describe('flood control against ngIRCd with its default penalties', () => {
     expect(Date.now() - start).toBeLessThan(20_000);
   }, 60_000);
 
-  it('sends a 3,000-character message (an OTR message\'s size) whole, at the pace ngIRCd takes long lines', async () => {
-    const body = Array.from({ length: 3000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[i % 64]).join('');
+  it("sends a 3,000-character message (an OTR message's size) whole, at the pace ngIRCd takes long lines", async () => {
+    const body = Array.from(
+      { length: 3000 },
+      (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[i % 64],
+    ).join('');
     const arrivals = watchArrivals(/^[A-Za-z0-9+/]{100,}$/);
     const sentAt = Date.now();
     const result = await alice.adapter.sendMessage('bob', body);

@@ -15,7 +15,10 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-async function setUp(options: Parameters<typeof startFakeIrcd>[0] = {}, adapterOptions: Partial<Parameters<typeof recordedAdapter>[0]> = {}) {
+async function setUp(
+  options: Parameters<typeof startFakeIrcd>[0] = {},
+  adapterOptions: Partial<Parameters<typeof recordedAdapter>[0]> = {},
+) {
   const fake = await startFakeIrcd(options);
   const alice = recordedAdapter({ nick: 'alice', host: fake.host, port: fake.port, tls: false, ...adapterOptions });
   cleanup.push(async () => {
@@ -27,7 +30,10 @@ async function setUp(options: Parameters<typeof startFakeIrcd>[0] = {}, adapterO
 
 describe('SASL PLAIN', () => {
   it('logs in with the account and password, and only then registers', async () => {
-    const { fake, alice } = await setUp({ sasl: { account: 'alice-acct', password: 'pa ss:wörd' } }, { sasl: { account: 'alice-acct', password: 'pa ss:wörd' } });
+    const { fake, alice } = await setUp(
+      { sasl: { account: 'alice-acct', password: 'pa ss:wörd' } },
+      { sasl: { account: 'alice-acct', password: 'pa ss:wörd' } },
+    );
     await alice.adapter.connect();
     expect(alice.adapter.state).toEqual({ state: 'online' });
     const auth = fake.received.filter((l) => l.startsWith('AUTHENTICATE '));
@@ -38,9 +44,15 @@ describe('SASL PLAIN', () => {
   });
 
   it('fails with kind auth and a readable message when the password is wrong', async () => {
-    const { alice } = await setUp({ sasl: { account: 'alice-acct', password: 'right' } }, { sasl: { account: 'alice-acct', password: 'wrong' } });
+    const { alice } = await setUp(
+      { sasl: { account: 'alice-acct', password: 'right' } },
+      { sasl: { account: 'alice-acct', password: 'wrong' } },
+    );
     const err = await alice.adapter.connect().catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: 'auth', message: expect.stringMatching(/refused the SASL login for alice-acct: SASL authentication failed/) });
+    expect(err).toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/refused the SASL login for alice-acct: SASL authentication failed/),
+    });
     expect(alice.adapter.state).toMatchObject({ state: 'error', kind: 'auth' });
   });
 });
@@ -50,7 +62,13 @@ describe('the lines we write', () => {
   let alice: Recorded;
   beforeAll(async () => {
     fake = await startFakeIrcd();
-    alice = recordedAdapter({ nick: 'alice', host: fake.host, port: fake.port, tls: false, ctcp: { version: 'Sotto test', ping: true } });
+    alice = recordedAdapter({
+      nick: 'alice',
+      host: fake.host,
+      port: fake.port,
+      tls: false,
+      ctcp: { version: 'Sotto test', ping: true },
+    });
     await alice.adapter.connect();
   });
   afterAll(async () => {
@@ -78,7 +96,9 @@ describe('the lines we write', () => {
   });
 
   it('answers CTCP VERSION and PING when configured, never TIME unless asked', async () => {
-    fake.send(':bob!b@h PRIVMSG alice :\x01VERSION\x01\r\n:bob!b@h PRIVMSG alice :\x01PING 42\x01\r\n:bob!b@h PRIVMSG alice :\x01TIME\x01\r\n');
+    fake.send(
+      ':bob!b@h PRIVMSG alice :\x01VERSION\x01\r\n:bob!b@h PRIVMSG alice :\x01PING 42\x01\r\n:bob!b@h PRIVMSG alice :\x01TIME\x01\r\n',
+    );
     expect(await fake.waitForLine(/^NOTICE bob :.VERSION/)).toBe('NOTICE bob :\x01VERSION Sotto test\x01');
     expect(await fake.waitForLine(/^NOTICE bob :.PING/)).toBe('NOTICE bob :\x01PING 42\x01');
     await alice.next('dropped', (d) => /CTCP TIME query from bob was not answered/.test(d.reason));
@@ -93,7 +113,9 @@ describe('a server whose welcome does not say how it shows us', () => {
     // Until the server says, the limit assumes the longest user and host.
     const early = alice.adapter.sendMessage('bob', 'sent before the answer');
     await fake.waitForLine(/^PRIVMSG bob :sent before the answer$/);
-    expect(fake.received.indexOf('WHOIS alice')).toBeLessThan(fake.received.indexOf('PRIVMSG bob :sent before the answer'));
+    expect(fake.received.indexOf('WHOIS alice')).toBeLessThan(
+      fake.received.indexOf('PRIVMSG bob :sent before the answer'),
+    );
     await early;
     const exact = 510 - ':alice__!~alice@a-rather-long-cloaked-host.example.org PRIVMSG bob :'.length;
     expect(alice.adapter.maxMessageBytesFor('bob')).toBe(exact);
@@ -138,7 +160,13 @@ describe('bad input from the server', () => {
   });
 
   it('reports invalid UTF-8 and delivers the rest of the message with U+FFFD in place of the bad bytes', async () => {
-    fake.send(Buffer.concat([Buffer.from(':mallory!m@h PRIVMSG alice :bad '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(' bytes\r\n')]));
+    fake.send(
+      Buffer.concat([
+        Buffer.from(':mallory!m@h PRIVMSG alice :bad '),
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+        Buffer.from(' bytes\r\n'),
+      ]),
+    );
     const m = await alice.next('message', (x) => x.peer === 'mallory' && x.body.endsWith(' bytes'));
     expect(m.body).toBe('bad \uFFFD(\uFFFD\uFFFD bytes');
     await alice.next('dropped', (d) => /from mallory was not valid UTF-8/.test(d.reason));
@@ -146,11 +174,33 @@ describe('bad input from the server', () => {
   });
 
   it('survives malformed lines the IRC library would choke on', async () => {
-    const malformed = ['PRIVMSG', ':x PRIVMSG', ':a!b@c PRIVMSG alice', ':s 353', ':s 366', ':s 311 alice', ':s 301', ':s 433', ':n!u@h JOIN', ':n!u@h NICK', ':n!u@h KICK', '@@@ :', ':', '\x00\x01\x02', ':s 005', ':s CAP', ':s 730', ':s 303', ':s 001'];
+    const malformed = [
+      'PRIVMSG',
+      ':x PRIVMSG',
+      ':a!b@c PRIVMSG alice',
+      ':s 353',
+      ':s 366',
+      ':s 311 alice',
+      ':s 301',
+      ':s 433',
+      ':n!u@h JOIN',
+      ':n!u@h NICK',
+      ':n!u@h KICK',
+      '@@@ :',
+      ':',
+      '\x00\x01\x02',
+      ':s 005',
+      ':s CAP',
+      ':s 730',
+      ':s 303',
+      ':s 001',
+    ];
     fake.send(malformed.map((l) => `${l}\r\n`).join(''));
     await stillWorks('after malformed lines');
     // The library threw on several of them: each was caught at the transport and reported.
-    expect(alice.events.dropped.filter((d) => /could not be handled and was dropped/.test(d.reason)).length).toBeGreaterThanOrEqual(3);
+    expect(
+      alice.events.dropped.filter((d) => /could not be handled and was dropped/.test(d.reason)).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('drops a flood from one sender, says so once with a count, and keeps hearing others', async () => {
@@ -180,7 +230,9 @@ describe('bad input from the server', () => {
 
 describe('a server that drops us right after each login', () => {
   const reconnectingAttempts = (alice: Recorded, since: number) =>
-    alice.events.state.slice(since).flatMap((s) => (s.state === 'reconnecting' ? [{ attempt: s.attempt, retryInMs: s.retryInMs }] : []));
+    alice.events.state
+      .slice(since)
+      .flatMap((s) => (s.state === 'reconnecting' ? [{ attempt: s.attempt, retryInMs: s.retryInMs }] : []));
 
   it('keeps backing off (1 s, 2 s, 4 s) however often the login succeeds, and starts over after a connection that lasted', async () => {
     const { fake, alice } = await setUp({}, { stableAfterMs: 1500 });

@@ -36,9 +36,16 @@ export class InboundLimiter {
   allow(sender: string, what = 'messages'): boolean {
     const key = `${what}\n${sender.toLowerCase()}`;
     let state = this.senders.get(key);
-    if (!state) this.senders.set(key, (state = { bucket: new TokenBucket(this.policy.burst, this.policy.perSecond, this.now), dropped: 0 }));
+    if (!state)
+      this.senders.set(
+        key,
+        (state = { bucket: new TokenBucket(this.policy.burst, this.policy.perSecond, this.now), dropped: 0 }),
+      );
     if (state.bucket.take()) return true;
-    if (state.dropped === 0) this.report(`${sender} is sending ${what} faster than ${this.policy.perSecond} a second: dropping them until it stops.`);
+    if (state.dropped === 0)
+      this.report(
+        `${sender} is sending ${what} faster than ${this.policy.perSecond} a second: dropping them until it stops.`,
+      );
     state.dropped += 1;
     if (state.flush) clearTimeout(state.flush);
     const flooded = state;

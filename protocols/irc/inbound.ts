@@ -53,7 +53,12 @@ function reportMembers(ctx: InboundContext, room: string): void {
 }
 
 /** A CTCP query other than ACTION: answered only as configured (and rarely), else reported. */
-function handleCtcp(ctx: InboundContext, m: InboundText, query: NonNullable<ReturnType<typeof parseCtcp>>, group: boolean): void {
+function handleCtcp(
+  ctx: InboundContext,
+  m: InboundText,
+  query: NonNullable<ReturnType<typeof parseCtcp>>,
+  group: boolean,
+): void {
   if (m.notice) {
     ctx.emit('dropped', { reason: `A CTCP ${query.type} reply from ${m.from} was ignored: we send no CTCP queries.` });
     return;

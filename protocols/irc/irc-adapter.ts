@@ -47,7 +47,9 @@ export class IrcAdapter implements ProtocolAdapter {
   readonly accountName: string;
   /** ngIRCd (and others) drop trailing whitespace when they relay a line. */
   readonly stripsTrailingWhitespace = true;
-  private readonly emitter = new TypedEmitter<AdapterEvents>((err) => this.log('error', `an event listener threw: ${errorText(err)}`));
+  private readonly emitter = new TypedEmitter<AdapterEvents>((err) =>
+    this.log('error', `an event listener threw: ${errorText(err)}`),
+  );
   private readonly link: Link;
   private readonly account: AccountConfig;
   /** Compares names as the server does: its CASEMAPPING, once it has said it. */
@@ -58,7 +60,10 @@ export class IrcAdapter implements ProtocolAdapter {
   private readonly outbox: Outbox;
   private readonly channels = new Channels((n) => this.fold(n));
   private readonly joins = new JoinRequests((n) => this.fold(n));
-  private readonly buddies = new Buddies((n) => this.fold(n), { presence: (p) => this.emit('presence', p), roster: (r) => this.emit('roster', r) });
+  private readonly buddies = new Buddies((n) => this.fold(n), {
+    presence: (p) => this.emit('presence', p),
+    roster: (r) => this.emit('roster', r),
+  });
   private readonly limiter: InboundLimiter;
   /** Limits how often we answer CTCP at all, so we cannot be used to flood; silent, since a query we do not answer is reported as such (inbound.ts). */
   private readonly answerLimiter = new InboundLimiter(() => undefined, { burst: 3, perSecond: 0.2 });
@@ -69,7 +74,13 @@ export class IrcAdapter implements ProtocolAdapter {
     this.accountName = `${options.nick}@${options.host}`;
     this.prefix = new RelayPrefix(this.account.nicks, this.account.username);
     this.pacer = new Pacer(new FloodClock({ ...DEFAULT_FLOOD_POLICY, ...options.flood }));
-    this.identity = new Identity(this.account.nicks, this.prefix, this.pacer, (n) => this.fold(n), (m) => this.log('info', m));
+    this.identity = new Identity(
+      this.account.nicks,
+      this.prefix,
+      this.pacer,
+      (n) => this.fold(n),
+      (m) => this.log('info', m),
+    );
     this.outbox = new Outbox({
       pacer: this.pacer,
       prefix: this.prefix,
@@ -203,7 +214,8 @@ export class IrcAdapter implements ProtocolAdapter {
   /** Refuses what cannot even be queued: the account is offline, or stopped on an error. */
   private requireActive(): void {
     const state = this.link.state.state;
-    if (state === 'offline' || state === 'error') throw new AdapterError(`Not connected to ${this.options.host}.`, 'network');
+    if (state === 'offline' || state === 'error')
+      throw new AdapterError(`Not connected to ${this.options.host}.`, 'network');
   }
 
   // --- messages ---------------------------------------------------------------------
@@ -225,8 +237,13 @@ export class IrcAdapter implements ProtocolAdapter {
   // --- presence and roster ----------------------------------------------------------
 
   async setPresence(availability: Availability, status?: string): Promise<void> {
-    if (availability === 'offline') throw new AdapterError('On IRC, going offline means disconnecting the account.', 'config');
-    if (availability === 'invisible') throw new AdapterError('IRC has no invisible presence: anyone on the network can see you are connected.', 'config');
+    if (availability === 'offline')
+      throw new AdapterError('On IRC, going offline means disconnecting the account.', 'config');
+    if (availability === 'invisible')
+      throw new AdapterError(
+        'IRC has no invisible presence: anyone on the network can see you are connected.',
+        'config',
+      );
     this.away = { availability, status };
     this.link.live?.send(awayLine(this.away.availability, this.away.status));
   }
@@ -250,18 +267,22 @@ export class IrcAdapter implements ProtocolAdapter {
   // --- rooms ------------------------------------------------------------------------
 
   async joinGroup(room: string, nick?: string): Promise<void> {
-    if (!this.isChannel(room) || !isTarget(room)) throw new AdapterError(`"${room}" is not an IRC channel name.`, 'protocol');
-    if (nick && nick !== this.nick) this.log('info', `IRC has one nick per connection: joining ${room} as ${this.nick}, not ${nick}`);
+    if (!this.isChannel(room) || !isTarget(room))
+      throw new AdapterError(`"${room}" is not an IRC channel name.`, 'protocol');
+    if (nick && nick !== this.nick)
+      this.log('info', `IRC has one nick per connection: joining ${room} as ${this.nick}, not ${nick}`);
     if (this.channels.isIn(room)) return;
     this.requireActive();
     this.channels.want(room);
     const session = this.link.live;
     // While (re)connecting, the room is joined with the others once online.
     if (!session) return;
-    await this.joins.request(room, () => session.send(`JOIN ${room}`)).catch((err: unknown) => {
-      this.channels.unwant(room);
-      throw new AdapterError(errorText(err), 'protocol');
-    });
+    await this.joins
+      .request(room, () => session.send(`JOIN ${room}`))
+      .catch((err: unknown) => {
+        this.channels.unwant(room);
+        throw new AdapterError(errorText(err), 'protocol');
+      });
   }
 
   async leaveGroup(room: string): Promise<void> {

@@ -10,7 +10,11 @@ function framer(max?: number) {
 describe('LineFramer', () => {
   it('splits on CR LF and bare LF, across chunk boundaries, skipping empty lines', () => {
     const { f } = framer();
-    const out = [...f.push(Buffer.from(':a PRIVMSG b :hel')), ...f.push(Buffer.from('lo  \r\n\r\nPING x\nPI')), ...f.push(Buffer.from('NG y\r\n'))];
+    const out = [
+      ...f.push(Buffer.from(':a PRIVMSG b :hel')),
+      ...f.push(Buffer.from('lo  \r\n\r\nPING x\nPI')),
+      ...f.push(Buffer.from('NG y\r\n')),
+    ];
     expect(out.map((l) => l.text)).toEqual([':a PRIVMSG b :hello  ', 'PING x', 'PING y']);
   });
 
@@ -23,7 +27,9 @@ describe('LineFramer', () => {
 
   it('flags invalid UTF-8 and replaces only the bad bytes', () => {
     const { f } = framer();
-    const out = f.push(Buffer.concat([Buffer.from(':m PRIVMSG me :ok '), Buffer.from([0xff, 0xc3]), Buffer.from(' end\r\n')]));
+    const out = f.push(
+      Buffer.concat([Buffer.from(':m PRIVMSG me :ok '), Buffer.from([0xff, 0xc3]), Buffer.from(' end\r\n')]),
+    );
     expect(out).toEqual([{ text: ':m PRIVMSG me :ok \uFFFD\uFFFD end', invalidUtf8: true }]);
   });
 
@@ -46,18 +52,25 @@ describe('LineFramer', () => {
 
   it('returns the same lines however the stream is chunked', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !/[\r\n]/.test(s)), { maxLength: 10 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1 }), (lines, cuts) => {
-        const stream = Buffer.from(lines.map((l) => `${l}\r\n`).join(''));
-        const { f } = framer();
-        const out: string[] = [];
-        let at = 0;
-        for (let i = 0; at < stream.length; i++) {
-          const size = cuts[i % cuts.length] ?? 1;
-          out.push(...f.push(stream.subarray(at, at + size)).map((l) => l.text));
-          at += size;
-        }
-        expect(out).toEqual(lines);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => !/[\r\n]/.test(s)),
+          { maxLength: 10 },
+        ),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1 }),
+        (lines, cuts) => {
+          const stream = Buffer.from(lines.map((l) => `${l}\r\n`).join(''));
+          const { f } = framer();
+          const out: string[] = [];
+          let at = 0;
+          for (let i = 0; at < stream.length; i++) {
+            const size = cuts[i % cuts.length] ?? 1;
+            out.push(...f.push(stream.subarray(at, at + size)).map((l) => l.text));
+            at += size;
+          }
+          expect(out).toEqual(lines);
+        },
+      ),
     );
   });
 });

@@ -170,7 +170,13 @@ export class Link {
     if (state.state === 'reconnecting' || state.state === 'connecting') return;
     for (const waiter of this.waiting) {
       if (state.state === 'online') waiter.resolve();
-      else waiter.reject(new AdapterError(state.state === 'error' ? state.reason : 'The account went offline.', state.state === 'error' ? state.kind : 'network'));
+      else
+        waiter.reject(
+          new AdapterError(
+            state.state === 'error' ? state.reason : 'The account went offline.',
+            state.state === 'error' ? state.kind : 'network',
+          ),
+        );
     }
     this.waiting.clear();
   }

@@ -16,7 +16,13 @@ let alice: Recorded;
 let bob: IrcPeer;
 
 // The alternative is as long as the nick, so the limit is exact, not conservative.
-beforeAll(async () => void ({ server, alice, bob } = await startScene({ floodProtection: false }, { alternativeNicks: ['alic2'], ctcp: {} })));
+beforeAll(
+  async () =>
+    void ({ server, alice, bob } = await startScene(
+      { floodProtection: false },
+      { alternativeNicks: ['alic2'], ctcp: {} },
+    )),
+);
 
 afterAll(() => stopScene({ server, alice, bob }));
 
@@ -118,17 +124,32 @@ describe('1:1 messages on ngIRCd', () => {
     const m = await alice.next('message', (x) => x.body === 'this is a notice');
     expect(m).toMatchObject({ peer: 'bob', notice: true });
     await new Promise((r) => setTimeout(r, 500));
-    expect(bob.lines.slice(before).map(String).filter((l) => l.startsWith(':alice!'))).toEqual([]);
+    expect(
+      bob.lines
+        .slice(before)
+        .map(String)
+        .filter((l) => l.startsWith(':alice!')),
+    ).toEqual([]);
   });
 
   it('answers no CTCP query by default (no version, no clock) and reports each', async () => {
     const before = bob.lines.length;
-    for (const q of ['VERSION', 'TIME', 'PING 12345', 'CLIENTINFO', 'USERINFO', 'FINGER', 'SOURCE']) bob.send(`PRIVMSG alice :\x01${q}\x01`);
+    for (const q of ['VERSION', 'TIME', 'PING 12345', 'CLIENTINFO', 'USERINFO', 'FINGER', 'SOURCE'])
+      bob.send(`PRIVMSG alice :\x01${q}\x01`);
     await alice.next('dropped', (d) => d.reason.includes('SOURCE'));
     await new Promise((r) => setTimeout(r, 500));
-    expect(bob.lines.slice(before).map(String).filter((l) => l.startsWith(':alice!'))).toEqual([]);
-    expect(alice.events.message.filter((m) => m.body.includes('\x01') || /VERSION|CLIENTINFO/.test(m.body))).toEqual([]);
-    expect(alice.events.dropped.map((d) => d.reason).join('\n')).toMatch(/CTCP VERSION query from bob was not answered/);
+    expect(
+      bob.lines
+        .slice(before)
+        .map(String)
+        .filter((l) => l.startsWith(':alice!')),
+    ).toEqual([]);
+    expect(alice.events.message.filter((m) => m.body.includes('\x01') || /VERSION|CLIENTINFO/.test(m.body))).toEqual(
+      [],
+    );
+    expect(alice.events.dropped.map((d) => d.reason).join('\n')).toMatch(
+      /CTCP VERSION query from bob was not answered/,
+    );
   });
 
   it('passes a CTCP ACTION on as a "/me" message, and sends "/me" as an ACTION', async () => {
@@ -147,7 +168,8 @@ describe('1:1 messages on ngIRCd', () => {
 
   it('never writes a message body to the log', () => {
     const log = alice.logs.join('\n');
-    for (const body of ['hello bob', 'hello alice', 'this is a notice', 'waves back', 'are you there?']) expect(log).not.toContain(body);
+    for (const body of ['hello bob', 'hello alice', 'this is a notice', 'waves back', 'are you there?'])
+      expect(log).not.toContain(body);
   });
 
   it('refuses what IRC cannot carry instead of mangling it', async () => {

@@ -26,7 +26,10 @@ export interface OpeningEvents {
   refused(reason: string): void;
 }
 
-type Hooks = Pick<TransportHooks, 'trustedCertificates' | 'caCertificates' | 'onUntrustedCertificate' | 'lookup' | 'log'>;
+type Hooks = Pick<
+  TransportHooks,
+  'trustedCertificates' | 'caCertificates' | 'onUntrustedCertificate' | 'lookup' | 'log'
+>;
 
 function openTls(host: string, port: number, hooks: Hooks, events: OpeningEvents): OpeningSocket {
   let handshaking = false;
@@ -57,7 +60,11 @@ function openTls(host: string, port: number, hooks: Hooks, events: OpeningEvents
   return { socket, handshaking: () => handshaking };
 }
 
-export function openSocket(target: { host: string; port: number; tls: boolean }, hooks: Hooks, events: OpeningEvents): OpeningSocket {
+export function openSocket(
+  target: { host: string; port: number; tls: boolean },
+  hooks: Hooks,
+  events: OpeningEvents,
+): OpeningSocket {
   const { host, port } = target;
   if (target.tls) return openTls(host, port, hooks, events);
   const socket = netConnect({ host, port, ...(hooks.lookup ? { lookup: hooks.lookup } : {}) });

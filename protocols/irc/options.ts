@@ -67,10 +67,14 @@ const refusal = (secret: string, host: string, where: string) =>
  * For net.connect: without TLS, a password goes only to a name that resolves to
  * this machine alone; undefined when no password would go in the clear.
  */
-export function plaintextLookup(o: Pick<IrcAdapterOptions, 'host' | 'tls' | 'password' | 'sasl'>): LookupFunction | undefined {
+export function plaintextLookup(
+  o: Pick<IrcAdapterOptions, 'host' | 'tls' | 'password' | 'sasl'>,
+): LookupFunction | undefined {
   const secret = plaintextSecret(o);
   if (!secret) return undefined;
-  return loopbackOnlyLookup((elsewhere) => refusal(secret, o.host, `the name leads to ${elsewhere.join(', ') || 'no address'}, not only to this machine`));
+  return loopbackOnlyLookup((elsewhere) =>
+    refusal(secret, o.host, `the name leads to ${elsewhere.join(', ') || 'no address'}, not only to this machine`),
+  );
 }
 
 /** What every connection of the account is made with, once checked. */
@@ -89,15 +93,23 @@ export interface AccountConfig {
 /** Checks the options; throws an AdapterError of kind 'config' saying what is wrong. */
 export function checkOptions(o: IrcAdapterOptions): AccountConfig {
   const bad = (message: string) => new AdapterError(message, 'config');
-  if (!NICK_PATTERN.test(o.nick)) throw bad(`"${o.nick}" is not a valid IRC nick: use letters, digits and []\\\`_^{|}-, not starting with a digit or -.`);
+  if (!NICK_PATTERN.test(o.nick))
+    throw bad(
+      `"${o.nick}" is not a valid IRC nick: use letters, digits and []\\\`_^{|}-, not starting with a digit or -.`,
+    );
   const alternatives = o.alternativeNicks ?? [`${o.nick}_`, `${o.nick}__`];
   for (const nick of alternatives) if (!NICK_PATTERN.test(nick)) throw bad(`"${nick}" is not a valid IRC nick.`);
   if (!o.host || /\s/.test(o.host)) throw bad('The IRC server name is missing or has spaces.');
   if (!Number.isInteger(o.port) || o.port < 1 || o.port > 65535) throw bad(`${o.port} is not a TCP port.`);
   const secret = plaintextSecret(o);
   const address = o.host.replace(/^\[|\]$/g, '');
-  if (secret && isIP(address) !== 0 && !isLoopbackAddress(address)) throw bad(refusal(secret, o.host, 'that address is not this machine'));
-  for (const [name, value] of [['password', o.password], ['SASL account', o.sasl?.account], ['SASL password', o.sasl?.password]] as const) {
+  if (secret && isIP(address) !== 0 && !isLoopbackAddress(address))
+    throw bad(refusal(secret, o.host, 'that address is not this machine'));
+  for (const [name, value] of [
+    ['password', o.password],
+    ['SASL account', o.sasl?.account],
+    ['SASL password', o.sasl?.password],
+  ] as const) {
     if (value !== undefined && /[\r\n\0]/.test(value)) throw bad(`The ${name} cannot contain line breaks or NUL.`);
   }
   const username = o.username ?? (o.nick.replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'user');
@@ -106,5 +118,14 @@ export function checkOptions(o: IrcAdapterOptions): AccountConfig {
   if (/[\r\n\0]/.test(realname)) throw bad('The real name cannot contain line breaks.');
   const nicks = [o.nick, ...alternatives.filter((n) => n !== o.nick)];
   const { host, port, tls, password, sasl } = o;
-  return { host, port, tls, nicks, username, realname, ...(password === undefined ? {} : { password }), ...(sasl === undefined ? {} : { sasl }) };
+  return {
+    host,
+    port,
+    tls,
+    nicks,
+    username,
+    realname,
+    ...(password === undefined ? {} : { password }),
+    ...(sasl === undefined ? {} : { sasl }),
+  };
 }

@@ -106,7 +106,8 @@ export class OutgoingMessage implements LineSource {
 }
 
 /** RFC 2812 §2.3.1: a nick or channel has no space, comma or control character (NUL, BEL, CR, LF…). */
-export const isTarget = (name: string): boolean => name.length > 0 && !name.startsWith(':') && ![...name].some((c) => c <= ' ' || c === ',');
+export const isTarget = (name: string): boolean =>
+  name.length > 0 && !name.startsWith(':') && ![...name].some((c) => c <= ' ' || c === ',');
 
 const MAX_WAITING = 1000;
 /** How long after a message a "no such nick" still counts as its failure. */
@@ -130,11 +131,14 @@ export class Outbox {
 
   /** Checks and takes a message: written now if `online`, else queued for the next connection. */
   send(kind: MessageKind, target: string, body: string, online: boolean): Promise<SendResult> {
-    const refuse = (message: string, kind: 'protocol' | 'network' = 'protocol') => Promise.reject(new AdapterError(message, kind));
+    const refuse = (message: string, kind: 'protocol' | 'network' = 'protocol') =>
+      Promise.reject(new AdapterError(message, kind));
     if (!isTarget(target)) return refuse(`"${target}" cannot be an IRC ${kind === 'group' ? 'channel' : 'nick'}.`);
-    if (!isWellFormed(body) || body.includes('\0')) return refuse('The message has characters IRC cannot carry (NUL or broken UTF-16).');
+    if (!isWellFormed(body) || body.includes('\0'))
+      return refuse('The message has characters IRC cannot carry (NUL or broken UTF-16).');
     if (bodyLines(body).length === 0) return refuse('Nothing to send: IRC cannot carry an empty message.');
-    if (this.waiting.size >= MAX_WAITING) return refuse(`${MAX_WAITING} messages are already waiting to be sent: not taking more.`, 'network');
+    if (this.waiting.size >= MAX_WAITING)
+      return refuse(`${MAX_WAITING} messages are already waiting to be sent: not taking more.`, 'network');
     return new Promise((resolve, reject) => {
       const message = new OutgoingMessage(
         target,
@@ -164,7 +168,8 @@ export class Outbox {
   failAll(reason: string): void {
     this.ctx.pacer.drainMessages();
     for (const message of this.waiting) {
-      if (message.fail(reason)) this.ctx.sendFailed({ peer: message.target, body: message.body, reason: `${reason}${message.progress}` });
+      if (message.fail(reason))
+        this.ctx.sendFailed({ peer: message.target, body: message.body, reason: `${reason}${message.progress}` });
     }
     this.waiting.clear();
   }
@@ -181,7 +186,8 @@ export class Outbox {
   private lines(target: string, body: string): string[] {
     const max = this.ctx.prefix.maxBodyFor(target);
     const action = meAction(body);
-    if (action !== undefined) return splitBody(action, max - ACTION_OVERHEAD_BYTES).map((part) => `PRIVMSG ${target} :${ctcp('ACTION', part)}`);
+    if (action !== undefined)
+      return splitBody(action, max - ACTION_OVERHEAD_BYTES).map((part) => `PRIVMSG ${target} :${ctcp('ACTION', part)}`);
     return splitBody(body, max).map((part) => `PRIVMSG ${target} :${part}`);
   }
 
@@ -191,7 +197,13 @@ export class Outbox {
     this.recent.set(this.ctx.fold(message.target), { body: message.body, at: now, reported: false });
     for (const [key, entry] of this.recent) if (now - entry.at > UNDELIVERABLE_WINDOW_MS) this.recent.delete(key);
     if (message.kind === 'group') {
-      this.ctx.ownGroupMessage({ room: this.ctx.roomName(message.target), nick: this.ctx.prefix.nick, body: message.body, time: new Date(now), own: true });
+      this.ctx.ownGroupMessage({
+        room: this.ctx.roomName(message.target),
+        nick: this.ctx.prefix.nick,
+        body: message.body,
+        time: new Date(now),
+        own: true,
+      });
     }
   }
 }

@@ -32,14 +32,24 @@ describe('ISON', () => {
     const sent: string[] = [];
     const changes: string[] = [];
     const r = roster('ann', 'ben');
-    const watch = new PresenceWatch(r, 'ison', (l) => sent.push(l), (p) => changes.push(`${p.peer}:${p.availability}`));
+    const watch = new PresenceWatch(
+      r,
+      'ison',
+      (l) => sent.push(l),
+      (p) => changes.push(`${p.peer}:${p.availability}`),
+    );
     watch.start();
     watch.stop();
     expect(sent).toEqual(['ISON ann ben']);
     watch.online(['ann']);
     // The answer after stop() has no question: nothing changes.
     expect(changes).toEqual([]);
-    const again = new PresenceWatch(r, 'ison', (l) => sent.push(l), (p) => changes.push(`${p.peer}:${p.availability}`));
+    const again = new PresenceWatch(
+      r,
+      'ison',
+      (l) => sent.push(l),
+      (p) => changes.push(`${p.peer}:${p.availability}`),
+    );
     again.start();
     again.online(['ann']);
     again.stop();
@@ -49,7 +59,12 @@ describe('ISON', () => {
   it('uses MONITOR where the server has it', () => {
     const sent: string[] = [];
     const changes: string[] = [];
-    const watch = new PresenceWatch(roster('ann', 'ben'), 'monitor', (l) => sent.push(l), (p) => changes.push(`${p.peer}:${p.availability}`));
+    const watch = new PresenceWatch(
+      roster('ann', 'ben'),
+      'monitor',
+      (l) => sent.push(l),
+      (p) => changes.push(`${p.peer}:${p.availability}`),
+    );
     watch.start();
     watch.online(['ben']);
     watch.offline(['ann']);

@@ -22,7 +22,12 @@ export class Roster {
 
   /** Every buddy counts as mutually subscribed: on IRC anyone may see anyone's presence. */
   add(peer: string, options: { name?: string | undefined; groups?: string[] | undefined } = {}): void {
-    this.entries.set(this.fold(peer), { peer, ...(options.name === undefined ? {} : { name: options.name }), groups: options.groups ?? [], subscription: 'both' });
+    this.entries.set(this.fold(peer), {
+      peer,
+      ...(options.name === undefined ? {} : { name: options.name }),
+      groups: options.groups ?? [],
+      subscription: 'both',
+    });
   }
 
   remove(peer: string): boolean {

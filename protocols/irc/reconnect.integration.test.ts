@@ -43,7 +43,10 @@ describe('reconnection after the server crashes', () => {
     expect(down.retryInMs).toBeGreaterThanOrEqual(800);
     expect(down.retryInMs).toBeLessThanOrEqual(1000);
 
-    await expect(alice.adapter.sendMessage('bob', 'sent while the server was down')).resolves.toMatchObject({ status: 'queued', parts: 1 });
+    await expect(alice.adapter.sendMessage('bob', 'sent while the server was down')).resolves.toMatchObject({
+      status: 'queued',
+      parts: 1,
+    });
 
     await server.start();
     const bob = await peer('bob');
@@ -51,7 +54,11 @@ describe('reconnection after the server crashes', () => {
     await alice.next('state', (s) => s.state === 'online', 20_000, states);
     await bob.waitFor(/^:alice!\S+ PRIVMSG bob :sent while the server was down$/);
     await bob.waitFor(/^:alice!\S+ JOIN :?#room$/);
-    await alice.next('group.members', (g) => g.room === '#room' && g.members.includes('alice') && g.members.includes('bob'), 10_000);
+    await alice.next(
+      'group.members',
+      (g) => g.room === '#room' && g.members.includes('alice') && g.members.includes('bob'),
+      10_000,
+    );
     expect(alice.events['send.failed']).toEqual([]);
     // And the room works again both ways.
     await alice.adapter.sendGroupMessage('#room', 'back again');
@@ -76,7 +83,8 @@ describe('reconnection after the server crashes', () => {
     const carolAgain = await peer('carol');
     await alice.next('state', (s) => s.state === 'online', 20_000, states);
     const total = Math.ceil(Buffer.byteLength(body) / alice.adapter.maxMessageBytesFor('carol'));
-    for (let i = 0; i < 200 && carolAgain.messagesFrom('alice').length < total - 2; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && carolAgain.messagesFrom('alice').length < total - 2; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect([...before, ...carolAgain.messagesFrom('alice')].join('')).toBe(body);
     expect(alice.events['send.failed']).toEqual([]);
   });

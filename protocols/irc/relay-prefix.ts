@@ -35,8 +35,26 @@ export function limitsOf(tokens: Record<string, unknown>): ServerLimits {
 export const WORST_CASE = { nickLen: 32, userLen: 10, hostLen: 64 } as const;
 
 /** Bytes of `:nick!user@host COMMAND target :` before the body. */
-export function relayOverheadBytes(parts: { nickBytes: number; userBytes: number; hostBytes: number; command: string; targetBytes: number }): number {
-  return 1 + parts.nickBytes + 1 + parts.userBytes + 1 + parts.hostBytes + 1 + parts.command.length + 1 + parts.targetBytes + 2;
+export function relayOverheadBytes(parts: {
+  nickBytes: number;
+  userBytes: number;
+  hostBytes: number;
+  command: string;
+  targetBytes: number;
+}): number {
+  return (
+    1 +
+    parts.nickBytes +
+    1 +
+    parts.userBytes +
+    1 +
+    parts.hostBytes +
+    1 +
+    parts.command.length +
+    1 +
+    parts.targetBytes +
+    2
+  );
 }
 
 export class RelayPrefix {
@@ -72,7 +90,8 @@ export class RelayPrefix {
   }
 
   setLimits(limits: ServerLimits): void {
-    for (const [key, value] of Object.entries(limits) as [keyof ServerLimits, number | undefined][]) if (value !== undefined) this.limits[key] = value;
+    for (const [key, value] of Object.entries(limits) as [keyof ServerLimits, number | undefined][])
+      if (value !== undefined) this.limits[key] = value;
   }
 
   private nickBytes(): number {
@@ -100,7 +119,13 @@ export class RelayPrefix {
   }
 
   private maxBodyForTargetBytes(targetBytes: number, command: string): number {
-    const overhead = relayOverheadBytes({ nickBytes: this.nickBytes(), userBytes: this.userBytes(), hostBytes: this.hostBytes(), command, targetBytes });
+    const overhead = relayOverheadBytes({
+      nickBytes: this.nickBytes(),
+      userBytes: this.userBytes(),
+      hostBytes: this.hostBytes(),
+      command,
+      targetBytes,
+    });
     return IRC_LINE_BYTES - CRLF_BYTES - overhead;
   }
 }

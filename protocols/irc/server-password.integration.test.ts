@@ -44,14 +44,33 @@ describe('a password without TLS', () => {
 
   it('is refused for an address that is not this machine, with a config error that says what to do', () => {
     for (const host of ['192.0.2.1', '::2', '[2001:db8::1]']) {
-      expect(() => createIrcAdapter({ nick: 'alice', host, port: 6667, tls: false, password: 'secret', logger: quiet }), host).toThrow(
-        expect.objectContaining({ kind: 'config', message: `Not sending the server password (PASS) to ${host} without TLS: that address is not this machine, and anyone on the way could read it. Turn TLS on for this server, or remove the password.` }),
+      expect(
+        () => createIrcAdapter({ nick: 'alice', host, port: 6667, tls: false, password: 'secret', logger: quiet }),
+        host,
+      ).toThrow(
+        expect.objectContaining({
+          kind: 'config',
+          message: `Not sending the server password (PASS) to ${host} without TLS: that address is not this machine, and anyone on the way could read it. Turn TLS on for this server, or remove the password.`,
+        }),
       );
     }
-    expect(() => createIrcAdapter({ nick: 'alice', host: '192.0.2.1', port: 6667, tls: false, sasl: { account: 'a', password: 'p' }, logger: quiet })).toThrow(/^Not sending the SASL PLAIN password to 192\.0\.2\.1 without TLS/);
+    expect(() =>
+      createIrcAdapter({
+        nick: 'alice',
+        host: '192.0.2.1',
+        port: 6667,
+        tls: false,
+        sasl: { account: 'a', password: 'p' },
+        logger: quiet,
+      }),
+    ).toThrow(/^Not sending the SASL PLAIN password to 192\.0\.2\.1 without TLS/);
     // With TLS, or with nothing secret to send, the same address is fine.
-    expect(() => createIrcAdapter({ nick: 'alice', host: '192.0.2.1', port: 6697, tls: true, password: 'secret', logger: quiet })).not.toThrow();
-    expect(() => createIrcAdapter({ nick: 'alice', host: '192.0.2.1', port: 6667, tls: false, logger: quiet })).not.toThrow();
+    expect(() =>
+      createIrcAdapter({ nick: 'alice', host: '192.0.2.1', port: 6697, tls: true, password: 'secret', logger: quiet }),
+    ).not.toThrow();
+    expect(() =>
+      createIrcAdapter({ nick: 'alice', host: '192.0.2.1', port: 6667, tls: false, logger: quiet }),
+    ).not.toThrow();
   });
 
   it('is refused for a name that resolves elsewhere too, before anything is sent, and not retried', async () => {
@@ -59,7 +78,8 @@ describe('a password without TLS', () => {
     const err = await alice.adapter.connect().catch((e: unknown) => e);
     expect(err).toMatchObject({
       kind: 'config',
-      message: 'Not sending the server password (PASS) to irc.elsewhere.test without TLS: the name leads to 198.51.100.7, not only to this machine, and anyone on the way could read it. Turn TLS on for this server, or remove the password.',
+      message:
+        'Not sending the server password (PASS) to irc.elsewhere.test without TLS: the name leads to 198.51.100.7, not only to this machine, and anyone on the way could read it. Turn TLS on for this server, or remove the password.',
     });
     expect(alice.adapter.state).toMatchObject({ state: 'error', kind: 'config' });
     expect(fake?.received).toEqual([]);

@@ -64,4 +64,3 @@ export function describeSocketError(err: unknown, host: string, port: number): s
   }
   return err instanceof Error && err.message ? err.message : 'The server closed the connection.';
 }
-

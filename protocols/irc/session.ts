@@ -84,7 +84,10 @@ export class Session {
   }
 
   start(): void {
-    this.timer = setTimeout(() => this.fail(new AdapterError(`${this.config.host} did not complete the login in time.`, 'network')), this.config.registrationTimeoutMs ?? 30_000);
+    this.timer = setTimeout(
+      () => this.fail(new AdapterError(`${this.config.host} did not complete the login in time.`, 'network')),
+      this.config.registrationTimeoutMs ?? 30_000,
+    );
     this.client.connect();
   }
 
@@ -141,16 +144,32 @@ export class Session {
     if (this.over) return;
     this.over = true;
     if (this.announced) {
-      this.events.closed(this.serverError ? `The server closed the connection: ${this.serverError}` : describeSocketError(err, this.config.host, this.config.port));
+      this.events.closed(
+        this.serverError
+          ? `The server closed the connection: ${this.serverError}`
+          : describeSocketError(err, this.config.host, this.config.port),
+      );
     } else if (err instanceof AdapterError) {
       // Refused before a byte was sent (a password that would leave this machine in the clear).
       this.events.failed(err);
     } else if (this.refusedCertificate) {
-      this.events.failed(new AdapterError(`The TLS certificate of ${this.config.host} is not trusted: ${this.refusedCertificate.reason} Fingerprint: ${this.refusedCertificate.fingerprint}`, 'certificate'));
+      this.events.failed(
+        new AdapterError(
+          `The TLS certificate of ${this.config.host} is not trusted: ${this.refusedCertificate.reason} Fingerprint: ${this.refusedCertificate.fingerprint}`,
+          'certificate',
+        ),
+      );
     } else if (this.serverError && /pass(word)?|denied|auth/i.test(this.serverError)) {
       this.events.failed(new AdapterError(`${this.config.host} refused the login: ${this.serverError}`, 'auth'));
     } else {
-      this.events.failed(new AdapterError(this.serverError ? `${this.config.host} closed the connection: ${this.serverError}` : describeSocketError(err, this.config.host, this.config.port), 'network'));
+      this.events.failed(
+        new AdapterError(
+          this.serverError
+            ? `${this.config.host} closed the connection: ${this.serverError}`
+            : describeSocketError(err, this.config.host, this.config.port),
+          'network',
+        ),
+      );
     }
   }
 
@@ -167,7 +186,12 @@ export class Session {
     const next = this.config.nicks[this.nickIndex];
     if (next === undefined) {
       const tried = this.config.nicks.join(', ');
-      this.fail(new AdapterError(`${this.config.host} refused every nick this account may use (${tried}): ${reason || 'in use'}.`, 'config'));
+      this.fail(
+        new AdapterError(
+          `${this.config.host} refused every nick this account may use (${tried}): ${reason || 'in use'}.`,
+          'config',
+        ),
+      );
       return;
     }
     this.config.hooks.log('info', `nick ${refused} refused (${reason}); trying ${next}`);
@@ -191,7 +215,13 @@ export class Session {
     } else if (msg.command === '303') {
       this.events.ison(last.split(' ').filter(Boolean));
     } else if (msg.command === '730' || msg.command === '731') {
-      this.events.monitor(last.split(',').filter(Boolean).map((m) => m.split('!')[0] ?? m), msg.command === '730');
+      this.events.monitor(
+        last
+          .split(',')
+          .filter(Boolean)
+          .map((m) => m.split('!')[0] ?? m),
+        msg.command === '730',
+      );
     } else if (msg.command === '376' || msg.command === '422') {
       this.announce();
     } else if (msg.command === '903') {
@@ -214,7 +244,9 @@ export class Session {
     c.on('registered', () => {
       if (this.over) return;
       if (this.config.sasl && !this.saslConfirmed) {
-        this.fail(new AdapterError(`${this.config.host} did not confirm the SASL login: not continuing without it.`, 'auth'));
+        this.fail(
+          new AdapterError(`${this.config.host} did not confirm the SASL login: not continuing without it.`, 'auth'),
+        );
         return;
       }
       this.registered = true;
@@ -232,7 +264,8 @@ export class Session {
       this.fail(new AdapterError(text, 'auth'));
     });
     c.on('irc error', (ev) => {
-      if (str(ev, 'error') === 'password_mismatch') this.fail(new AdapterError(`${this.config.host} refused the server password.`, 'auth'));
+      if (str(ev, 'error') === 'password_mismatch')
+        this.fail(new AdapterError(`${this.config.host} refused the server password.`, 'auth'));
     });
     c.on('server options', () => e.isupport({ ...c.network.options }));
     const text = (ev: unknown, framed: string, notice: boolean) => {
@@ -245,7 +278,8 @@ export class Session {
     c.on('ctcp request', (ev) => text(ev, `\x01${str(ev, 'message')}\x01`, false));
     c.on('ctcp response', (ev) => text(ev, `\x01${str(ev, 'message')}\x01`, true));
     c.on('join', (ev) => {
-      if (us(str(ev, 'nick'))) e.identity({ user: str(ev, 'ident') || undefined, host: str(ev, 'hostname') || undefined });
+      if (us(str(ev, 'nick')))
+        e.identity({ user: str(ev, 'ident') || undefined, host: str(ev, 'hostname') || undefined });
       e.joined(str(ev, 'channel'), str(ev, 'nick'));
     });
     c.on('part', (ev) => e.parted(str(ev, 'channel'), str(ev, 'nick')));
@@ -268,7 +302,8 @@ export class Session {
       if (us(str(ev, 'nick'))) e.identity({ host: str(ev, 'hostname') || undefined });
     });
     c.on('user updated', (ev) => {
-      if (us(str(ev, 'nick'))) e.identity({ user: str(ev, 'new_ident') || undefined, host: str(ev, 'new_hostname') || undefined });
+      if (us(str(ev, 'nick')))
+        e.identity({ user: str(ev, 'new_ident') || undefined, host: str(ev, 'new_hostname') || undefined });
     });
   }
 }

@@ -78,7 +78,8 @@ function breakIndex(current: { text: string; bytes: number }[], next: { text: st
  * Throws a RangeError if `maxBytes` is below 4, the size of the widest character.
  */
 export function splitLine(line: string, maxBytes: number): string[] {
-  if (!Number.isInteger(maxBytes) || maxBytes < 4) throw new RangeError(`maxBytes must be an integer of at least 4, not ${maxBytes}`);
+  if (!Number.isInteger(maxBytes) || maxBytes < 4)
+    throw new RangeError(`maxBytes must be an integer of at least 4, not ${maxBytes}`);
   if (utf8Bytes(line) <= maxBytes) return [line];
   const parts: string[] = [];
   let current: { text: string; bytes: number }[] = [];

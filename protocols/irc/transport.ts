@@ -77,7 +77,9 @@ export class SottoTransport extends EventEmitter {
     private readonly options: LibraryOptions,
   ) {
     super();
-    this.framer = new LineFramer((bytes) => hooks.onDropped(`A line of ${bytes} bytes from the server was dropped: lines over 16 KiB are not accepted.`));
+    this.framer = new LineFramer((bytes) =>
+      hooks.onDropped(`A line of ${bytes} bytes from the server was dropped: lines over 16 KiB are not accepted.`),
+    );
   }
 
   isConnected(): boolean {
@@ -102,7 +104,11 @@ export class SottoTransport extends EventEmitter {
     });
     socket.on('timeout', () => {
       this.lastError = new Error(
-        this.connected ? 'The server stopped answering.' : handshaking() ? `${host}:${port} did not complete a TLS handshake: is this the server's TLS port?` : `${host}:${port} did not answer in time.`,
+        this.connected
+          ? 'The server stopped answering.'
+          : handshaking()
+            ? `${host}:${port} did not complete a TLS handshake: is this the server's TLS port?`
+            : `${host}:${port} did not answer in time.`,
       );
       socket.destroy();
     });
@@ -163,12 +169,18 @@ export class SottoTransport extends EventEmitter {
 
   private received(chunk: Buffer): void {
     for (const line of this.framer.push(chunk)) {
-      if (line.invalidUtf8) this.hooks.onDropped(`A line from ${sourceOf(line.text)} was not valid UTF-8: the bad bytes were replaced by U+FFFD.`);
+      if (line.invalidUtf8)
+        this.hooks.onDropped(
+          `A line from ${sourceOf(line.text)} was not valid UTF-8: the bad bytes were replaced by U+FFFD.`,
+        );
       try {
         this.emit('line', line.text);
       } catch (err) {
         this.hooks.onDropped(`A line from ${sourceOf(line.text)} could not be handled and was dropped.`);
-        this.hooks.log('error', `IRC line handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        this.hooks.log(
+          'error',
+          `IRC line handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
       }
     }
   }

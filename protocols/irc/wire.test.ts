@@ -9,16 +9,22 @@ describe('parseRawLine', () => {
       command: 'PRIVMSG',
       params: ['alice', 'hi there  '],
     });
-    expect(parseRawLine(':irc.x 001 me :Welcome me!u@h')).toMatchObject({ source: { nick: 'irc.x' }, command: '001', params: ['me', 'Welcome me!u@h'] });
+    expect(parseRawLine(':irc.x 001 me :Welcome me!u@h')).toMatchObject({
+      source: { nick: 'irc.x' },
+      command: '001',
+      params: ['me', 'Welcome me!u@h'],
+    });
     expect(parseRawLine('PING :x')).toEqual({ source: undefined, command: 'PING', params: ['x'] });
   });
 
   it('returns undefined for a line without a command and never throws', () => {
     expect(parseRawLine(':only-a-prefix')).toBeUndefined();
     expect(parseRawLine('@tags-only')).toBeUndefined();
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
-      parseRawLine(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        parseRawLine(s);
+      }),
+    );
   });
 });
 

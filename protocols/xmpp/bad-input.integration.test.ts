@@ -42,10 +42,15 @@ describe('XMPP adapter under bad input from the network (through Prosody)', () =
       `<message to='${aliceFull}' type='chat' id='x1'><weird xmlns='urn:example:weird'><deep><deeper a='1'/></deep></weird>` +
         `<body xml:lang='fr'>bonjour</body><body>hello</body><subject>s</subject><thread>t</thread></message>`,
     );
-    expect(await alice.next('message', (m) => m.peer === jid('mallory'))).toMatchObject({ body: 'hello', instance: 'raw' });
+    expect(await alice.next('message', (m) => m.peer === jid('mallory'))).toMatchObject({
+      body: 'hello',
+      instance: 'raw',
+    });
     mallory.send(`<message to='${aliceFull}' type='bogus-type' id='x2'><body>typed oddly</body></message>`);
     await alice.next('message', (m) => m.body === 'typed oddly');
-    mallory.send(`<message to='${aliceFull}' type='chat'><nobody/></message><message to='${aliceFull}' type='chat'><body/></message>`);
+    mallory.send(
+      `<message to='${aliceFull}' type='chat'><nobody/></message><message to='${aliceFull}' type='chat'><body/></message>`,
+    );
     await stillWorks();
   });
 
@@ -64,7 +69,9 @@ describe('XMPP adapter under bad input from the network (through Prosody)', () =
     const huge = 'A'.repeat(9 * 1024 * 1024);
     mallory.send(`<message to='${aliceFull}' type='chat' id='huge'><body>${huge}</body></message>`);
     const dropped = await alice.next('dropped', (d) => d.reason.includes('larger than'), 20_000);
-    expect(dropped.reason).toMatch(/<message> from mallory@localhost\/raw larger than 1024 KiB \(92\d\d KiB\) was dropped/);
+    expect(dropped.reason).toMatch(
+      /<message> from mallory@localhost\/raw larger than 1024 KiB \(92\d\d KiB\) was dropped/,
+    );
     expect(alice.events.message.some((m) => m.body.length > 1000)).toBe(false);
     expect(alice.adapter.state).toEqual({ state: 'online' });
     await stillWorks();
@@ -72,7 +79,9 @@ describe('XMPP adapter under bad input from the network (through Prosody)', () =
 
   it('drops a stanza nested thousands of levels deep without overflowing the stack', async () => {
     const depth = 20_000;
-    mallory.send(`<message to='${aliceFull}' type='chat' id='deep'><body>deep</body>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</message>`);
+    mallory.send(
+      `<message to='${aliceFull}' type='chat' id='deep'><body>deep</body>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</message>`,
+    );
     await alice.next('dropped', (d) => d.reason.includes('nested deeper'), 15_000);
     await stillWorks();
   });
@@ -80,7 +89,8 @@ describe('XMPP adapter under bad input from the network (through Prosody)', () =
   it('turns a flood of 3000 presence updates into a few events, ending with the newest, and reports it', async () => {
     const since = alice.count('presence');
     let flood = '';
-    for (let i = 0; i < 3000; i++) flood += `<presence to='${aliceFull}'><show>away</show><status>update ${i}</status></presence>`;
+    for (let i = 0; i < 3000; i++)
+      flood += `<presence to='${aliceFull}'><show>away</show><status>update ${i}</status></presence>`;
     mallory.send(flood);
     const report = await alice.next('dropped', (d) => d.reason.startsWith('Presence flood'), 15_000);
     expect(report.reason).toMatch(/Presence flood: \d+ update\(s\) replaced by newer ones/);
@@ -102,7 +112,11 @@ describe('XMPP adapter under bad input from the network (through Prosody)', () =
   }, 30_000);
 
   it('is unaffected when the server cuts off a client that sends invalid UTF-8', async () => {
-    const bad = Buffer.concat([Buffer.from(`<message to='${aliceFull}' type='chat'><body>`), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('</body></message>')]);
+    const bad = Buffer.concat([
+      Buffer.from(`<message to='${aliceFull}' type='chat'><body>`),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from('</body></message>'),
+    ]);
     const vandal = await rawLogin(server.host, server.port, server.domain, 'mallory', 'mallory-pw', 'vandal');
     vandal.send(bad);
     await vandal.waitFor(/<\/stream:stream>|stream:error/, 10_000).catch(() => undefined);

@@ -15,13 +15,55 @@ function openssl(args: string[]): void {
 function makeCertificates(dir: string) {
   const p = (name: string) => join(dir, name);
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=Sotto Test CA']);
+  openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Sotto Test CA',
+  ]);
   for (const name of ['localhost', 'other.example']) {
     openssl(['req', ...ec, '-keyout', p(`${name}.key`), '-out', p(`${name}.csr`), '-subj', `/CN=${name}`]);
     writeFileSync(p(`${name}.ext`), `subjectAltName=DNS:${name}\n`);
-    openssl(['x509', '-req', '-in', p(`${name}.csr`), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p(`${name}.pem`), '-days', '2', '-extfile', p(`${name}.ext`)]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      p(`${name}.csr`),
+      '-CA',
+      p('ca.pem'),
+      '-CAkey',
+      p('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      p(`${name}.pem`),
+      '-days',
+      '2',
+      '-extfile',
+      p(`${name}.ext`),
+    ]);
   }
-  openssl(['req', '-x509', ...ec, '-keyout', p('self.key'), '-out', p('self.pem'), '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost']);
+  openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    p('self.key'),
+    '-out',
+    p('self.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost',
+  ]);
   const read = (name: string) => readFileSync(p(name), 'utf8');
   return { ca: read('ca.pem'), read };
 }
@@ -48,10 +90,13 @@ describe('verifyPeer against real TLS handshakes', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     return new Promise((resolve, reject) => {
-      const socket: TLSSocket = connect({ host: '127.0.0.1', port, servername: domain, ca: [certs.ca], rejectUnauthorized: false }, () => {
-        resolve(verifyPeer(socket, domain, trusted));
-        socket.destroy();
-      });
+      const socket: TLSSocket = connect(
+        { host: '127.0.0.1', port, servername: domain, ca: [certs.ca], rejectUnauthorized: false },
+        () => {
+          resolve(verifyPeer(socket, domain, trusted));
+          socket.destroy();
+        },
+      );
       socket.on('error', reject);
     });
   }
@@ -70,14 +115,22 @@ describe('verifyPeer against real TLS handshakes', () => {
     const verdict = await handshake('self', 'localhost');
     expect(verdict.trusted).toBe(false);
     if (verdict.trusted) return;
-    expect(verdict.certificate).toMatchObject({ host: 'localhost', subject: 'CN=localhost', issuer: 'CN=localhost', reason: 'it is self-signed' });
+    expect(verdict.certificate).toMatchObject({
+      host: 'localhost',
+      subject: 'CN=localhost',
+      issuer: 'CN=localhost',
+      reason: 'it is self-signed',
+    });
     expect(verdict.certificate.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 
   it('accepts exactly the certificate whose fingerprint the user accepted, written any way', async () => {
     const first = await handshake('self', 'localhost');
     const fingerprint = first.trusted ? '' : first.certificate.fingerprint;
-    expect(await handshake('self', 'localhost', [fingerprint.replace(/:/g, '').toLowerCase()])).toEqual({ trusted: true, by: 'user' });
+    expect(await handshake('self', 'localhost', [fingerprint.replace(/:/g, '').toLowerCase()])).toEqual({
+      trusted: true,
+      by: 'user',
+    });
     expect((await handshake('self', 'localhost', ['00:11:22'])).trusted).toBe(false);
   });
 });
@@ -85,7 +138,9 @@ describe('verifyPeer against real TLS handshakes', () => {
 describe('certificate words', () => {
   it('names the usual refusals and combines them', () => {
     expect(describeRefusal('CERT_HAS_EXPIRED', undefined, 'a', 'b')).toBe('it has expired');
-    expect(describeRefusal('UNABLE_TO_VERIFY_LEAF_SIGNATURE', new Error('x'), 'x.org', 'y.org')).toBe('it was issued by an authority the system does not trust, and it was issued for x.org, not for y.org');
+    expect(describeRefusal('UNABLE_TO_VERIFY_LEAF_SIGNATURE', new Error('x'), 'x.org', 'y.org')).toBe(
+      'it was issued by an authority the system does not trust, and it was issued for x.org, not for y.org',
+    );
     expect(describeRefusal('SOMETHING_NEW', undefined, '', 'd')).toBe('the system could not verify it (SOMETHING_NEW)');
     expect(describeRefusal(undefined, undefined, '', 'd')).toBeUndefined();
   });

@@ -20,7 +20,8 @@ export class CertificateError extends Error {
   }
 }
 
-export type CertificateVerdict = { trusted: true; by: 'system' | 'user' } | { trusted: false; certificate: UntrustedCertificate };
+export type CertificateVerdict =
+  { trusted: true; by: 'system' | 'user' } | { trusted: false; certificate: UntrustedCertificate };
 
 const REASONS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
@@ -35,12 +36,19 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why the system refused a certificate, in words; undefined when it did not. */
-export function describeRefusal(authorizationError: string | undefined, identityError: Error | undefined, names: string, domain: string): string | undefined {
+export function describeRefusal(
+  authorizationError: string | undefined,
+  identityError: Error | undefined,
+  names: string,
+  domain: string,
+): string | undefined {
   const reasons: string[] = [];
   // Node checks the name itself too (against the SNI name, which is our domain); say it once.
   if (authorizationError === 'ERR_TLS_CERT_ALTNAME_INVALID') identityError ??= new Error(authorizationError);
-  else if (authorizationError) reasons.push(REASONS[authorizationError] ?? `the system could not verify it (${authorizationError})`);
-  if (identityError) reasons.push(names ? `it was issued for ${names}, not for ${domain}` : `it does not name ${domain}`);
+  else if (authorizationError)
+    reasons.push(REASONS[authorizationError] ?? `the system could not verify it (${authorizationError})`);
+  if (identityError)
+    reasons.push(names ? `it was issued for ${names}, not for ${domain}` : `it does not name ${domain}`);
   return reasons.length > 0 ? reasons.join(', and ') : undefined;
 }
 
@@ -56,12 +64,24 @@ function subjectNames(cert: PeerCertificate): string {
  * which is what the certificate must prove (RFC 7590 §3.2), not the host we
  * happened to reach it at.
  */
-export function verifyPeer(socket: TLSSocket, domain: string, trustedFingerprints: readonly string[]): CertificateVerdict {
+export function verifyPeer(
+  socket: TLSSocket,
+  domain: string,
+  trustedFingerprints: readonly string[],
+): CertificateVerdict {
   const host = domain;
   const cert = socket.getPeerCertificate();
   const raw = cert && 'raw' in cert ? cert.raw : undefined;
   if (!raw || raw.length === 0) {
-    const certificate: UntrustedCertificate = { host, fingerprint: '', subject: '', issuer: '', validFrom: '', validTo: '', reason: 'the server sent no certificate' };
+    const certificate: UntrustedCertificate = {
+      host,
+      fingerprint: '',
+      subject: '',
+      issuer: '',
+      validFrom: '',
+      validTo: '',
+      reason: 'the server sent no certificate',
+    };
     return { trusted: false, certificate };
   }
   const identityError = checkServerIdentity(domain, cert);

@@ -73,7 +73,9 @@ function transportFor(options: ResolvedOptions, policy: TlsPolicy): typeof Conne
   class DirectTls extends ConnectionTCP {
     override socketParameters(service: string): { port: number; host: string } | undefined {
       const url = new URL(service);
-      return url.protocol === 'xmpps:' ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) } : undefined;
+      return url.protocol === 'xmpps:'
+        ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) }
+        : undefined;
     }
   }
   (DirectTls.prototype as unknown as { Socket: unknown }).Socket = verifiedTlsSocketClass(policy);
@@ -86,7 +88,11 @@ function tlsPolicy(options: ResolvedOptions, events: ConnectionEvents): TlsPolic
     domain,
     trustedFingerprints: options.trustedCertificates,
     onUntrusted: events.certificate,
-    onTrusted: (by) => logger.log('info', `TLS to ${domain}: certificate trusted ${by === 'user' ? 'by the fingerprint the user accepted' : 'by the system authorities'}`),
+    onTrusted: (by) =>
+      logger.log(
+        'info',
+        `TLS to ${domain}: certificate trusted ${by === 'user' ? 'by the fingerprint the user accepted' : 'by the system authorities'}`,
+      ),
   };
 }
 
@@ -122,8 +128,15 @@ export function buildClient(options: ResolvedOptions, events: ConnectionEvents):
   const factory = new MechanismFactory();
   sasl(
     { streamFeatures: features, saslFactory: factory },
-    makeOnAuthenticate(factory, { username: options.local, password: options.password }, options.loopback, (mechanism) =>
-      logger.log('info', `signing in to ${domain} with ${mechanism}${entity.isSecure() ? ' over TLS' : ' without TLS (loopback)'}`),
+    makeOnAuthenticate(
+      factory,
+      { username: options.local, password: options.password },
+      options.loopback,
+      (mechanism) =>
+        logger.log(
+          'info',
+          `signing in to ${domain} with ${mechanism}${entity.isSecure() ? ' over TLS' : ' without TLS (loopback)'}`,
+        ),
     ),
   );
   const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });

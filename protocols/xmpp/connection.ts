@@ -36,7 +36,13 @@ export class XmppConnection {
     private readonly options: ResolvedOptions,
     events: ConnectionEvents,
   ) {
-    ({ service: this.service, entity: this.entity, iqCaller: this.iqCaller, iqCallee: this.iqCallee, sm: this.sm } = buildClient(options, events));
+    ({
+      service: this.service,
+      entity: this.entity,
+      iqCaller: this.iqCaller,
+      iqCallee: this.iqCallee,
+      sm: this.sm,
+    } = buildClient(options, events));
   }
 
   /** The full JID bound by the last successful attempt. */
@@ -139,7 +145,8 @@ export class XmppConnection {
         });
       const onOnline = () => settle(() => resolve('new'));
       const onResumed = () => settle(() => resolve('resumed'));
-      const onDisconnect = () => fail(Object.assign(new Error('the server closed the connection'), { code: 'ECONNRESET' }));
+      const onDisconnect = () =>
+        fail(Object.assign(new Error('the server closed the connection'), { code: 'ECONNRESET' }));
       entity.on('online', onOnline);
       entity.on('error', fail);
       entity.on('disconnect', onDisconnect);

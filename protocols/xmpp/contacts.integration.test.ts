@@ -17,7 +17,9 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
 
   beforeAll(async () => {
     server = await startProsody({ users: ['alice', 'bob', 'carol'].map((name) => ({ name, password: `${name}-pw` })) });
-    [alice, bob, carol] = ['alice', 'bob', 'carol'].map((name) => account(server, name, `${name}-pw`, { resource: 'desk' })) as [Recorded, Recorded, Recorded];
+    [alice, bob, carol] = ['alice', 'bob', 'carol'].map((name) =>
+      account(server, name, `${name}-pw`, { resource: 'desk' }),
+    ) as [Recorded, Recorded, Recorded];
     await Promise.all([alice, bob, carol].map((a) => a.adapter.connect()));
     // The roster of a fresh account arrives (empty) right after login.
     await Promise.all([alice, bob, carol].map((a) => a.next('roster')));
@@ -30,17 +32,30 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
   it('asks bob to share presence: the roster shows him pending in his group, and bob is asked', async () => {
     await alice.adapter.addBuddy(jid('bob'), { name: 'Bob', groups: ['Friends', 'Work'] });
     const roster = await alice.next('roster', (r) => r.some((e) => e.peer === jid('bob') && e.pending === true));
-    expect(roster.find((e) => e.peer === jid('bob'))).toEqual({ peer: jid('bob'), name: 'Bob', groups: ['Friends', 'Work'], subscription: 'none', pending: true });
+    expect(roster.find((e) => e.peer === jid('bob'))).toEqual({
+      peer: jid('bob'),
+      name: 'Bob',
+      groups: ['Friends', 'Work'],
+      subscription: 'none',
+      pending: true,
+    });
     expect(await bob.next('subscription')).toEqual({ peer: jid('alice'), kind: 'request' });
   });
 
   it('bob approves: alice hears it, her roster says "to", and she sees bob online', async () => {
     await bob.adapter.answerSubscription(jid('alice'), true);
-    expect(await alice.next('subscription', (s) => s.peer === jid('bob'))).toEqual({ peer: jid('bob'), kind: 'approved' });
+    expect(await alice.next('subscription', (s) => s.peer === jid('bob'))).toEqual({
+      peer: jid('bob'),
+      kind: 'approved',
+    });
     await alice.next('roster', (r) => r.some((e) => e.peer === jid('bob') && e.subscription === 'to' && !e.pending));
     expect(alice.adapter.roster().find((e) => e.peer === jid('bob'))?.subscription).toBe('to');
     // (Prosody first says the bare JID is unavailable, then sends each resource's presence.)
-    expect(await alice.next('presence', (p) => p.peer === jid('bob') && p.availability !== 'offline')).toEqual({ peer: jid('bob'), instance: 'desk', availability: 'available' });
+    expect(await alice.next('presence', (p) => p.peer === jid('bob') && p.availability !== 'offline')).toEqual({
+      peer: jid('bob'),
+      instance: 'desk',
+      availability: 'available',
+    });
   });
 
   it("sends bob's away, dnd, xa and available with status text to alice", async () => {
@@ -53,7 +68,11 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
       const since = alice.count('presence');
       await bob.adapter.setPresence(availability, status);
       const p = await alice.next('presence', (x) => x.peer === jid('bob'), 10_000, since);
-      expect(p).toEqual(status === undefined ? { peer: jid('bob'), instance: 'desk', availability } : { peer: jid('bob'), instance: 'desk', availability, status });
+      expect(p).toEqual(
+        status === undefined
+          ? { peer: jid('bob'), instance: 'desk', availability }
+          : { peer: jid('bob'), instance: 'desk', availability, status },
+      );
     }
   });
 
@@ -64,7 +83,9 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
     const roster = await again.next('roster');
     expect(roster).toEqual([{ peer: jid('bob'), name: 'Bob', groups: ['Friends', 'Work'], subscription: 'to' }]);
     // and the presence of the buddies she is subscribed to
-    expect(await again.next('presence', (p) => p.peer === jid('bob') && p.availability !== 'offline')).toMatchObject({ availability: 'available' });
+    expect(await again.next('presence', (p) => p.peer === jid('bob') && p.availability !== 'offline')).toMatchObject({
+      availability: 'available',
+    });
     await again.adapter.disconnect();
   });
 
@@ -74,14 +95,26 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
     await alice.next('roster', (r) => r.some((e) => e.peer === jid('carol') && e.pending === true));
     const rosterSince = alice.count('roster');
     await carol.adapter.answerSubscription(jid('alice'), false);
-    expect(await alice.next('subscription', (s) => s.peer === jid('carol'))).toEqual({ peer: jid('carol'), kind: 'denied' });
-    await alice.next('roster', (r) => r.some((e) => e.peer === jid('carol') && e.subscription === 'none' && !e.pending), 10_000, rosterSince);
+    expect(await alice.next('subscription', (s) => s.peer === jid('carol'))).toEqual({
+      peer: jid('carol'),
+      kind: 'denied',
+    });
+    await alice.next(
+      'roster',
+      (r) => r.some((e) => e.peer === jid('carol') && e.subscription === 'none' && !e.pending),
+      10_000,
+      rosterSince,
+    );
   });
 
   it('bob going offline is seen by alice', async () => {
     const since = alice.count('presence');
     await bob.adapter.disconnect();
-    expect(await alice.next('presence', (p) => p.peer === jid('bob'), 10_000, since)).toEqual({ peer: jid('bob'), instance: 'desk', availability: 'offline' });
+    expect(await alice.next('presence', (p) => p.peer === jid('bob'), 10_000, since)).toEqual({
+      peer: jid('bob'),
+      instance: 'desk',
+      availability: 'offline',
+    });
     await bob.adapter.connect();
   });
 
@@ -91,7 +124,10 @@ describe('XMPP roster, presence and subscriptions against Prosody', () => {
     await alice.adapter.removeBuddy(jid('bob'));
     await alice.next('roster', (r) => !r.some((e) => e.peer === jid('bob')), 10_000, rosterSince);
     expect(alice.adapter.roster().map((e) => e.peer)).toEqual([jid('carol')]);
-    expect(await bob.next('subscription', (s) => s.peer === jid('alice'), 10_000, since)).toEqual({ peer: jid('alice'), kind: 'removed' });
+    expect(await bob.next('subscription', (s) => s.peer === jid('alice'), 10_000, since)).toEqual({
+      peer: jid('alice'),
+      kind: 'removed',
+    });
   });
 
   it('refuses a buddy address that is not one, and roster changes while offline', async () => {

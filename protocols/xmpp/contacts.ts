@@ -40,7 +40,8 @@ export class Contacts {
 
   static peer(text: string): string {
     const jid = parseJid(text);
-    if (!jid || jid.resource) throw new AdapterError(`"${text}" is not a buddy address of the form user@server.`, 'config');
+    if (!jid || jid.resource)
+      throw new AdapterError(`"${text}" is not a buddy address of the form user@server.`, 'config');
     return formatBare(jid);
   }
 
@@ -121,7 +122,8 @@ export class Contacts {
 
   async add(peer: string, name: string | undefined, groups: string[]): Promise<void> {
     for (const text of [name ?? '', ...groups]) {
-      if (firstNonXmlChar(text)) throw new AdapterError('A buddy name or group contains a character XMPP cannot carry.', 'config');
+      if (firstNonXmlChar(text))
+        throw new AdapterError('A buddy name or group contains a character XMPP cannot carry.', 'config');
     }
     await this.deps.iqCaller.set(rosterSet({ jid: peer, name, groups }));
     this.asked.add(peer);

@@ -46,13 +46,25 @@ const POINTS: CrashPoint[] = [
   { at: 20, name: 'right after a write', run: (s) => s.restart() },
   { at: 60, name: 'twice: again as alice is back online', run: (s) => s.restart({ on: 'online' }) },
   { at: 100, name: 'during SASL', run: (s) => s.restart({ on: { pattern: '<auth', hold: 'client' } }) },
-  { at: 140, name: 'after bind, <enable/> lost', run: (s) => s.restart({ on: { pattern: '<enable', hold: 'client' } }) },
-  { at: 180, name: 'after <enable/>, <enabled/> lost', run: (s) => s.restart({ on: { pattern: '<enable', hold: 'server' }, afterMs: 150 }) },
+  {
+    at: 140,
+    name: 'after bind, <enable/> lost',
+    run: (s) => s.restart({ on: { pattern: '<enable', hold: 'client' } }),
+  },
+  {
+    at: 180,
+    name: 'after <enable/>, <enabled/> lost',
+    run: (s) => s.restart({ on: { pattern: '<enable', hold: 'server' }, afterMs: 150 }),
+  },
   {
     at: 220,
     name: 'during resumption',
     run: async (s) => {
-      await until(() => s.aliceWire.wire.resumable, () => 'stream management never enabled', 10_000);
+      await until(
+        () => s.aliceWire.wire.resumable,
+        () => 'stream management never enabled',
+        10_000,
+      );
       await s.restart({ on: { pattern: '<resume', hold: 'client' } });
     },
   },
@@ -84,13 +96,22 @@ describe('XMPP: no message silent or repeated when Prosody crashes', () => {
       const [got, lost] = [received(), failed()];
       return [...stretch.keys()].filter((b) => !got.has(b) && !lost.has(b));
     };
-    const settled = (timeoutMs: number) => until(() => missing().length === 0, () => `silent: ${missing().join(' ')}`, timeoutMs);
+    const settled = (timeoutMs: number) =>
+      until(
+        () => missing().length === 0,
+        () => `silent: ${missing().join(' ')}`,
+        timeoutMs,
+      );
     /** Every message so far arrived or was reported, and the server confirmed each one alice still stands by. */
     const quiet = async () => {
       await settled(20_000);
       const lost = failed();
       const unconfirmed = () => [...stretch.keys()].filter((b) => !lost.has(b) && !aliceWire.wire.isAcked(b));
-      await until(() => unconfirmed().length === 0, () => `never acknowledged: ${unconfirmed().join(' ')}`, 20_000);
+      await until(
+        () => unconfirmed().length === 0,
+        () => `never acknowledged: ${unconfirmed().join(' ')}`,
+        20_000,
+      );
     };
 
     // The stream goes on while a crash point plays out; it waits at the next
@@ -147,7 +168,9 @@ describe('XMPP: no message silent or repeated when Prosody crashes', () => {
     expect(aliceWire.wire.writtenAfterAck).toEqual([]);
     // A message written again says when it was first sent (XEP-0203).
     const seen = new Set<string>();
-    const undated = aliceWire.wire.written.filter((w) => seen.has(w.body) || !seen.add(w.body)).filter((w) => !w.delayed);
+    const undated = aliceWire.wire.written
+      .filter((w) => seen.has(w.body) || !seen.add(w.body))
+      .filter((w) => !w.delayed);
     expect(undated).toEqual([]);
   }, 120_000);
 });

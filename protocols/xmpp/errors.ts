@@ -41,7 +41,11 @@ const NETWORK_CODES: Record<string, string> = {
 
 /** Stream errors after which reconnecting would fail again, or fight another client. */
 const FINAL_STREAM_ERRORS: Record<string, { kind: ErrorKind; message: string }> = {
-  conflict: { kind: 'protocol', message: 'Signed in elsewhere with the same resource; not reconnecting, so the two do not keep replacing each other.' },
+  conflict: {
+    kind: 'protocol',
+    message:
+      'Signed in elsewhere with the same resource; not reconnecting, so the two do not keep replacing each other.',
+  },
   'host-unknown': { kind: 'config', message: 'The server does not serve this domain.' },
   'not-authorized': { kind: 'auth', message: 'The server closed the connection: not authorized.' },
   'policy-violation': { kind: 'protocol', message: 'The server closed the connection for a policy violation.' },
@@ -56,9 +60,12 @@ function field(err: unknown, name: string): string | undefined {
 export function classifyError(err: unknown, where: string): Classified {
   if (err instanceof AdapterError) return { error: err, retry: err.kind === 'network' };
   if (err instanceof CertificateError) return { error: new AdapterError(err.message, 'certificate'), retry: false };
-  if (err instanceof TlsRequiredError) return { error: new AdapterError(`Not connecting to ${where}: ${err.message}.`, 'protocol'), retry: false };
-  if (err instanceof SaslPolicyError) return { error: new AdapterError(`Not signing in to ${where}: ${err.message}.`, 'auth'), retry: false };
-  if (err instanceof ScramError) return { error: new AdapterError(`Sign-in to ${where} failed: ${err.message}.`, 'auth'), retry: false };
+  if (err instanceof TlsRequiredError)
+    return { error: new AdapterError(`Not connecting to ${where}: ${err.message}.`, 'protocol'), retry: false };
+  if (err instanceof SaslPolicyError)
+    return { error: new AdapterError(`Not signing in to ${where}: ${err.message}.`, 'auth'), retry: false };
+  if (err instanceof ScramError)
+    return { error: new AdapterError(`Sign-in to ${where} failed: ${err.message}.`, 'auth'), retry: false };
   const name = field(err, 'name');
   const condition = field(err, 'condition') ?? '';
   const text = field(err, 'text');
@@ -73,11 +80,16 @@ export function classifyError(err: unknown, where: string): Classified {
   if (name === 'StreamError') {
     const final = FINAL_STREAM_ERRORS[condition];
     if (final) return { error: new AdapterError(final.message, final.kind), retry: false };
-    return { error: new AdapterError(`The server closed the stream (${condition}${text ? `: ${text}` : ''}).`, 'network'), retry: true };
+    return {
+      error: new AdapterError(`The server closed the stream (${condition}${text ? `: ${text}` : ''}).`, 'network'),
+      retry: true,
+    };
   }
-  if (name === 'TimeoutError') return { error: new AdapterError(`${where} did not answer in time.`, 'network'), retry: true };
+  if (name === 'TimeoutError')
+    return { error: new AdapterError(`${where} did not answer in time.`, 'network'), retry: true };
   const code = field(err, 'code');
-  if (code && code in NETWORK_CODES) return { error: new AdapterError(`Could not reach ${where}: ${NETWORK_CODES[code]}.`, 'network'), retry: true };
+  if (code && code in NETWORK_CODES)
+    return { error: new AdapterError(`Could not reach ${where}: ${NETWORK_CODES[code]}.`, 'network'), retry: true };
   const message = errorText(err);
   return { error: new AdapterError(`The connection to ${where} failed: ${message}`, 'network'), retry: true };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FloodGate } from './flood-gate';
 
 describe('FloodGate', () => {
-  const make = (now: { t: number }) => new FloodGate<string>({ ratePerSecond: 10, burst: 3, maxHeld: 2, now: () => now.t });
+  const make = (now: { t: number }) =>
+    new FloodGate<string>({ ratePerSecond: 10, burst: 3, maxHeld: 2, now: () => now.t });
 
   it('lets a burst through, then holds the newest per key, then drops new keys past the cap', () => {
     const now = { t: 0 };

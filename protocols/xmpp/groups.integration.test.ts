@@ -34,7 +34,10 @@ describe('XMPP group chat against Prosody', () => {
   it('bob joins the (unlocked) room with the default nick: both see two members', async () => {
     await bob.adapter.joinGroup(room);
     expect(await bob.next('group.members', (m) => m.members.length === 2)).toEqual({ room, members: ['Alice', 'bob'] });
-    expect(await alice.next('group.members', (m) => m.members.length === 2)).toEqual({ room, members: ['Alice', 'bob'] });
+    expect(await alice.next('group.members', (m) => m.members.length === 2)).toEqual({
+      room,
+      members: ['Alice', 'bob'],
+    });
   });
 
   it('carries messages both ways, marking our own echo', async () => {
@@ -45,19 +48,28 @@ describe('XMPP group chat against Prosody', () => {
     const echo = await alice.next('group.message', (m) => m.body === 'Tea is ready');
     expect(echo).toMatchObject({ room, nick: 'Alice', own: true });
     await bob.adapter.sendGroupMessage(room, 'Coming <now> & then');
-    expect(await alice.next('group.message', (m) => m.nick === 'bob')).toMatchObject({ room, nick: 'bob', body: 'Coming <now> & then' });
+    expect(await alice.next('group.message', (m) => m.nick === 'bob')).toMatchObject({
+      room,
+      nick: 'bob',
+      body: 'Coming <now> & then',
+    });
   });
 
   it('refuses a nickname already in the room with a clear reason', async () => {
     const again = account(server, 'bob', 'bob-pw', { resource: 'second' });
     await again.adapter.connect();
-    await expect(again.adapter.joinGroup(room, 'Alice')).rejects.toMatchObject({ kind: 'protocol', message: expect.stringContaining('already in use') });
+    await expect(again.adapter.joinGroup(room, 'Alice')).rejects.toMatchObject({
+      kind: 'protocol',
+      message: expect.stringContaining('already in use'),
+    });
     await again.adapter.disconnect();
   });
 
   it('bob leaves: alice sees one member again, and bob can no longer send there', async () => {
     await bob.adapter.leaveGroup(room);
-    expect(await alice.next('group.members', (m) => m.members.length === 1, 10_000, alice.count('group.members'))).toEqual({ room, members: ['Alice'] });
+    expect(
+      await alice.next('group.members', (m) => m.members.length === 1, 10_000, alice.count('group.members')),
+    ).toEqual({ room, members: ['Alice'] });
     await expect(bob.adapter.sendGroupMessage(room, 'hello?')).rejects.toMatchObject({ kind: 'protocol' });
   });
 
@@ -73,9 +85,14 @@ describe('XMPP group chat against Prosody', () => {
       await carol.waitFor(/status code=['"]201['"]/);
       const joining = bob.adapter.joinGroup(locked, 'bob');
       await sleep(500); // bob's first try meets the locked room
-      carol.send(`<iq type='set' to='${locked}' id='unlock'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>`);
+      carol.send(
+        `<iq type='set' to='${locked}' id='unlock'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>`,
+      );
       await joining;
-      expect(await bob.next('group.members', (m) => m.room === locked)).toEqual({ room: locked, members: ['bob', 'carol'] });
+      expect(await bob.next('group.members', (m) => m.room === locked)).toEqual({
+        room: locked,
+        members: ['bob', 'carol'],
+      });
     } finally {
       carol.close();
     }

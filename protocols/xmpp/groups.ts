@@ -62,9 +62,11 @@ export class Groups {
   /** Checks a room address and nick as the user typed them. */
   static validate(room: string, nick: string): { room: string; nick: string } {
     const jid = parseJid(room);
-    if (!jid || !jid.local || jid.resource) throw new AdapterError(`"${room}" is not a room address of the form room@service.`, 'config');
+    if (!jid || !jid.local || jid.resource)
+      throw new AdapterError(`"${room}" is not a room address of the form room@service.`, 'config');
     const bare = formatBare(jid);
-    if (!nick || !parseJid(`${bare}/${nick}`)) throw new AdapterError(`"${nick}" cannot be used as a nickname.`, 'config');
+    if (!nick || !parseJid(`${bare}/${nick}`))
+      throw new AdapterError(`"${nick}" cannot be used as a nickname.`, 'config');
     return { room: bare, nick };
   }
 
@@ -84,7 +86,10 @@ export class Groups {
     const previous = state.pending;
     clearTimeout(previous?.timer);
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(state, new AdapterError(`The room ${state.room} did not answer.`, 'network')), JOIN_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => this.settle(state, new AdapterError(`The room ${state.room} did not answer.`, 'network')),
+        JOIN_TIMEOUT_MS,
+      );
       state.pending = {
         resolve: () => {
           previous?.resolve();
@@ -96,10 +101,18 @@ export class Groups {
         },
         timer,
       };
-      const join = xml('presence', { to: `${state.room}/${state.nick}` }, xml('x', { xmlns: NS_MUC }, xml('history', history)));
+      const join = xml(
+        'presence',
+        { to: `${state.room}/${state.nick}` },
+        xml('x', { xmlns: NS_MUC }, xml('history', history)),
+      );
       state.join = join;
       state.retried = false;
-      this.deps.send(join).catch((err: unknown) => this.settle(state, new AdapterError(`Could not join ${state.room}: ${String(err)}`, 'network')));
+      this.deps
+        .send(join)
+        .catch((err: unknown) =>
+          this.settle(state, new AdapterError(`Could not join ${state.room}: ${String(err)}`, 'network')),
+        );
     });
   }
 
@@ -168,7 +181,11 @@ export class Groups {
   }
 
   private unlock(state: Room): void {
-    const form = xml('iq', { type: 'set', to: state.room }, xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })));
+    const form = xml(
+      'iq',
+      { type: 'set', to: state.room },
+      xml('query', { xmlns: NS_MUC_OWNER }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' })),
+    );
     this.deps
       .request(form)
       .catch(() => this.deps.log(`could not unlock the new room ${state.room}`))
@@ -216,7 +233,9 @@ export class Groups {
       const history: Record<string, string> = state.lastHeard
         ? { since: new Date(Math.floor(state.lastHeard.getTime() / 1000) * 1000 - 1000).toISOString() }
         : { maxstanzas: String(INITIAL_HISTORY) };
-      this.sendJoin(state, history).catch((err: unknown) => this.deps.log(`could not rejoin ${state.room}: ${errorText(err)}`));
+      this.sendJoin(state, history).catch((err: unknown) =>
+        this.deps.log(`could not rejoin ${state.room}: ${errorText(err)}`),
+      );
     }
   }
 

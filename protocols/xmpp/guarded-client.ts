@@ -129,9 +129,12 @@ export class GuardedClient extends Client {
 
   override _onElement(element: Element): void {
     if (element.is('enabled', NS_SM)) this.inboundStanzas = 0;
-    else if (element.name === 'message' || element.name === 'presence' || element.name === 'iq') this.inboundStanzas += 1;
+    else if (element.name === 'message' || element.name === 'presence' || element.name === 'iq')
+      this.inboundStanzas += 1;
     try {
-      const why = this.oversized ? `larger than ${MAX_STANZA_CHARS / 1024} KiB (${Math.ceil(this.oversized.size / 1024)} KiB)` : refusal(element);
+      const why = this.oversized
+        ? `larger than ${MAX_STANZA_CHARS / 1024} KiB (${Math.ceil(this.oversized.size / 1024)} KiB)`
+        : refusal(element);
       if (why) {
         this.guard.dropped(`A stanza ${describe(element)} ${why} was dropped.`);
         // Still passed on, emptied and unaddressed: stream management must count

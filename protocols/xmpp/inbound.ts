@@ -59,7 +59,9 @@ function onMessage(stanza: Element, deps: InboundDeps): void {
   const parsed = parseMessage(stanza, deps.ownBare);
   switch (parsed.kind) {
     case 'chat':
-      if (deps.recent.isRepeat(`${parsed.message.carbon ?? ''}${parsed.message.peer}`, parsed.id, parsed.message.body)) {
+      if (
+        deps.recent.isRepeat(`${parsed.message.carbon ?? ''}${parsed.message.peer}`, parsed.id, parsed.message.body)
+      ) {
         deps.log(`a repeated message from ${parsed.message.peer} was skipped`);
         return;
       }
@@ -70,7 +72,8 @@ function onMessage(stanza: Element, deps: InboundDeps): void {
       return;
     case 'bounce': {
       const sent = deps.outbox.recall(parsed.id);
-      if (sent) deps.emit('send.failed', { peer: sent.peer, body: sent.body, reason: `Not delivered: ${parsed.reason}.` });
+      if (sent)
+        deps.emit('send.failed', { peer: sent.peer, body: sent.body, reason: `Not delivered: ${parsed.reason}.` });
       else deps.log(`a message to ${parsed.peer} bounced: ${parsed.reason}`);
       return;
     }
@@ -101,7 +104,11 @@ function onPresence(stanza: Element, deps: InboundDeps): void {
 }
 
 /** Subscribes to the connection's stanzas; `on` is the entity's event registration. */
-export function routeInbound(on: (event: 'stanza', listener: (stanza: Element) => void) => void, callee: IqCallee, deps: InboundDeps): void {
+export function routeInbound(
+  on: (event: 'stanza', listener: (stanza: Element) => void) => void,
+  callee: IqCallee,
+  deps: InboundDeps,
+): void {
   on('stanza', (stanza) => {
     try {
       if (stanza.name === 'message') onMessage(stanza, deps);

@@ -71,7 +71,12 @@ function parseCarbon(outer: Element, ownBare: string, now: Date): ParsedMessage 
   const other = parseJid((sent ? inner.attrs.to : inner.attrs.from) ?? '');
   if (!other) return { kind: 'dropped', reason: 'A carbon copy without a valid peer address was ignored.' };
   if (inner.attrs.type === 'groupchat' || inner.attrs.type === 'error') return { kind: 'none' };
-  const message: IncomingMessage = { peer: formatBare(other), body, time: timeOf(inner, timeOf(outer, now)), carbon: sent ? 'sent' : 'received' };
+  const message: IncomingMessage = {
+    peer: formatBare(other),
+    body,
+    time: timeOf(inner, timeOf(outer, now)),
+    carbon: sent ? 'sent' : 'received',
+  };
   if (other.resource) message.instance = other.resource;
   return { kind: 'chat', message, id: inner.attrs.id };
 }
@@ -89,7 +94,14 @@ export function parseMessage(stanza: Element, ownBare: string, now = new Date())
   if (body === undefined || !from) return { kind: 'none' };
   const time = timeOf(stanza, now);
   if (type === 'groupchat') {
-    return { kind: 'group', room: formatBare(from), nick: from.resource, body, time, delayed: stanza.getChild('delay', NS_DELAY) !== undefined };
+    return {
+      kind: 'group',
+      room: formatBare(from),
+      nick: from.resource,
+      body,
+      time,
+      delayed: stanza.getChild('delay', NS_DELAY) !== undefined,
+    };
   }
   const message: IncomingMessage = { peer: formatBare(from), body, time };
   if (from.resource) message.instance = from.resource;

@@ -16,7 +16,15 @@ const MAX_STATUS_CHARS = 1024;
 export type ParsedPresence =
   | { kind: 'presence'; presence: Presence }
   | { kind: 'subscription'; peer: string; type: 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed' }
-  | { kind: 'occupant'; room: string; nick: string; available: boolean; self: boolean; codes: string[]; newNick?: string }
+  | {
+      kind: 'occupant';
+      room: string;
+      nick: string;
+      available: boolean;
+      self: boolean;
+      codes: string[];
+      newNick?: string;
+    }
   | { kind: 'room-error'; room: string; nick: string; reason: string; condition: string }
   | { kind: 'none' };
 
@@ -40,7 +48,10 @@ function roomError(stanza: Element): { reason: string; condition: string } {
       .getChild('error')
       ?.getChildElements()
       .find((c) => c.getNS() === NS_STANZAS && c.name !== 'text')?.name ?? '';
-  return { condition, reason: condition ? (ROOM_ERRORS[condition] ?? `the room answered ${condition}`) : 'the room refused' };
+  return {
+    condition,
+    reason: condition ? (ROOM_ERRORS[condition] ?? `the room answered ${condition}`) : 'the room refused',
+  };
 }
 
 export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean): ParsedPresence {
@@ -54,7 +65,14 @@ export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean
     if (type === undefined || type === 'unavailable') {
       const codes = (mucUser?.getChildren('status') ?? []).map((s) => s.attrs.code ?? '');
       const newNick = mucUser?.getChild('item')?.attrs.nick;
-      const occupant: ParsedPresence = { kind: 'occupant', room: bare, nick: from.resource, available: type === undefined, self: codes.includes('110'), codes };
+      const occupant: ParsedPresence = {
+        kind: 'occupant',
+        room: bare,
+        nick: from.resource,
+        available: type === undefined,
+        self: codes.includes('110'),
+        codes,
+      };
       if (codes.includes('303') && newNick) occupant.newNick = newNick;
       return occupant;
     }
@@ -66,7 +84,10 @@ export function parsePresence(stanza: Element, isRoom: (bare: string) => boolean
     return { kind: 'subscription', peer: bare, type };
   }
   if (type !== undefined && type !== 'unavailable') return { kind: 'none' }; // probe, error
-  const presence: Presence = { peer: bare, availability: type === 'unavailable' ? 'offline' : (SHOWS[stanza.getChildText('show') ?? ''] ?? 'available') };
+  const presence: Presence = {
+    peer: bare,
+    availability: type === 'unavailable' ? 'offline' : (SHOWS[stanza.getChildText('show') ?? ''] ?? 'available'),
+  };
   if (from.resource) presence.instance = from.resource;
   const status = stanza.getChildText('status');
   if (status) presence.status = status.slice(0, MAX_STATUS_CHARS);

@@ -51,7 +51,11 @@ describe('XMPP sign-in against Prosody', () => {
     expect(error).toBeInstanceOf(AdapterError);
     expect((error as AdapterError).kind).toBe('auth');
     expect((error as AdapterError).message).toBe('The server refused the user name or password.');
-    expect(a.adapter.state).toEqual({ state: 'error', kind: 'auth', reason: 'The server refused the user name or password.' });
+    expect(a.adapter.state).toEqual({
+      state: 'error',
+      kind: 'auth',
+      reason: 'The server refused the user name or password.',
+    });
     expect(a.logs.join('\n')).not.toContain('looking-glass');
   });
 
@@ -67,7 +71,13 @@ describe('XMPP sign-in against Prosody', () => {
       expect((error as AdapterError).kind).toBe('certificate');
       expect(a.events.certificate).toHaveLength(1);
       const cert = a.events.certificate[0];
-      expect(cert).toMatchObject({ host: server.domain, fingerprint, subject: `CN=${server.domain}`, issuer: `CN=${server.domain}`, reason: 'it is self-signed' });
+      expect(cert).toMatchObject({
+        host: server.domain,
+        fingerprint,
+        subject: `CN=${server.domain}`,
+        issuer: `CN=${server.domain}`,
+        reason: 'it is self-signed',
+      });
       expect(cert?.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       expect(new Date(cert?.validTo ?? '').getTime()).toBeGreaterThan(Date.now());
       expect(a.adapter.state).toMatchObject({ state: 'error', kind: 'certificate' });

@@ -44,7 +44,8 @@ describe('XMPP messages against Prosody', () => {
   });
 
   it('delivers bob’s answer to the resource he chose, with markup and an OTR whitespace tag unchanged', async () => {
-    const body = 'Hi <b>Alice</b> & "co" \u00a0\u2014 ok \x20\x09\x20\x20\x09\x09\x09\x09\x20\x09\x20\x09\x20\x09\x20\x20\x20\x20\x09\x09\x20\x20\x09\x09';
+    const body =
+      'Hi <b>Alice</b> & "co" \u00a0\u2014 ok \x20\x09\x20\x20\x09\x09\x09\x09\x20\x09\x20\x09\x20\x09\x20\x20\x20\x20\x09\x09\x20\x20\x09\x09';
     await bob.adapter.sendMessage(jid('alice'), body, { instance: 'desk' });
     const m = await alice.next('message', (x) => x.body === body && x.carbon === undefined);
     expect(m).toMatchObject({ peer: jid('bob'), instance: 'home', body });
@@ -65,7 +66,11 @@ describe('XMPP messages against Prosody', () => {
   it('puts the XEP-0364 hints on OTR messages, as the receiving client sees them, and not on others', async () => {
     let mark = dave.received().length;
     await alice.adapter.sendMessage(jid('dave'), '?OTR:AAMDdata.', { otr: true, instance: 'raw' });
-    const [otr] = await dave.waitFor(/<message[^>]*>(?:(?!<\/message>)[\s\S])*\?OTR:AAMDdata\.(?:(?!<\/message>)[\s\S])*<\/message>/, 10_000, mark);
+    const [otr] = await dave.waitFor(
+      /<message[^>]*>(?:(?!<\/message>)[\s\S])*\?OTR:AAMDdata\.(?:(?!<\/message>)[\s\S])*<\/message>/,
+      10_000,
+      mark,
+    );
     expect(otr).toMatch(new RegExp(`to=['"]${jid('dave')}/raw['"]`));
     expect(otr).toMatch(/<no-store xmlns=['"]urn:xmpp:hints['"]\/>/);
     expect(otr).toMatch(/<no-copy xmlns=['"]urn:xmpp:hints['"]\/>/);
@@ -73,7 +78,11 @@ describe('XMPP messages against Prosody', () => {
     // (§7); that the server honoured it is the carbons test below.
     mark = dave.received().length;
     await alice.adapter.sendMessage(jid('dave'), 'plain words', { instance: 'raw' });
-    const [plain] = await dave.waitFor(/<message(?:(?!<\/message>)[\s\S])*plain words(?:(?!<\/message>)[\s\S])*<\/message>/, 10_000, mark);
+    const [plain] = await dave.waitFor(
+      /<message(?:(?!<\/message>)[\s\S])*plain words(?:(?!<\/message>)[\s\S])*<\/message>/,
+      10_000,
+      mark,
+    );
     expect(plain).not.toMatch(/urn:xmpp:hints|<private/);
   });
 
@@ -102,9 +111,17 @@ describe('XMPP messages against Prosody', () => {
   });
 
   it('refuses what XMPP cannot carry instead of breaking the stream', async () => {
-    await expect(alice.adapter.sendMessage(jid('bob'), 'nul \u0000 here')).rejects.toMatchObject({ kind: 'protocol', message: expect.stringContaining('U+0000') });
-    await expect(alice.adapter.sendMessage(jid('bob'), 'x'.repeat(300 * 1024))).rejects.toMatchObject({ kind: 'protocol', message: expect.stringContaining('too long') });
-    await expect(alice.adapter.sendMessage(jid('bob'), 'hi', { instance: 'bell\u0007' })).rejects.toMatchObject({ kind: 'config' });
+    await expect(alice.adapter.sendMessage(jid('bob'), 'nul \u0000 here')).rejects.toMatchObject({
+      kind: 'protocol',
+      message: expect.stringContaining('U+0000'),
+    });
+    await expect(alice.adapter.sendMessage(jid('bob'), 'x'.repeat(300 * 1024))).rejects.toMatchObject({
+      kind: 'protocol',
+      message: expect.stringContaining('too long'),
+    });
+    await expect(alice.adapter.sendMessage(jid('bob'), 'hi', { instance: 'bell\u0007' })).rejects.toMatchObject({
+      kind: 'config',
+    });
     await expect(alice.adapter.sendMessage('bob@@localhost', 'hi')).rejects.toMatchObject({ kind: 'config' });
     await alice.adapter.sendMessage(jid('bob'), 'still fine');
     await bob.next('message', (m) => m.body === 'still fine');
@@ -113,7 +130,16 @@ describe('XMPP messages against Prosody', () => {
   it('never writes a message body (or a password) into the log', () => {
     for (const r of [alice, alicePhone, bob]) {
       const log = r.logs.join('\n');
-      for (const secret of ['Hello Bob', 'for your desk', 'sent from the desk', '?OTR:secret.', 'anyone there?', 'still fine', 'alice-pw', 'bob-pw']) {
+      for (const secret of [
+        'Hello Bob',
+        'for your desk',
+        'sent from the desk',
+        '?OTR:secret.',
+        'anyone there?',
+        'still fine',
+        'alice-pw',
+        'bob-pw',
+      ]) {
         expect(log).not.toContain(secret);
       }
     }

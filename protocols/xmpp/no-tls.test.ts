@@ -38,7 +38,14 @@ describe('XMPP without TLS', () => {
 
   async function account(host: string) {
     server = await startFakeServer();
-    client = recordAdapter({ jid: `user@${server.domain}`, password: 'pw', host, port: server.port, tls: 'none', resource: 'r' });
+    client = recordAdapter({
+      jid: `user@${server.domain}`,
+      password: 'pw',
+      host,
+      port: server.port,
+      tls: 'none',
+      resource: 'r',
+    });
     return client;
   }
 
@@ -52,7 +59,14 @@ describe('XMPP without TLS', () => {
     it(`refuses ${host}, a name that resolves elsewhere too, as a setting to change, and does not retry`, async () => {
       const c = await account(host);
       const err = await c.adapter.connect().catch((e: unknown) => e);
-      expect(err).toMatchObject({ kind: 'config', message: expect.stringMatching(new RegExp(`^Not connecting to ${host} without TLS: the name leads to .*not only to this machine.*Turn TLS on`)) });
+      expect(err).toMatchObject({
+        kind: 'config',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Not connecting to ${host} without TLS: the name leads to .*not only to this machine.*Turn TLS on`,
+          ),
+        ),
+      });
       expect(c.adapter.state).toMatchObject({ state: 'error', kind: 'config' });
       expect(c.events.state.filter((s) => s.state === 'reconnecting')).toEqual([]);
     });

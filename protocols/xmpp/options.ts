@@ -56,14 +56,19 @@ function configError(message: string): AdapterError {
 export function resolveOptions(options: XmppAdapterOptions): ResolvedOptions {
   const jid = parseJid(options.jid);
   if (!jid || !jid.local) throw configError(`"${options.jid}" is not an XMPP address of the form user@server.`);
-  if (typeof options.password !== 'string' || options.password.length === 0) throw configError('The account has no password.');
-  if (!['starttls', 'direct', 'none'].includes(options.tls)) throw configError(`Unknown TLS mode "${String(options.tls)}".`);
+  if (typeof options.password !== 'string' || options.password.length === 0)
+    throw configError('The account has no password.');
+  if (!['starttls', 'direct', 'none'].includes(options.tls))
+    throw configError(`Unknown TLS mode "${String(options.tls)}".`);
   const host = options.host ?? jid.domain;
   if (options.tls === 'none' && isIP(host.replace(/^\[|\]$/g, '')) !== 0 && !isLoopbackAddress(host)) {
-    throw configError(`Connecting to ${host} without TLS would expose the password and messages; that is allowed only for a server on this machine.`);
+    throw configError(
+      `Connecting to ${host} without TLS would expose the password and messages; that is allowed only for a server on this machine.`,
+    );
   }
   const port = options.port ?? (options.tls === 'direct' ? 5223 : 5222);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw configError(`${String(options.port)} is not a port number.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw configError(`${String(options.port)} is not a port number.`);
   const resource = options.resource ?? `sotto-${randomBytes(4).toString('hex')}`;
   if (!parseJid(`${jid.domain}/${resource}`)) throw configError(`"${resource}" cannot be used as a resource.`);
   return {

@@ -43,7 +43,8 @@ describe('XMPP reconnection races', () => {
 
   it('comes back on an attempt made the instant the previous one failed', async () => {
     const { alice, aliceWire } = scene;
-    if (alice.adapter.state.state !== 'online') await alice.next('state', (s) => s.state === 'online', 10_000, alice.count('state'));
+    if (alice.adapter.state.state !== 'online')
+      await alice.next('state', (s) => s.state === 'online', 10_000, alice.count('state'));
     const since = alice.count('state');
     // The first attempt after the cut is reset by the network; the user asks
     // for another one in the same breath.

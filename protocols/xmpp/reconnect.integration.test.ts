@@ -68,11 +68,20 @@ describe('XMPP reconnection across a Prosody crash', () => {
     expect(alice.events['send.failed']).toEqual([]);
     // Each exactly once: what stream management sent again keeps its stanza id,
     // and the receiving adapter drops the repeat.
-    expect(bob.events.message.map((m) => m.body)).toEqual(['before the crash', 'in flight', 'while the server was down']);
+    expect(bob.events.message.map((m) => m.body)).toEqual([
+      'before the crash',
+      'in flight',
+      'while the server was down',
+    ]);
   }, 45_000);
 
   it('rejoins its room and keeps talking after the restart', async () => {
-    await alice.next('group.members', (m) => m.room === room && m.members.includes('alice'), 15_000, membersBeforeCrash);
+    await alice.next(
+      'group.members',
+      (m) => m.room === room && m.members.includes('alice'),
+      15_000,
+      membersBeforeCrash,
+    );
     await bob.adapter.joinGroup(room, 'bob');
     await bob.adapter.sendGroupMessage(room, 'back again');
     expect(await alice.next('group.message', (m) => m.body === 'back again')).toMatchObject({ room, nick: 'bob' });

@@ -4,7 +4,10 @@ import { Roster } from './roster';
 import { stanza } from './test-support/stanza';
 
 function query(items: string): Element {
-  const q = stanza(`<iq type='result'><query xmlns='jabber:iq:roster'>${items}</query></iq>`).getChild('query', 'jabber:iq:roster');
+  const q = stanza(`<iq type='result'><query xmlns='jabber:iq:roster'>${items}</query></iq>`).getChild(
+    'query',
+    'jabber:iq:roster',
+  );
   if (!q) throw new Error('no query');
   return q;
 }

@@ -59,7 +59,9 @@ export function makeOnAuthenticate(
   return async (authenticate, mechanisms, _fast, entity: Connection) => {
     const mechanism = chooseMechanism(mechanisms, entity.isSecure(), loopback);
     if (!mechanism) {
-      throw new SaslPolicyError(`the server offers only ${mechanisms.join(', ') || 'no'} sign-in over an unencrypted connection, which would expose the password`);
+      throw new SaslPolicyError(
+        `the server offers only ${mechanisms.join(', ') || 'no'} sign-in over an unencrypted connection, which would expose the password`,
+      );
     }
     onChosen(mechanism);
     let successData: string | undefined;

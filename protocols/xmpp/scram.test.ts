@@ -14,15 +14,22 @@ describe('SCRAM (RFC 5802, RFC 7677 test vectors)', () => {
     const mech = new ScramMechanism('SCRAM-SHA-1', 'sha1', () => 'fyko+d2lbbFgONRv9qkxdawL');
     expect(fromBinaryString(await mech.response({ username: 'user' }))).toBe('n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL');
     mech.challenge(toBinaryString('r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096'));
-    expect(fromBinaryString(await mech.response({ password: 'pencil' }))).toBe('c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=');
+    expect(fromBinaryString(await mech.response({ password: 'pencil' }))).toBe(
+      'c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=',
+    );
     mech.verifyServerFinal('v=rmF9pqV8S7suAoZWja4dJRkFsKQ=');
     expect(mech.serverVerified).toBe(true);
   });
 
   it('SCRAM-SHA-256: RFC 7677 §3', async () => {
     const mech = new ScramMechanism('SCRAM-SHA-256', 'sha256', () => 'rOprNGfwEbeRWgbNEkqO');
-    const final = await exchange(mech, 'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096');
-    expect(final).toBe('c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=');
+    const final = await exchange(
+      mech,
+      'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096',
+    );
+    expect(final).toBe(
+      'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=',
+    );
     mech.verifyServerFinal('v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=');
     expect(mech.serverVerified).toBe(true);
   });

@@ -97,10 +97,13 @@ export class ScramMechanism implements SaslMechanism {
     const nonce = attrs.get('r') ?? '';
     const salt = Buffer.from(attrs.get('s') ?? '', 'base64');
     const iterations = Number(attrs.get('i'));
-    if (!nonce.startsWith(this.clientNonce) || nonce.length <= this.clientNonce.length) throw new ScramError('the server answered with a nonce that is not ours');
+    if (!nonce.startsWith(this.clientNonce) || nonce.length <= this.clientNonce.length)
+      throw new ScramError('the server answered with a nonce that is not ours');
     if (salt.length === 0) throw new ScramError('the server sent no salt');
     if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-      throw new ScramError(`the server asked for ${attrs.get('i') ?? 'no'} iterations (${MIN_ITERATIONS}–${MAX_ITERATIONS} are accepted)`);
+      throw new ScramError(
+        `the server asked for ${attrs.get('i') ?? 'no'} iterations (${MIN_ITERATIONS}–${MAX_ITERATIONS} are accepted)`,
+      );
     }
     const salted = await pbkdf2Async(saslPrep(password), salt, iterations, this.hashLength, this.hash);
     const clientKey = createHmac(this.hash, salted).update('Client Key').digest();

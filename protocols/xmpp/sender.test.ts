@@ -54,7 +54,9 @@ describe('Sender', () => {
     expect(bodies(t.written)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
     expect(t.written.every((e) => e.attrs.id === m.id)).toBe(true);
     t.sender.onUnacknowledged(t.written[2] as Element);
-    expect(t.failed).toEqual([{ peer: 'b@x', body: 'unconfirmed', reason: 'The server did not confirm it after several attempts.' }]);
+    expect(t.failed).toEqual([
+      { peer: 'b@x', body: 'unconfirmed', reason: 'The server did not confirm it after several attempts.' },
+    ]);
   });
 
   it('reports everything still waiting when the account stops', async () => {

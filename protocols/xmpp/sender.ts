@@ -53,8 +53,10 @@ export class Sender {
     if (this.canWriteNow(message) && this.outbox.size === 0 && !this.flushing) {
       if (await this.write(message, false)) return { status: 'sent' };
     }
-    if (!this.deps.active()) throw new AdapterError('The account is not connected; the message was not sent.', 'network');
-    if (!this.outbox.enqueue(message)) throw new AdapterError('Too many messages are waiting for the connection; this one was not sent.', 'network');
+    if (!this.deps.active())
+      throw new AdapterError('The account is not connected; the message was not sent.', 'network');
+    if (!this.outbox.enqueue(message))
+      throw new AdapterError('Too many messages are waiting for the connection; this one was not sent.', 'network');
     if (this.deps.state().state === 'online') this.flush();
     return { status: 'queued' };
   }
@@ -117,7 +119,9 @@ export class Sender {
       if (this.unacknowledged.push(message) === 1) queueMicrotask(() => this.putBack());
       return;
     }
-    const reason = this.deps.active() ? 'The server did not confirm it after several attempts.' : 'The connection closed before the server confirmed it.';
+    const reason = this.deps.active()
+      ? 'The server did not confirm it after several attempts.'
+      : 'The connection closed before the server confirmed it.';
     this.deps.emit('send.failed', { peer: message.peer, body: message.body, reason });
   }
 
@@ -128,6 +132,7 @@ export class Sender {
 
   /** The account stopped: everything still waiting is reported. */
   failAll(reason: string): void {
-    for (const message of this.outbox.takeAll()) this.deps.emit('send.failed', { peer: message.peer, body: message.body, reason: `Not sent: ${reason}` });
+    for (const message of this.outbox.takeAll())
+      this.deps.emit('send.failed', { peer: message.peer, body: message.body, reason: `Not sent: ${reason}` });
   }
 }

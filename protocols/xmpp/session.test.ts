@@ -32,7 +32,12 @@ function setup(stableAfterMs?: number) {
   const states: ConnectionState[] = [];
   const session = new Session(
     fake.connection,
-    { where: 'example.org', logger: { log: () => undefined }, random: () => 0, ...(stableAfterMs === undefined ? {} : { stableAfterMs }) },
+    {
+      where: 'example.org',
+      logger: { log: () => undefined },
+      random: () => 0,
+      ...(stableAfterMs === undefined ? {} : { stableAfterMs }),
+    },
     { state: (s) => states.push(s), online: () => undefined, stopped: () => undefined },
   );
   /** Drops the connection and returns the wait announced for the next attempt. */

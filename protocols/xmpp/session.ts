@@ -52,7 +52,10 @@ export class Session {
     const { entity } = connection;
     entity.on('error', (err: unknown) => {
       this.lastError = err;
-      options.logger.log('warn', `${options.where}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+      options.logger.log(
+        'warn',
+        `${options.where}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+      );
     });
     entity.on('disconnect', () => this.onDisconnect());
   }
@@ -74,7 +77,8 @@ export class Session {
    */
   private async settled(kind: 'new' | 'resumed'): Promise<'new' | 'resumed'> {
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.connection.entity.status !== 'online') throw this.lastError ?? Object.assign(new Error('the connection closed during login'), { code: 'ECONNRESET' });
+    if (this.connection.entity.status !== 'online')
+      throw this.lastError ?? Object.assign(new Error('the connection closed during login'), { code: 'ECONNRESET' });
     return kind;
   }
 
@@ -118,7 +122,10 @@ export class Session {
   private becomeOnline(kind: 'new' | 'resumed'): void {
     this.backoff.online();
     this.lastError = undefined;
-    this.options.logger.log('info', `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`);
+    this.options.logger.log(
+      'info',
+      `${this.options.where}: online as ${this.connection.boundJid() ?? '?'}${kind === 'resumed' ? ' (session resumed)' : ''}`,
+    );
     this.setState({ state: 'online' });
     // After the state, so that what the hook sends (the queue) finds us online.
     this.hooks.online(kind);
@@ -138,7 +145,10 @@ export class Session {
 
   private onDisconnect(): void {
     if (!this.wanted || this.current.state !== 'online') return;
-    const { error, retry } = classifyError(this.lastError ?? Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.options.where);
+    const { error, retry } = classifyError(
+      this.lastError ?? Object.assign(new Error('closed'), { code: 'ECONNRESET' }),
+      this.options.where,
+    );
     if (!retry) {
       this.giveUp(error);
       return;
@@ -148,7 +158,10 @@ export class Session {
 
   private scheduleRetry(reason: string): void {
     const { attempt, retryInMs } = this.backoff.next();
-    this.options.logger.log('info', `${this.options.where}: reconnecting, attempt ${attempt} in ${retryInMs} ms (${reason})`);
+    this.options.logger.log(
+      'info',
+      `${this.options.where}: reconnecting, attempt ${attempt} in ${retryInMs} ms (${reason})`,
+    );
     this.setState({ state: 'reconnecting', attempt, retryInMs, reason });
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.tryAgain(), retryInMs);
@@ -192,6 +205,7 @@ export class Session {
     }
     if (this.current.state !== 'offline') this.setState({ state: 'offline' });
     if (wasWanted) this.hooks.stopped(reason);
-    for (const w of this.waiting.splice(0)) w.reject(new AdapterError('Disconnected before the connection was back.', 'network'));
+    for (const w of this.waiting.splice(0))
+      w.reject(new AdapterError('Disconnected before the connection was back.', 'network'));
   }
 }

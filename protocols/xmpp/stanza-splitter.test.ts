@@ -26,11 +26,16 @@ function held(splitter: StanzaSplitter): number {
   return (splitter as unknown as { unit: string[] }).unit.reduce((n, s) => n + s.length, 0);
 }
 
-const HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+const HEADER =
+  "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
 
 describe('StanzaSplitter', () => {
   it('hands over the stream header, each stanza whole, and the stream end, without whitespace between', () => {
-    const stanzas = ["<message to='a@b' id='1'><body>hi &amp; bye</body></message>", "<presence from='x@y/z'/>", "<iq type='get' id='q'><query xmlns='jabber:iq:roster'/></iq>"];
+    const stanzas = [
+      "<message to='a@b' id='1'><body>hi &amp; bye</body></message>",
+      "<presence from='x@y/z'/>",
+      "<iq type='get' id='q'><query xmlns='jabber:iq:roster'/></iq>",
+    ];
     const { writes } = run(`${HEADER}\n ${stanzas.join('\n \t')} </stream:stream>`);
     expect(writes).toEqual([HEADER.slice("<?xml version='1.0'?>".length), ...stanzas, '</stream:stream>']);
   });
@@ -42,7 +47,11 @@ describe('StanzaSplitter', () => {
   });
 
   it('gives the same stanzas however the text is cut into chunks', () => {
-    const stanzas = ["<message to='a@b'><body>é 🦊 'q' \"d\"</body></message>", "<presence type='unavailable'/>", "<a x='1'><b><c/></b><![CDATA[<]]></a>"];
+    const stanzas = [
+      "<message to='a@b'><body>é 🦊 'q' \"d\"</body></message>",
+      "<presence type='unavailable'/>",
+      "<a x='1'><b><c/></b><![CDATA[<]]></a>",
+    ];
     const input = `${HEADER}${stanzas.join(' ')}`;
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }), (sizes) => {
@@ -63,16 +72,24 @@ describe('StanzaSplitter', () => {
   });
 
   it('replaces a stanza whose start tag alone is over the limit by a bare element of that name', () => {
-    const { writes, oversized } = run(`${HEADER}<presence from='${'x'.repeat(3000)}'><status>s</status></presence><iq/>`, 1000, [100]);
+    const { writes, oversized } = run(
+      `${HEADER}<presence from='${'x'.repeat(3000)}'><status>s</status></presence><iq/>`,
+      1000,
+      [100],
+    );
     expect(writes.slice(1)).toEqual(['<presence/>', '<iq/>']);
     expect(oversized[0]?.[0]).toBe('presence');
   });
 
   it('never keeps more than about the limit plus one chunk', () => {
-    const chunks: string[] = [HEADER, "<message><body>"];
+    const chunks: string[] = [HEADER, '<message><body>'];
     for (let i = 0; i < 1000; i++) chunks.push('B'.repeat(10_000));
     chunks.push('</body></message>');
-    const splitter = new StanzaSplitter(50_000, { write: () => undefined, oversized: () => undefined, tooLarge: () => undefined });
+    const splitter = new StanzaSplitter(50_000, {
+      write: () => undefined,
+      oversized: () => undefined,
+      tooLarge: () => undefined,
+    });
     for (const c of chunks) splitter.write(c);
     expect(held(splitter)).toBeLessThanOrEqual(60_000);
   });
@@ -89,7 +106,11 @@ describe('StanzaSplitter', () => {
       const writes: string[] = [];
       const tooLarge: Array<[string, number]> = [];
       const oversized: string[] = [];
-      const splitter = new StanzaSplitter(50_000, { write: (t) => writes.push(t), oversized: (n) => oversized.push(n), tooLarge: (w, s) => tooLarge.push([w, s]) });
+      const splitter = new StanzaSplitter(50_000, {
+        write: (t) => writes.push(t),
+        oversized: (n) => oversized.push(n),
+        tooLarge: (w, s) => tooLarge.push([w, s]),
+      });
       splitter.write(prefix + opening);
       let most = 0;
       for (let i = 0; i < 300; i++) {

@@ -180,7 +180,8 @@ export class StanzaSplitter {
         this.marker += c;
         if (this.marker === '--') this.state = 'comment';
         else if (this.marker === '[CDATA[') this.state = 'cdata';
-        else if (!'--'.startsWith(this.marker) && !'[CDATA['.startsWith(this.marker)) this.state = c === '>' ? 'text' : 'decl';
+        else if (!'--'.startsWith(this.marker) && !'[CDATA['.startsWith(this.marker))
+          this.state = c === '>' ? 'text' : 'decl';
         if (this.state === 'comment' || this.state === 'cdata') {
           this.marker = '';
           this.classify(this.state);

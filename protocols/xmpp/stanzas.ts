@@ -46,7 +46,8 @@ export interface ChatMessageSpec {
 export function checkBody(body: string): void {
   if (typeof body !== 'string') throw new AdapterError('A message body must be text.', 'config');
   const bad = firstNonXmlChar(body);
-  if (bad) throw new AdapterError(`The message contains a character XMPP cannot carry (${bad}); it was not sent.`, 'protocol');
+  if (bad)
+    throw new AdapterError(`The message contains a character XMPP cannot carry (${bad}); it was not sent.`, 'protocol');
 }
 
 export function chatMessage(spec: ChatMessageSpec): Element {
@@ -112,7 +113,12 @@ export function subscription(to: string, type: SubscriptionType): Element {
 
 export const NS_ROSTER = 'jabber:iq:roster';
 
-export function rosterSet(item: { jid: string; name?: string | undefined; groups?: string[]; remove?: boolean }): Element {
+export function rosterSet(item: {
+  jid: string;
+  name?: string | undefined;
+  groups?: string[];
+  remove?: boolean;
+}): Element {
   const groups = item.groups ?? [];
   return xml(
     'query',

@@ -38,7 +38,9 @@ export function setupStartTls(streamFeatures: StreamFeatures, mode: TlsMode, pol
   // Registered after the handler above, so it sees features that offered no STARTTLS.
   streamFeatures.use('mechanisms', NS_SASL, ({ entity }, next) => {
     if (mode !== 'none' && !entity.isSecure()) {
-      throw new TlsRequiredError('the server does not offer TLS, so the password and messages would travel unencrypted');
+      throw new TlsRequiredError(
+        'the server does not offer TLS, so the password and messages would travel unencrypted',
+      );
     }
     return next();
   });

@@ -64,10 +64,35 @@ describe('Sender: what the server never acknowledged', () => {
 describe('sentMessage', () => {
   it('reads back the peer, instance, body, OTR hints and first time of one of our messages', () => {
     const createdAt = new Date('2024-05-06T07:08:09.010Z');
-    const stanza = chatMessage({ to: 'b@x/phone', body: '?OTR:AAM', id: 'id-1', type: 'chat', otr: true, delayedSince: createdAt, from: 'a@x/r' });
-    expect(sentMessage(stanza)).toEqual({ id: 'id-1', kind: 'chat', peer: 'b@x', instance: 'phone', body: '?OTR:AAM', otr: true, createdAt, attempts: 1 });
+    const stanza = chatMessage({
+      to: 'b@x/phone',
+      body: '?OTR:AAM',
+      id: 'id-1',
+      type: 'chat',
+      otr: true,
+      delayedSince: createdAt,
+      from: 'a@x/r',
+    });
+    expect(sentMessage(stanza)).toEqual({
+      id: 'id-1',
+      kind: 'chat',
+      peer: 'b@x',
+      instance: 'phone',
+      body: '?OTR:AAM',
+      otr: true,
+      createdAt,
+      attempts: 1,
+    });
     const room = chatMessage({ to: 'room@muc.x', body: 'hi', id: 'id-2', type: 'groupchat' });
     const now = new Date();
-    expect(sentMessage(room, now)).toEqual({ id: 'id-2', kind: 'group', peer: 'room@muc.x', body: 'hi', otr: false, createdAt: now, attempts: 1 });
+    expect(sentMessage(room, now)).toEqual({
+      id: 'id-2',
+      kind: 'group',
+      peer: 'room@muc.x',
+      body: 'hi',
+      otr: false,
+      createdAt: now,
+      attempts: 1,
+    });
   });
 });

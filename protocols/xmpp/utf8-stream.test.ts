@@ -5,21 +5,25 @@ import { Utf8StreamDecoder } from './utf8-stream';
 describe('Utf8StreamDecoder', () => {
   it('decodes any text however its bytes are cut, without reporting anything', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), (text, sizes) => {
-        const bytes = Buffer.from(text, 'utf8');
-        const decoder = new Utf8StreamDecoder();
-        let out = '';
-        let i = 0;
-        let k = 0;
-        while (i < bytes.length) {
-          const size = sizes[k++ % sizes.length] ?? 1;
-          const r = decoder.decode(bytes.subarray(i, i + size));
-          expect(r.invalid).toBe(false);
-          out += r.text;
-          i += size;
-        }
-        expect(out).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }),
+        (text, sizes) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const decoder = new Utf8StreamDecoder();
+          let out = '';
+          let i = 0;
+          let k = 0;
+          while (i < bytes.length) {
+            const size = sizes[k++ % sizes.length] ?? 1;
+            const r = decoder.decode(bytes.subarray(i, i + size));
+            expect(r.invalid).toBe(false);
+            out += r.text;
+            i += size;
+          }
+          expect(out).toBe(text);
+        },
+      ),
     );
   });
 

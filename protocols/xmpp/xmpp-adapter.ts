@@ -39,15 +39,23 @@ export function createXmppAdapter(options: XmppAdapterOptions): ProtocolAdapter 
 /** StanzaErrors from iq requests, in words. */
 function iqFailure(what: string, err: unknown): AdapterError {
   if (err instanceof AdapterError) return err;
-  const condition = typeof err === 'object' && err !== null && 'condition' in err ? String((err as { condition: unknown }).condition) : undefined;
-  return new AdapterError(`${what} failed${condition ? `: the server answered ${condition}` : ''}.`, condition ? 'protocol' : 'network');
+  const condition =
+    typeof err === 'object' && err !== null && 'condition' in err
+      ? String((err as { condition: unknown }).condition)
+      : undefined;
+  return new AdapterError(
+    `${what} failed${condition ? `: the server answered ${condition}` : ''}.`,
+    condition ? 'protocol' : 'network',
+  );
 }
 
 /** One XMPP account. */
 class XmppAdapter implements ProtocolAdapter {
   readonly protocol = 'xmpp' as const;
   readonly accountName: string;
-  private readonly emitter = new TypedEmitter<AdapterEvents>((err) => this.log('error', `an event listener threw: ${errorText(err)}`));
+  private readonly emitter = new TypedEmitter<AdapterEvents>((err) =>
+    this.log('error', `an event listener threw: ${errorText(err)}`),
+  );
   /** At most 20 reports of dropped input per 10 s; a flood of bad stanzas is summed up. */
   private readonly dropReports = new ReportLimiter(20, 10_000, (reason) => {
     this.log('warn', `dropped: ${reason}`);
@@ -62,7 +70,10 @@ class XmppAdapter implements ProtocolAdapter {
 
   constructor(private readonly options: ResolvedOptions) {
     this.accountName = options.bareJid;
-    this.connection = new XmppConnection(options, { certificate: (c) => this.emit('certificate', c), dropped: (reason) => this.dropped(reason) });
+    this.connection = new XmppConnection(options, {
+      certificate: (c) => this.emit('certificate', c),
+      dropped: (reason) => this.dropped(reason),
+    });
     const { entity, iqCaller } = this.connection;
     // Without TLS, only to this machine: checked on the addresses of each connection.
     if (options.tls === 'none') entity.lookup = noTlsLookup(options.host);
@@ -87,7 +98,11 @@ class XmppAdapter implements ProtocolAdapter {
     this.session = new Session(
       this.connection,
       { where: options.domain, logger: options.logger },
-      { state: (state) => this.stateChanged(state), online: (kind) => this.online(kind), stopped: (reason) => this.stopped(reason) },
+      {
+        state: (state) => this.stateChanged(state),
+        online: (kind) => this.online(kind),
+        stopped: (reason) => this.stopped(reason),
+      },
     );
     this.sender = new Sender({
       write,
@@ -135,10 +150,14 @@ class XmppAdapter implements ProtocolAdapter {
   private online(kind: 'new' | 'resumed'): void {
     if (kind === 'new') {
       // RFC 6121 §2.2 and §4.2: roster first, then initial presence (written in that order).
-      this.contacts.load().catch((err: unknown) => this.log('warn', `roster: ${iqFailure('Loading the buddy list', err).message}`));
+      this.contacts
+        .load()
+        .catch((err: unknown) => this.log('warn', `roster: ${iqFailure('Loading the buddy list', err).message}`));
       this.write(presence(this.myPresence.availability, this.myPresence.status)).catch(() => undefined);
       // XEP-0280 §4: carbons, so that conversations held on another device show here too.
-      this.connection.iqCaller.set(xml('enable', { xmlns: NS_CARBONS })).catch(() => this.log('info', 'the server does not offer message carbons'));
+      this.connection.iqCaller
+        .set(xml('enable', { xmlns: NS_CARBONS }))
+        .catch(() => this.log('info', 'the server does not offer message carbons'));
       this.groups.rejoinAll();
     }
     this.sender.flush();
@@ -177,9 +196,18 @@ class XmppAdapter implements ProtocolAdapter {
   async sendMessage(peer: string, body: string, sendOptions?: SendOptions): Promise<SendResult> {
     const to = Contacts.peer(peer);
     const instance = sendOptions?.instance;
-    if (instance !== undefined && !parseJid(`${to}/${instance}`)) throw new AdapterError(`"${instance}" is not a resource of ${to}.`, 'config');
+    if (instance !== undefined && !parseJid(`${to}/${instance}`))
+      throw new AdapterError(`"${instance}" is not a resource of ${to}.`, 'config');
     checkBody(body);
-    const message = { id: randomUUID(), kind: 'chat' as const, peer: to, body, otr: sendOptions?.otr === true, createdAt: new Date(), attempts: 0 };
+    const message = {
+      id: randomUUID(),
+      kind: 'chat' as const,
+      peer: to,
+      body,
+      otr: sendOptions?.otr === true,
+      createdAt: new Date(),
+      attempts: 0,
+    };
     return this.sender.send(instance === undefined ? message : { ...message, instance });
   }
 
@@ -240,7 +268,15 @@ class XmppAdapter implements ProtocolAdapter {
     const { room: bare } = Groups.validate(room, this.options.local);
     if (!this.groups.isRoom(bare)) throw new AdapterError(`Not in the room ${bare}: join it first.`, 'protocol');
     checkBody(body);
-    await this.sender.send({ id: randomUUID(), kind: 'group', peer: bare, body, otr: false, createdAt: new Date(), attempts: 0 });
+    await this.sender.send({
+      id: randomUUID(),
+      kind: 'group',
+      peer: bare,
+      body,
+      otr: false,
+      createdAt: new Date(),
+      attempts: 0,
+    });
   }
 
   // --- events -----------------------------------------------------------------------

@@ -26,7 +26,11 @@ declare module '@xmpp/xml' {
     toString(): string;
   }
 
-  export function xml(name: string, attrs?: Record<string, string | number | undefined> | null, ...children: Array<Child | Child[]>): Element;
+  export function xml(
+    name: string,
+    attrs?: Record<string, string | number | undefined> | null,
+    ...children: Array<Child | Child[]>
+  ): Element;
   export default xml;
 }
 
@@ -108,7 +112,11 @@ declare module '@xmpp/stream-features' {
   import type { Element } from '@xmpp/xml';
   import type { Context, MiddlewareApi } from '@xmpp/middleware';
   export interface StreamFeatures {
-    use(name: string, xmlns: string, handler: (ctx: Context, next: () => Promise<unknown>, feature: Element) => unknown): void;
+    use(
+      name: string,
+      xmlns: string,
+      handler: (ctx: Context, next: () => Promise<unknown>, feature: Element) => unknown,
+    ): void;
   }
   export default function streamFeatures(deps: { middleware: MiddlewareApi }): StreamFeatures;
 }
@@ -129,7 +137,10 @@ declare module '@xmpp/iq/callee.js' {
   import type { Element } from '@xmpp/xml';
   import type Connection from '@xmpp/connection';
   import type { Context, MiddlewareApi } from '@xmpp/middleware';
-  export type IqHandler = (ctx: Context & { element: Element }, next: () => Promise<unknown>) => Element | Record<string, never> | undefined | Promise<Element | Record<string, never> | undefined>;
+  export type IqHandler = (
+    ctx: Context & { element: Element },
+    next: () => Promise<unknown>,
+  ) => Element | Record<string, never> | undefined | Promise<Element | Record<string, never> | undefined>;
   export interface IqCallee {
     get(ns: string, name: string, handler: IqHandler): void;
     set(ns: string, name: string, handler: IqHandler): void;
@@ -157,13 +168,19 @@ declare module '@xmpp/sasl' {
     fast: null,
     entity: Connection,
   ) => Promise<void>;
-  export default function sasl(deps: { streamFeatures: StreamFeatures; saslFactory: SaslFactory }, onAuthenticate: OnAuthenticate): void;
+  export default function sasl(
+    deps: { streamFeatures: StreamFeatures; saslFactory: SaslFactory },
+    onAuthenticate: OnAuthenticate,
+  ): void;
 }
 
 declare module '@xmpp/resource-binding' {
   import type { IqCaller } from '@xmpp/iq/caller.js';
   import type { StreamFeatures } from '@xmpp/stream-features';
-  export default function resourceBinding(deps: { iqCaller: IqCaller; streamFeatures: StreamFeatures }, resource: string): void;
+  export default function resourceBinding(
+    deps: { iqCaller: IqCaller; streamFeatures: StreamFeatures },
+    resource: string,
+  ): void;
 }
 
 declare module '@xmpp/stream-management' {

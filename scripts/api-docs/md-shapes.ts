@@ -34,7 +34,13 @@ export interface DocRow {
 
 /** Table rows whose first cell is a command or event name in backticks. */
 export function docRows(doc: string): DocRow[] {
-  return [...doc.matchAll(/^\| `([a-z][\w.]*)` \|(.*)$/gm)].map((m) => ({ name: m[1]!, cells: m[2]!.replace(/\|\s*$/, '').split(/(?<!\\)\|/).map((c) => c.trim()) }));
+  return [...doc.matchAll(/^\| `([a-z][\w.]*)` \|(.*)$/gm)].map((m) => ({
+    name: m[1]!,
+    cells: m[2]!
+      .replace(/\|\s*$/, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim()),
+  }));
 }
 
 /** `Name = {…}` definitions, wherever they are written (usually a notes cell). */
@@ -58,7 +64,8 @@ const unescape = (text: string) => text.replace(/\\\|/g, '|');
 export function parseShape(text: string): DocShape {
   const t = text.trim();
   if (t.startsWith('[') && t.endsWith(']')) return { kind: 'array', item: parseShape(t.slice(1, -1)) };
-  if (t.startsWith('{') && t.endsWith('}')) return { kind: 'object', fields: splitTopLevel(t.slice(1, -1)).map(parseField) };
+  if (t.startsWith('{') && t.endsWith('}'))
+    return { kind: 'object', fields: splitTopLevel(t.slice(1, -1)).map(parseField) };
   if (/^[A-Z]\w*$/.test(t)) return { kind: 'named', name: t };
   throw new Error(`docs/API.md: cannot read the shape ${JSON.stringify(t)}`);
 }
@@ -70,7 +77,8 @@ function parseField(part: string): DocField {
   const field: DocField = { name: name!, optional: optional === '?' };
   if (type === undefined) return list ? { ...field, list: true } : field;
   if (type === 'boolean' || type === 'string' || type === 'integer' || type === 'number') return { ...field, type };
-  if (/^("[^"]*"\s*\|?\s*)+$/.test(type)) return { ...field, literals: [...type.matchAll(/"([^"]*)"/g)].map((l) => l[1]!) };
+  if (/^("[^"]*"\s*\|?\s*)+$/.test(type))
+    return { ...field, literals: [...type.matchAll(/"([^"]*)"/g)].map((l) => l[1]!) };
   return { ...field, shape: parseShape(type) };
 }
 

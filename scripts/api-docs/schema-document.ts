@@ -33,19 +33,33 @@ export function apiSchemaDocument(): ApiSchemaDocument {
   // Each conversion carries the $defs it uses; they are gathered once at the top,
   // where their "#/$defs/…" references point.
   const convert = (schema: z.ZodMiniType): JsonSchema => {
-    const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { metadata: names }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const {
+      $schema: _,
+      $defs,
+      ...rest
+    } = z.toJSONSchema(schema, { metadata: names }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
     Object.assign(defs, $defs);
     return rest;
   };
-  const commands = Object.fromEntries(Object.entries(contract.commands).map(([name, c]) => [name, { params: convert(c.params), result: convert(c.result) }]));
+  const commands = Object.fromEntries(
+    Object.entries(contract.commands).map(([name, c]) => [
+      name,
+      { params: convert(c.params), result: convert(c.result) },
+    ]),
+  );
   const events = Object.fromEntries(Object.entries(contract.events).map(([name, payload]) => [name, convert(payload)]));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'The Sotto API',
-    description: 'Generated from app/api/contract.ts by `npm run api-docs`: do not edit. docs/API.md explains each command and event.',
+    description:
+      'Generated from app/api/contract.ts by `npm run api-docs`: do not edit. docs/API.md explains each command and event.',
     commands,
     events,
-    $defs: Object.fromEntries(Object.keys(defs).sort().map((id) => [id, defs[id]!])),
+    $defs: Object.fromEntries(
+      Object.keys(defs)
+        .sort()
+        .map((id) => [id, defs[id]!]),
+    ),
   };
 }
 

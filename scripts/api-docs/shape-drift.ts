@@ -20,15 +20,22 @@ export function shapeDrift(doc: DocShape, schema: Json, ctx: DriftContext, where
   switch (doc.kind) {
     case 'named': {
       const def = ctx.docDefs.get(doc.name);
-      return def ? shapeDrift(def, s, ctx, where) : [`${where}: docs/API.md uses ${doc.name} but never writes ${doc.name} = {…}`];
+      return def
+        ? shapeDrift(def, s, ctx, where)
+        : [`${where}: docs/API.md uses ${doc.name} but never writes ${doc.name} = {…}`];
     }
     case 'none':
-      return s.type === 'object' && Object.keys(properties(s)).length === 0 ? [] : [`${where}: docs/API.md says "—", the contract has ${describe(s)}`];
+      return s.type === 'object' && Object.keys(properties(s)).length === 0
+        ? []
+        : [`${where}: docs/API.md says "—", the contract has ${describe(s)}`];
     case 'array':
-      return s.type === 'array' ? shapeDrift(doc.item, s.items as Json, ctx, `${where}[]`) : [`${where}: docs/API.md says a list, the contract has ${describe(s)}`];
+      return s.type === 'array'
+        ? shapeDrift(doc.item, s.items as Json, ctx, `${where}[]`)
+        : [`${where}: docs/API.md says a list, the contract has ${describe(s)}`];
     case 'oneOf': {
       const options = (s.oneOf ?? s.anyOf) as Json[] | undefined;
-      if (!options || options.length !== doc.options.length) return [`${where}: docs/API.md gives ${doc.options.length} forms, the contract has ${describe(s)}`];
+      if (!options || options.length !== doc.options.length)
+        return [`${where}: docs/API.md gives ${doc.options.length} forms, the contract has ${describe(s)}`];
       return doc.options.flatMap((option, i) => shapeDrift(option, options[i]!, ctx, `${where} (form ${i + 1})`));
     }
     case 'object':
@@ -41,7 +48,9 @@ function objectDrift(fields: DocField[], s: Json, ctx: DriftContext, where: stri
   const props = properties(s);
   const required = new Set((s.required as string[] | undefined) ?? []);
   const documented = new Set(fields.map((f) => f.name));
-  const missing = Object.keys(props).filter((key) => !documented.has(key)).map((key) => `${where}: ${key} is in the contract but not in docs/API.md`);
+  const missing = Object.keys(props)
+    .filter((key) => !documented.has(key))
+    .map((key) => `${where}: ${key} is in the contract but not in docs/API.md`);
   return [
     ...missing,
     ...fields.flatMap((field) => {
@@ -54,15 +63,25 @@ function objectDrift(fields: DocField[], s: Json, ctx: DriftContext, where: stri
 
 function fieldDrift(field: DocField, prop: Json, required: boolean, ctx: DriftContext, where: string): string[] {
   const problems: string[] = [];
-  if (field.optional === required) problems.push(`${where}: docs/API.md says ${field.optional ? 'optional' : 'required'}, the contract says ${required ? 'required' : 'optional'}`);
-  if (field.list && prop.type !== 'array') problems.push(`${where}: docs/API.md says a list, the contract has ${describe(prop)}`);
-  if (field.type && prop.type !== field.type) problems.push(`${where}: docs/API.md says ${field.type}, the contract has ${describe(prop)}`);
+  if (field.optional === required)
+    problems.push(
+      `${where}: docs/API.md says ${field.optional ? 'optional' : 'required'}, the contract says ${required ? 'required' : 'optional'}`,
+    );
+  if (field.list && prop.type !== 'array')
+    problems.push(`${where}: docs/API.md says a list, the contract has ${describe(prop)}`);
+  if (field.type && prop.type !== field.type)
+    problems.push(`${where}: docs/API.md says ${field.type}, the contract has ${describe(prop)}`);
   if (field.shape) problems.push(...shapeDrift(field.shape, prop, ctx, where));
   if (field.literals) {
     const values = literalValues(prop, ctx);
     // One value says what this command answers; a list of values must be the whole list.
-    const fits = field.literals.every((v) => values.includes(v)) && (field.literals.length === 1 || field.literals.length === values.length);
-    if (!fits) problems.push(`${where}: docs/API.md lists ${field.literals.join('|')}, the contract ${values.join('|') || 'no fixed values'}`);
+    const fits =
+      field.literals.every((v) => values.includes(v)) &&
+      (field.literals.length === 1 || field.literals.length === values.length);
+    if (!fits)
+      problems.push(
+        `${where}: docs/API.md lists ${field.literals.join('|')}, the contract ${values.join('|') || 'no fixed values'}`,
+      );
   }
   return problems;
 }

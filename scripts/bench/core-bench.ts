@@ -17,7 +17,14 @@ interface Pair {
 async function pair(server: ProsodyServer, a: string, b: string, policy: 'manual' | 'opportunistic'): Promise<Pair> {
   const connect = async (name: string) => {
     const sotto = startHeadless();
-    const { accountId } = await sotto.call<{ accountId: string }>('account.add', { protocol: 'xmpp', jid: `${name}@${server.domain}`, password: name, host: server.host, port: server.port, tls: 'none' });
+    const { accountId } = await sotto.call<{ accountId: string }>('account.add', {
+      protocol: 'xmpp',
+      jid: `${name}@${server.domain}`,
+      password: name,
+      host: server.host,
+      port: server.port,
+      tls: 'none',
+    });
     await sotto.call('otr.setPolicy', { accountId, policy });
     await sotto.call('account.connect', { accountId });
     return { sotto, accountId };
@@ -26,7 +33,8 @@ async function pair(server: ProsodyServer, a: string, b: string, policy: 'manual
   return { alice: alice.sotto, bob: bob.sotto, aliceId: alice.accountId, bobJid: `${b}@${server.domain}` };
 }
 
-const isReceived = (text: string) => (line: string) => line.includes('"message.received"') && line.includes(`"text":"${text}"`);
+const isReceived = (text: string) => (line: string) =>
+  line.includes('"message.received"') && line.includes(`"text":"${text}"`);
 
 async function latencies(p: Pair, count: number): Promise<number[]> {
   const out: number[] = [];
@@ -67,17 +75,30 @@ export async function benchCore(samples = 300, bulk = 10_000): Promise<CoreFigur
     const prefix = `bulk-${Date.now()}-`;
     const all = new Promise<void>((resolve) => {
       otr.bob.onNotification((method, params) => {
-        if (method === 'message.received' && (params as { text: string }).text.startsWith(prefix) && ++received >= bulk) resolve();
+        if (method === 'message.received' && (params as { text: string }).text.startsWith(prefix) && ++received >= bulk)
+          resolve();
       });
     });
     const t = performance.now();
-    for (let i = 0; i < bulk; i++) void otr.alice.request('message.send', { accountId: otr.aliceId, peer: otr.bobJid, text: `${prefix}${i}` }, 600_000);
-    const finished = await Promise.race([all.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 300_000))]);
+    for (let i = 0; i < bulk; i++)
+      void otr.alice.request(
+        'message.send',
+        { accountId: otr.aliceId, peer: otr.bobJid, text: `${prefix}${i}` },
+        600_000,
+      );
+    const finished = await Promise.race([
+      all.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 300_000)),
+    ]);
     const seconds = (performance.now() - t) / 1000;
     return {
       plaintext: { median: median(plainMs), p99: percentile(plainMs, 99) },
       otr: { median: median(otrMs), p99: percentile(otrMs, 99) },
-      throughput: { messagesPerSecond: (finished ? bulk : received) / seconds, lost: bulk - Math.min(bulk, received), count: bulk },
+      throughput: {
+        messagesPerSecond: (finished ? bulk : received) / seconds,
+        lost: bulk - Math.min(bulk, received),
+        count: bulk,
+      },
     };
   } finally {
     await Promise.all(pairs.flatMap((p) => [p.alice.stop(), p.bob.stop()]));

@@ -7,7 +7,15 @@ import { generateDsaKey } from '../../app/otr-host/dsa-keygen';
 import { runLibotrBench, type LibotrBenchName } from '../../testkit/libotr/bench';
 import { benchCore } from './core-bench';
 import { benchUi } from './ui-bench';
-import { benchAke, benchDataAlternating, benchDataOneWay, benchFragmented, benchKeygen, benchSmp, type Figure } from './otr-bench';
+import {
+  benchAke,
+  benchDataAlternating,
+  benchDataOneWay,
+  benchFragmented,
+  benchKeygen,
+  benchSmp,
+  type Figure,
+} from './otr-bench';
 
 interface Row {
   name: string;
@@ -21,15 +29,25 @@ interface Row {
 
 type Bench = { name: string; run: () => Promise<Row[]> };
 
-const ratioOf = (unit: string, sotto: number, reference: number) => (unit === 'ms' ? reference / sotto : sotto / reference);
+const ratioOf = (unit: string, sotto: number, reference: number) =>
+  unit === 'ms' ? reference / sotto : sotto / reference;
 
 function row(name: string, sotto: Figure, reference: { median: number }, note?: string): Row {
-  return { name, unit: sotto.unit, sotto: sotto.median, reference: reference.median, ratio: ratioOf(sotto.unit, sotto.median, reference.median), ...(note ? { note } : {}) };
+  return {
+    name,
+    unit: sotto.unit,
+    sotto: sotto.median,
+    reference: reference.median,
+    ratio: ratioOf(sotto.unit, sotto.median, reference.median),
+    ...(note ? { note } : {}),
+  };
 }
 
-let keysPromise: Promise<[Awaited<ReturnType<typeof generateDsaKey>>, Awaited<ReturnType<typeof generateDsaKey>>]> | undefined;
+let keysPromise:
+  Promise<[Awaited<ReturnType<typeof generateDsaKey>>, Awaited<ReturnType<typeof generateDsaKey>>]> | undefined;
 const keys = () => (keysPromise ??= Promise.all([generateDsaKey(), generateDsaKey()]));
-const libotr = (name: LibotrBenchName, iterations?: number) => runLibotrBench(name, iterations === undefined ? {} : { iterations });
+const libotr = (name: LibotrBenchName, iterations?: number) =>
+  runLibotrBench(name, iterations === undefined ? {} : { iterations });
 
 const BENCHES: Bench[] = [
   {
@@ -46,18 +64,52 @@ const BENCHES: Bench[] = [
     },
   },
   { name: 'ake', run: async () => [row('AKE, both sides', benchAke(await keys()), await libotr('ake'))] },
-  { name: 'data-alternating', run: async () => [row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating'))] },
-  { name: 'data-one-way', run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))] },
-  { name: 'fragmented', run: async () => [row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented'))] },
+  {
+    name: 'data-alternating',
+    run: async () => [
+      row('data, 100 B, alternating', benchDataAlternating(await keys()), await libotr('data-alternating')),
+    ],
+  },
+  {
+    name: 'data-one-way',
+    run: async () => [row('data, 100 B, one way', benchDataOneWay(await keys()), await libotr('data-one-way'))],
+  },
+  {
+    name: 'fragmented',
+    run: async () => [
+      row('data, 1000 B in 400 B fragments', benchFragmented(await keys()), await libotr('fragmented')),
+    ],
+  },
   {
     // Reference: the issue's targets (200 ms to first render, no task over 50 ms).
     name: 'ui',
     run: async () => {
       const f = await benchUi(2000, Number(process.env.SOTTO_UI_BENCH_MESSAGES ?? 10_000));
       return [
-        { name: 'UI: buddy list of 2,000, first rows', unit: 'ms', sotto: f.buddyListMs, reference: 200, ratio: 200 / f.buddyListMs, note: `reference: the 200 ms target; from the API being up; ${f.buddyListFromNavigationMs.toFixed(0)} ms from navigation; ${f.buddies} rows in the page` },
-        { name: `UI: conversation first lines (${f.messages} messages)`, unit: 'ms', sotto: f.conversationMs, reference: 200, ratio: 200 / f.conversationMs, note: 'reference: the 200 ms target; from the click' },
-        { name: `UI: longest task while scrolling ${f.frames} frames`, unit: 'ms', sotto: f.longestTaskMs, reference: 50, ratio: f.longestTaskMs === 0 ? Infinity : 50 / f.longestTaskMs, note: `reference: the 50 ms target; ${f.droppedFrames} frame(s) over 25 ms` },
+        {
+          name: 'UI: buddy list of 2,000, first rows',
+          unit: 'ms',
+          sotto: f.buddyListMs,
+          reference: 200,
+          ratio: 200 / f.buddyListMs,
+          note: `reference: the 200 ms target; from the API being up; ${f.buddyListFromNavigationMs.toFixed(0)} ms from navigation; ${f.buddies} rows in the page`,
+        },
+        {
+          name: `UI: conversation first lines (${f.messages} messages)`,
+          unit: 'ms',
+          sotto: f.conversationMs,
+          reference: 200,
+          ratio: 200 / f.conversationMs,
+          note: 'reference: the 200 ms target; from the click',
+        },
+        {
+          name: `UI: longest task while scrolling ${f.frames} frames`,
+          unit: 'ms',
+          sotto: f.longestTaskMs,
+          reference: 50,
+          ratio: f.longestTaskMs === 0 ? Infinity : 50 / f.longestTaskMs,
+          note: `reference: the 50 ms target; ${f.droppedFrames} frame(s) over 25 ms`,
+        },
       ];
     },
   },
@@ -68,19 +120,54 @@ const BENCHES: Bench[] = [
       const f = await benchCore();
       const plainRef = 'reference: plaintext';
       return [
-        { name: 'send to received over Prosody, OTR (median)', unit: 'ms', sotto: f.otr.median, reference: f.plaintext.median, ratio: f.plaintext.median / f.otr.median, note: `${plainRef}; OTR adds ${(f.otr.median - f.plaintext.median).toFixed(2)} ms` },
-        { name: 'send to received over Prosody, OTR (p99)', unit: 'ms', sotto: f.otr.p99, reference: f.plaintext.p99, ratio: f.plaintext.p99 / f.otr.p99, note: plainRef },
-        { name: `${f.throughput.count} OTR messages over Prosody`, unit: 'messages/s', sotto: f.throughput.messagesPerSecond, reference: 1000, ratio: f.throughput.messagesPerSecond / 1000, note: `reference: the 1,000/s target; lost ${f.throughput.lost}` },
+        {
+          name: 'send to received over Prosody, OTR (median)',
+          unit: 'ms',
+          sotto: f.otr.median,
+          reference: f.plaintext.median,
+          ratio: f.plaintext.median / f.otr.median,
+          note: `${plainRef}; OTR adds ${(f.otr.median - f.plaintext.median).toFixed(2)} ms`,
+        },
+        {
+          name: 'send to received over Prosody, OTR (p99)',
+          unit: 'ms',
+          sotto: f.otr.p99,
+          reference: f.plaintext.p99,
+          ratio: f.plaintext.p99 / f.otr.p99,
+          note: plainRef,
+        },
+        {
+          name: `${f.throughput.count} OTR messages over Prosody`,
+          unit: 'messages/s',
+          sotto: f.throughput.messagesPerSecond,
+          reference: 1000,
+          ratio: f.throughput.messagesPerSecond / 1000,
+          note: `reference: the 1,000/s target; lost ${f.throughput.lost}`,
+        },
       ];
     },
   },
   // Sotto's floor here is its 42 constant-time full-size exponentiations (libotr: 58), see otr/smp/smp-group.ts.
-  { name: 'smp', run: async () => [row('SMP, complete, both sides', benchSmp(await keys()), await libotr('smp'), '42 vs 58 full-size modPow')] },
+  {
+    name: 'smp',
+    run: async () => [
+      row('SMP, complete, both sides', benchSmp(await keys()), await libotr('smp'), '42 vs 58 full-size modPow'),
+    ],
+  },
 ];
 
 function printTable(rows: Row[]): void {
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
-  const lines = [['benchmark', 'unit', 'Sotto', 'reference', 'ratio (reference: libotr 4.1.1 unless noted)'], ...rows.map((r) => [r.name, r.unit, fmt(r.sotto), fmt(r.reference), `${r.ratio.toFixed(2)}x${r.note ? ` (${r.note})` : ''}`])];
+  const lines = [
+    ['benchmark', 'unit', 'Sotto', 'reference', 'ratio (reference: libotr 4.1.1 unless noted)'],
+    ...rows.map((r) => [
+      r.name,
+      r.unit,
+      fmt(r.sotto),
+      fmt(r.reference),
+      `${r.ratio.toFixed(2)}x${r.note ? ` (${r.note})` : ''}`,
+    ]),
+  ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   for (const [i, l] of lines.entries()) {
     console.log(l.map((c, j) => (j >= 2 && j <= 3 ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  '));
@@ -94,12 +181,18 @@ export async function main(argv: string[]): Promise<void> {
   const onlyArg = argv.indexOf('--only');
   const only = onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : undefined;
   const selected = BENCHES.filter((b) => !only || only.includes(b.name));
-  if (only && selected.length !== only.length) throw new Error(`unknown benchmark in --only; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  if (only && selected.length !== only.length)
+    throw new Error(`unknown benchmark in --only; known: ${BENCHES.map((b) => b.name).join(', ')}`);
   const rows: Row[] = [];
   for (const b of selected) {
     if (!json) process.stderr.write(`running ${b.name}…\n`);
     rows.push(...(await b.run()));
   }
-  if (json) console.log(JSON.stringify({ rows: rows.map(({ name, unit, sotto, reference, ratio }) => ({ name, unit, sotto, reference, ratio })) }));
+  if (json)
+    console.log(
+      JSON.stringify({
+        rows: rows.map(({ name, unit, sotto, reference, ratio }) => ({ name, unit, sotto, reference, ratio })),
+      }),
+    );
   else printTable(rows);
 }

@@ -4,7 +4,14 @@
  */
 import { generateDsaKey } from '../../app/otr-host/dsa-keygen';
 import { createNodeOtrEnv } from '../../app/otr-host/node-env';
-import { createConversation, policyForLevel, type DsaPrivateKey, type OtrConversation, type Outcome, type Outgoing } from '../../otr';
+import {
+  createConversation,
+  policyForLevel,
+  type DsaPrivateKey,
+  type OtrConversation,
+  type Outcome,
+  type Outgoing,
+} from '../../otr';
 import { median, percentile, timeRounds, timeRoundsAsync } from './stats';
 
 export interface Figure {
@@ -16,7 +23,14 @@ export interface Figure {
 
 function pair(keys: [DsaPrivateKey, DsaPrivateKey], maxMessageBytes?: number) {
   const mk = (key: DsaPrivateKey, tag: number, name: string) =>
-    createConversation({ env: createNodeOtrEnv(), ourKey: key, ourTag: tag, policy: policyForLevel('manual'), accountName: name, ...(maxMessageBytes ? { maxMessageBytes } : {}) });
+    createConversation({
+      env: createNodeOtrEnv(),
+      ourKey: key,
+      ourTag: tag,
+      policy: policyForLevel('manual'),
+      accountName: name,
+      ...(maxMessageBytes ? { maxMessageBytes } : {}),
+    });
   return { alice: mk(keys[0], 0x1001, 'alice'), bob: mk(keys[1], 0x2002, 'bob') };
 }
 
@@ -39,7 +53,8 @@ function pump(from: OtrConversation, to: OtrConversation, first: Outgoing[]): nu
 function established(keys: [DsaPrivateKey, DsaPrivateKey], maxMessageBytes?: number) {
   const p = pair(keys, maxMessageBytes);
   pump(p.alice, p.bob, p.alice.start().send);
-  if (p.alice.status().state !== 'encrypted' || p.bob.status().state !== 'encrypted') throw new Error('bench: the AKE did not complete');
+  if (p.alice.status().state !== 'encrypted' || p.bob.status().state !== 'encrypted')
+    throw new Error('bench: the AKE did not complete');
   return p;
 }
 
@@ -93,7 +108,8 @@ export function benchFragmented(keys: [DsaPrivateKey, DsaPrivateKey], perRound =
   const text = 'y'.repeat(1000);
   return rateOf(
     timeRounds(rounds, () => {
-      for (let i = 0; i < perRound; i++) if (pump(alice, bob, alice.send(text).send) !== 1) throw new Error('bench: fragments lost');
+      for (let i = 0; i < perRound; i++)
+        if (pump(alice, bob, alice.send(text).send) !== 1) throw new Error('bench: fragments lost');
     }),
     perRound,
   );
@@ -108,14 +124,19 @@ function pumpSmp(from: OtrConversation, to: OtrConversation, first: Outcome): { 
     [from, 0],
     [to, 0],
   ]);
-  const count = (c: OtrConversation, out: Outcome) => succeeded.set(c, (succeeded.get(c) ?? 0) + out.events.filter((e) => e.type === 'smp' && e.kind === 'succeeded').length);
+  const count = (c: OtrConversation, out: Outcome) =>
+    succeeded.set(
+      c,
+      (succeeded.get(c) ?? 0) + out.events.filter((e) => e.type === 'smp' && e.kind === 'succeeded').length,
+    );
   while (queue.length) {
     const next: typeof queue = [];
     for (const q of queue) {
       const out = q.to.receive(q.text);
       count(q.to, out);
       const replies = [...out.send];
-      if (out.events.some((e) => e.type === 'smp' && e.kind === 'asked-for-secret')) replies.push(...q.to.smpRespond(SMP_SECRET).send);
+      if (out.events.some((e) => e.type === 'smp' && e.kind === 'asked-for-secret'))
+        replies.push(...q.to.smpRespond(SMP_SECRET).send);
       for (const m of replies) next.push({ to: q.from, from: q.to, text: m.text });
     }
     queue = next;

@@ -30,17 +30,28 @@ export interface UiFigures {
 
 /** Prosody's own roster file for `user`: written before the server reads it at login. */
 function writeRoster(dataDir: string, domain: string, user: string, count: number, peer: string): void {
-  const entries = [`["${peer}"] = { ["subscription"] = "both"; ["name"] = "Bob"; ["groups"] = { ["Friends"] = true; }; };`];
+  const entries = [
+    `["${peer}"] = { ["subscription"] = "both"; ["name"] = "Bob"; ["groups"] = { ["Friends"] = true; }; };`,
+  ];
   for (let i = 0; i < count - 1; i++) {
-    entries.push(`["buddy${i}@${domain}"] = { ["subscription"] = "both"; ["name"] = "Buddy ${i}"; ["groups"] = { ["Group ${i % 20}"] = true; }; };`);
+    entries.push(
+      `["buddy${i}@${domain}"] = { ["subscription"] = "both"; ["name"] = "Buddy ${i}"; ["groups"] = { ["Group ${i % 20}"] = true; }; };`,
+    );
   }
   const dir = join(dataDir, domain, 'roster');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${user}.dat`), `return {\n[false] = { ["pending"] = {}; ["version"] = 1; };\n${entries.join('\n')}\n};\n`);
+  writeFileSync(
+    join(dir, `${user}.dat`),
+    `return {\n[false] = { ["pending"] = {}; ["version"] = 1; };\n${entries.join('\n')}\n};\n`,
+  );
 }
 
 function startBrowserMode(profileDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'sotto'), '--browser', '--profile', profileDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'bin', 'sotto'), '--browser', '--profile', profileDir, '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -59,12 +70,18 @@ function installProbes(): void {
   new MutationObserver(() => {
     const seen = w.__firstSeen as Record<string, number>;
     if (seen.buddy === undefined && document.querySelector('[data-testid="buddy"]')) seen.buddy = performance.now();
-    if (seen.message === undefined && document.querySelector('[data-testid="message-text"]')) seen.message = performance.now();
+    if (seen.message === undefined && document.querySelector('[data-testid="message-text"]'))
+      seen.message = performance.now();
   }).observe(document, { childList: true, subtree: true });
 }
 
 export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigures> {
-  const server = await startProsody({ users: [{ name: 'alice', password: 'a' }, { name: 'bob', password: 'b' }] });
+  const server = await startProsody({
+    users: [
+      { name: 'alice', password: 'a' },
+      { name: 'bob', password: 'b' },
+    ],
+  });
   const cleanup: (() => unknown)[] = [() => server.dispose()];
   try {
     await server.stop();
@@ -73,7 +90,14 @@ export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigu
     const alice = `alice@${server.domain}`;
     const bob = startHeadless();
     cleanup.push(() => bob.stop());
-    const { accountId: bobId } = await bob.call<{ accountId: string }>('account.add', { protocol: 'xmpp', jid: `bob@${server.domain}`, password: 'b', host: server.host, port: server.port, tls: 'none' });
+    const { accountId: bobId } = await bob.call<{ accountId: string }>('account.add', {
+      protocol: 'xmpp',
+      jid: `bob@${server.domain}`,
+      password: 'b',
+      host: server.host,
+      port: server.port,
+      tls: 'none',
+    });
     await bob.call('otr.setPolicy', { accountId: bobId, policy: 'never' });
     await bob.call('account.connect', { accountId: bobId });
 
@@ -81,18 +105,45 @@ export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigu
     const profile = mkdtempSync(join(tmpdir(), 'sotto-ui-bench-'));
     writeFileSync(
       join(profile, 'accounts.json'),
-      JSON.stringify({ version: 1, accounts: [{ accountId: `xmpp:${alice}`, protocol: 'xmpp', jid: alice, host: server.host, port: server.port, tls: 'none', autoConnect: true, trustedCertificates: [] }] }),
+      JSON.stringify({
+        version: 1,
+        accounts: [
+          {
+            accountId: `xmpp:${alice}`,
+            protocol: 'xmpp',
+            jid: alice,
+            host: server.host,
+            port: server.port,
+            tls: 'none',
+            autoConnect: true,
+            trustedCertificates: [],
+          },
+        ],
+      }),
     );
-    writeFileSync(join(profile, 'secrets.json'), JSON.stringify({ secrets: { [`xmpp:${alice}`]: 'a' } }), { mode: 0o600 });
-    writeFileSync(join(profile, 'settings.json'), JSON.stringify({ version: 1, otr: { [`xmpp:${alice}`]: { policy: 'never', buddies: {} } }, logging: { plaintext: false } }));
+    writeFileSync(join(profile, 'secrets.json'), JSON.stringify({ secrets: { [`xmpp:${alice}`]: 'a' } }), {
+      mode: 0o600,
+    });
+    writeFileSync(
+      join(profile, 'settings.json'),
+      JSON.stringify({
+        version: 1,
+        otr: { [`xmpp:${alice}`]: { policy: 'never', buddies: {} } },
+        logging: { plaintext: false },
+      }),
+    );
     const sotto = await startBrowserMode(profile);
     cleanup.push(() => sotto.stop());
 
-    const browser = await chromium.launch({ executablePath: process.env.SOTTO_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.SOTTO_CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     cleanup.push(() => browser.close());
     // All messages first, and seen once in a page, so the measured load finds them all in the core.
     const last = `message ${messages - 1}`;
-    for (let i = 0; i < messages; i++) void bob.request('message.send', { accountId: bobId, peer: alice, text: `message ${i}` }, 600_000);
+    for (let i = 0; i < messages; i++)
+      void bob.request('message.send', { accountId: bobId, peer: alice, text: `message ${i}` }, 600_000);
     // One context: the token in the printed address works once; its cookie lets the second page in.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const warm = await context.newPage();
@@ -104,9 +155,17 @@ export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigu
     const fresh = await context.newPage();
     await fresh.addInitScript(installProbes);
     await fresh.goto(new URL('/', sotto.url).href);
-    await fresh.waitForFunction(() => (window as unknown as { __firstSeen: { buddy?: number } }).__firstSeen.buddy !== undefined, undefined, { timeout: 60_000 });
-    const buddyListFromNavigationMs = await fresh.evaluate(() => (window as unknown as { __firstSeen: { buddy: number } }).__firstSeen.buddy);
-    const buddyListMs = buddyListFromNavigationMs - (await fresh.evaluate(() => performance.getEntriesByName('sotto:connected')[0]?.startTime ?? 0));
+    await fresh.waitForFunction(
+      () => (window as unknown as { __firstSeen: { buddy?: number } }).__firstSeen.buddy !== undefined,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const buddyListFromNavigationMs = await fresh.evaluate(
+      () => (window as unknown as { __firstSeen: { buddy: number } }).__firstSeen.buddy,
+    );
+    const buddyListMs =
+      buddyListFromNavigationMs -
+      (await fresh.evaluate(() => performance.getEntriesByName('sotto:connected')[0]?.startTime ?? 0));
     const shownBuddies = await fresh.getByTestId('buddy').count();
     // Conversations come back as tabs at start: close them, so that opening one is measured.
     await fresh.evaluate(() => document.querySelectorAll<HTMLElement>('.tab-close').forEach((x) => x.click()));
@@ -117,8 +176,14 @@ export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigu
       (document.querySelector('[data-testid="buddy"][data-peer^="bob@"] button') as HTMLButtonElement).click();
       return t;
     });
-    await fresh.waitForFunction(() => (window as unknown as { __firstSeen: { message?: number } }).__firstSeen.message !== undefined, undefined, { timeout: 60_000 });
-    const conversationMs = (await fresh.evaluate(() => (window as unknown as { __firstSeen: { message: number } }).__firstSeen.message)) - clickedAt;
+    await fresh.waitForFunction(
+      () => (window as unknown as { __firstSeen: { message?: number } }).__firstSeen.message !== undefined,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const conversationMs =
+      (await fresh.evaluate(() => (window as unknown as { __firstSeen: { message: number } }).__firstSeen.message)) -
+      clickedAt;
     await fresh.getByText(last, { exact: true }).waitFor({ timeout: 60_000 });
 
     const scroll = await fresh.evaluate(async () => {
@@ -139,9 +204,22 @@ export async function benchUi(buddies = 2000, messages = 10_000): Promise<UiFigu
         requestAnimationFrame(step);
       });
       observer.disconnect();
-      return { longest: Math.max(0, ...tasks), dropped: deltas.slice(1).filter((d) => d > 1.5 * (1000 / 60)).length, frames: deltas.length };
+      return {
+        longest: Math.max(0, ...tasks),
+        dropped: deltas.slice(1).filter((d) => d > 1.5 * (1000 / 60)).length,
+        frames: deltas.length,
+      };
     });
-    return { buddyListMs, buddyListFromNavigationMs, conversationMs, longestTaskMs: scroll.longest, droppedFrames: scroll.dropped, frames: scroll.frames, buddies: shownBuddies, messages };
+    return {
+      buddyListMs,
+      buddyListFromNavigationMs,
+      conversationMs,
+      longestTaskMs: scroll.longest,
+      droppedFrames: scroll.dropped,
+      frames: scroll.frames,
+      buddies: shownBuddies,
+      messages,
+    };
   } finally {
     for (const f of cleanup.reverse()) await f();
   }

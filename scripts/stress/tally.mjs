@@ -2,8 +2,10 @@
 // reports, counted per test and printed as one report.
 import { join, relative } from 'node:path';
 
-// eslint-disable-next-line no-control-regex -- the reporters colour their messages
-const firstLine = (text) => (text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0];
+// The reporters colour their messages: ESC [ … m sequences go.
+// eslint-disable-next-line no-control-regex -- ESC is the very character to match
+const COLOUR = /\x1b\[[0-9;]*m/g;
+const firstLine = (text) => (text ?? '').replace(COLOUR, '').trim().split('\n')[0];
 
 /** Vitest's JSON report (Jest's format). A file that failed with no failed test (its setup threw) counts as one failure. */
 export function vitestFailures(report, root = process.cwd()) {
@@ -11,8 +13,10 @@ export function vitestFailures(report, root = process.cwd()) {
   for (const file of report.testResults ?? []) {
     const where = relative(root, file.name);
     const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
-    for (const t of failed) failures.push({ name: `${where} › ${t.fullName}`, message: firstLine(t.failureMessages?.[0]) });
-    if (failed.length === 0 && file.status === 'failed') failures.push({ name: `${where} (the file itself)`, message: firstLine(file.message) });
+    for (const t of failed)
+      failures.push({ name: `${where} › ${t.fullName}`, message: firstLine(t.failureMessages?.[0]) });
+    if (failed.length === 0 && file.status === 'failed')
+      failures.push({ name: `${where} (the file itself)`, message: firstLine(file.message) });
   }
   return failures;
 }
@@ -31,14 +35,18 @@ export function playwrightFailures(report, root = process.cwd()) {
       for (const test of spec.tests ?? []) {
         for (const result of test.results ?? []) {
           if (result.status === 'passed' || result.status === 'skipped') continue;
-          failures.push({ name: `${relative(root, join(testDir, spec.file))}:${spec.line} › ${spec.title}`, message: firstLine(result.error?.message ?? result.status) });
+          failures.push({
+            name: `${relative(root, join(testDir, spec.file))}:${spec.line} › ${spec.title}`,
+            message: firstLine(result.error?.message ?? result.status),
+          });
         }
       }
     }
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of report.suites ?? []) walk(suite);
-  for (const error of report.errors ?? []) failures.push({ name: '(outside any test)', message: firstLine(error.message) });
+  for (const error of report.errors ?? [])
+    failures.push({ name: '(outside any test)', message: firstLine(error.message) });
   return failures;
 }
 
@@ -66,7 +74,9 @@ export class Tally {
     const lines = [];
     for (const [suite, s] of this.#suites) {
       const tests = [...s.tests].sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b));
-      lines.push(`${suite}: each test ran ${s.runs} times; ${tests.length === 0 ? 'nothing failed' : `${tests.length} failed at least once`}`);
+      lines.push(
+        `${suite}: each test ran ${s.runs} times; ${tests.length === 0 ? 'nothing failed' : `${tests.length} failed at least once`}`,
+      );
       for (const [name, t] of tests) lines.push(`  ${t.count}/${s.runs}  ${name}`, `         first: ${t.message}`);
     }
     return lines.join('\n');

@@ -10,10 +10,20 @@ const vitestRun = (status: 'passed' | 'failed') => ({
       message: '',
       assertionResults: [
         { fullName: 'a connects', status: 'passed', failureMessages: [] },
-        { fullName: 'a toggles', status, failureMessages: status === 'failed' ? ['\x1b[31mAssertionError\x1b[39m: expected offline\n    at toggle'] : [] },
+        {
+          fullName: 'a toggles',
+          status,
+          failureMessages:
+            status === 'failed' ? ['\x1b[31mAssertionError\x1b[39m: expected offline\n    at toggle'] : [],
+        },
       ],
     },
-    { name: '/repo/app/b.integration.test.ts', status: 'failed', message: 'beforeAll: prosody did not start\nlog…', assertionResults: [] },
+    {
+      name: '/repo/app/b.integration.test.ts',
+      status: 'failed',
+      message: 'beforeAll: prosody did not start\nlog…',
+      assertionResults: [],
+    },
   ],
 });
 

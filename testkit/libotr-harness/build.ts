@@ -83,7 +83,10 @@ export function buildLibotrHarness(options: { force?: boolean } = {}): HarnessBu
   const flags = libotrFlags();
   const hash = sourceHash(flags);
   const upToDate =
-    !options.force && existsSync(HARNESS_BINARY) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash;
+    !options.force &&
+    existsSync(HARNESS_BINARY) &&
+    existsSync(HASH_FILE) &&
+    readFileSync(HASH_FILE, 'utf8').trim() === hash;
   if (upToDate) return { path: HARNESS_BINARY, compiled: false };
 
   mkdirSync(HARNESS_BUILD_DIR, { recursive: true });

@@ -44,6 +44,7 @@ export async function runLibotrBench(
   });
   const line = stdout.trim().split('\n').pop() ?? '';
   const result = JSON.parse(line) as LibotrBenchResult;
-  if (result.name !== name || typeof result.median !== 'number') throw new Error(`libotr bench ${name} printed ${line}`);
+  if (result.name !== name || typeof result.median !== 'number')
+    throw new Error(`libotr bench ${name} printed ${line}`);
   return result;
 }

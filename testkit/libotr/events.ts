@@ -6,7 +6,8 @@
  */
 
 export type MsgState = 'plaintext' | 'encrypted' | 'finished';
-export type SmpEventName = 'NONE' | 'ERROR' | 'ABORT' | 'CHEATED' | 'ASK_FOR_ANSWER' | 'ASK_FOR_SECRET' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
+export type SmpEventName =
+  'NONE' | 'ERROR' | 'ABORT' | 'CHEATED' | 'ASK_FOR_ANSWER' | 'ASK_FOR_SECRET' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
 
 /** One line the harness printed, decoded. Names follow libotr's callbacks. */
 export type LibotrEvent =
@@ -26,17 +27,27 @@ export type LibotrEvent =
   | { type: 'trust'; peer: string; fingerprint: string; trust: string | null }
   | { type: 'symkey'; key: string }
   | { type: 'receivedSymkey'; use: number; usedata: Buffer; key: string }
-  | { type: 'status'; msgstate: MsgState; fingerprint: string | null; ssid: string | null; protocolVersion: number; instanceTag: number | null; trust: string | null }
+  | {
+      type: 'status';
+      msgstate: MsgState;
+      fingerprint: string | null;
+      ssid: string | null;
+      protocolVersion: number;
+      instanceTag: number | null;
+      trust: string | null;
+    }
   | { type: 'instance'; instanceTag: number | null; msgstate: MsgState; fingerprint: string | null }
   | { type: 'timer'; interval: number }
   | { type: 'createPrivkey' }
   | { type: 'createInstag' }
   | { type: 'unknown'; line: string };
 
-export const b64 = (data: string | Uint8Array): string => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
+export const b64 = (data: string | Uint8Array): string =>
+  (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
 export const unb64 = (field: string | undefined): string => Buffer.from(field ?? '', 'base64').toString('utf8');
 const optional = (field: string | undefined): string | null => (field === undefined || field === '-' ? null : field);
-const hexNumber = (field: string | undefined): number | null => (optional(field) === null ? null : parseInt(field as string, 16));
+const hexNumber = (field: string | undefined): number | null =>
+  optional(field) === null ? null : parseInt(field as string, 16);
 
 /** Decodes one harness line; unknown lines are kept, never dropped. */
 export function parseEvent(line: string): LibotrEvent {
@@ -62,20 +73,35 @@ export function parseEvent(line: string): LibotrEvent {
       return { type: 'newFingerprint', peer: unb64(f[1]), fingerprint: f[2] ?? '' };
     case 'MSG_EVENT': {
       const message = optional(f[2]);
-      return { type: 'msgEvent', event: f[1] ?? '', ...(message === null ? {} : { message: unb64(message) }), gcryError: Number(f[3] ?? 0) };
+      return {
+        type: 'msgEvent',
+        event: f[1] ?? '',
+        ...(message === null ? {} : { message: unb64(message) }),
+        gcryError: Number(f[3] ?? 0),
+      };
     }
     case 'ERROR_MSG':
       return { type: 'errorMessage', code: f[1] ?? '', text: unb64(f[2]) };
     case 'SMP': {
       const question = optional(f[3]);
-      return { type: 'smp', event: (f[1] ?? 'NONE') as SmpEventName, progress: Number(f[2] ?? 0), ...(question === null ? {} : { question: unb64(question) }) };
+      return {
+        type: 'smp',
+        event: (f[1] ?? 'NONE') as SmpEventName,
+        progress: Number(f[2] ?? 0),
+        ...(question === null ? {} : { question: unb64(question) }),
+      };
     }
     case 'TRUST':
       return { type: 'trust', peer: unb64(f[1]), fingerprint: f[2] ?? '', trust: optional(f[3]) };
     case 'SYMKEY':
       return { type: 'symkey', key: f[1] ?? '' };
     case 'RECEIVED_SYMKEY':
-      return { type: 'receivedSymkey', use: Number(f[1] ?? 0), usedata: Buffer.from(f[2] ?? '', 'base64'), key: f[3] ?? '' };
+      return {
+        type: 'receivedSymkey',
+        use: Number(f[1] ?? 0),
+        usedata: Buffer.from(f[2] ?? '', 'base64'),
+        key: f[3] ?? '',
+      };
     case 'STATUS':
       return {
         type: 'status',
@@ -87,7 +113,12 @@ export function parseEvent(line: string): LibotrEvent {
         trust: optional(f[6]),
       };
     case 'INSTANCE':
-      return { type: 'instance', instanceTag: hexNumber(f[1]), msgstate: (f[2] ?? 'plaintext') as MsgState, fingerprint: optional(f[3]) };
+      return {
+        type: 'instance',
+        instanceTag: hexNumber(f[1]),
+        msgstate: (f[2] ?? 'plaintext') as MsgState,
+        fingerprint: optional(f[3]),
+      };
     case 'TIMER':
       return { type: 'timer', interval: Number(f[1] ?? 0) };
     case 'CREATE_PRIVKEY':
@@ -100,4 +131,5 @@ export function parseEvent(line: string): LibotrEvent {
 }
 
 /** The messages libotr sent to the network (its WIRE lines), in order. */
-export const wireOf = (events: LibotrEvent[]): string[] => events.flatMap((e) => (e.type === 'wire' ? [e.message] : []));
+export const wireOf = (events: LibotrEvent[]): string[] =>
+  events.flatMap((e) => (e.type === 'wire' ? [e.message] : []));

@@ -99,8 +99,12 @@ describe('libotr <-> libotr through the driver', () => {
       `${ALICE}:?OTR:AAMR`,
       `${BOB}:?OTR:AAMS`,
     ]);
-    expect(ofType(alice.events, 'goneSecure')).toEqual([{ type: 'goneSecure', peer: BOB, instanceTag: bob.instanceTag }]);
-    expect(ofType(bob.events, 'newFingerprint')).toEqual([{ type: 'newFingerprint', peer: ALICE, fingerprint: alice.fingerprint }]);
+    expect(ofType(alice.events, 'goneSecure')).toEqual([
+      { type: 'goneSecure', peer: BOB, instanceTag: bob.instanceTag },
+    ]);
+    expect(ofType(bob.events, 'newFingerprint')).toEqual([
+      { type: 'newFingerprint', peer: ALICE, fingerprint: alice.fingerprint },
+    ]);
     // Bob sent the v3 DH-Commit, so libotr asked for a timer to expire it.
     // The commit stays on the master context for 60 s after the AKE, for
     // other logins of alice to answer, so a poll now leaves the timer on.
@@ -108,11 +112,25 @@ describe('libotr <-> libotr through the driver', () => {
     expect((await bob.poll()).events).toEqual([]);
 
     const [a, b] = [await alice.status(BOB), await bob.status(ALICE)];
-    expect(a).toMatchObject({ msgstate: 'encrypted', fingerprint: bob.fingerprint, protocolVersion: 3, instanceTag: bob.instanceTag, trust: null });
-    expect(b).toMatchObject({ msgstate: 'encrypted', fingerprint: alice.fingerprint, protocolVersion: 3, instanceTag: alice.instanceTag, trust: null });
+    expect(a).toMatchObject({
+      msgstate: 'encrypted',
+      fingerprint: bob.fingerprint,
+      protocolVersion: 3,
+      instanceTag: bob.instanceTag,
+      trust: null,
+    });
+    expect(b).toMatchObject({
+      msgstate: 'encrypted',
+      fingerprint: alice.fingerprint,
+      protocolVersion: 3,
+      instanceTag: alice.instanceTag,
+      trust: null,
+    });
     expect(a.ssid).toMatch(/^[0-9a-f]{16}$/);
     expect(b.ssid).toBe(a.ssid);
-    expect(a.instances).toEqual([{ instanceTag: bob.instanceTag, msgstate: 'encrypted', fingerprint: bob.fingerprint }]);
+    expect(a.instances).toEqual([
+      { instanceTag: bob.instanceTag, msgstate: 'encrypted', fingerprint: bob.fingerprint },
+    ]);
 
     const hello = await alice.send(BOB, 'hello bob');
     expect(hello.wire).toHaveLength(1);
@@ -122,7 +140,9 @@ describe('libotr <-> libotr through the driver', () => {
 
     const reply = 'héllo  alice,\nspaces\tand ✓ survive';
     const sent = await bob.send(ALICE, reply);
-    expect(await shuttle(bob, alice, sent.wire)).toEqual([{ from: BOB, to: ALICE, wire: sent.wire[0], plaintext: reply }]);
+    expect(await shuttle(bob, alice, sent.wire)).toEqual([
+      { from: BOB, to: ALICE, wire: sent.wire[0], plaintext: reply },
+    ]);
   });
 
   it('starts the AKE from a whitespace tag under OPPORTUNISTIC, sending the tagged text exactly once', async () => {
@@ -219,14 +239,18 @@ describe('libotr <-> libotr through the driver', () => {
     const smp1 = await alice.smpStart(BOB, 'the blue house', 'Where did we meet?');
     const asked = await bob.receive(ALICE, smp1.wire[0] as string);
     expect(asked.tlvs).toEqual([7]);
-    expect(ofType(asked.events, 'smp')).toEqual([{ type: 'smp', event: 'ASK_FOR_ANSWER', progress: 25, question: 'Where did we meet?' }]);
+    expect(ofType(asked.events, 'smp')).toEqual([
+      { type: 'smp', event: 'ASK_FOR_ANSWER', progress: 25, question: 'Where did we meet?' },
+    ]);
 
     const smp2 = await bob.smpRespond(ALICE, 'the blue house');
     await shuttle(bob, alice, smp2.wire);
     const smpEvents = (peer: LibotrPeer) => ofType(peer.events, 'smp').map((e) => `${e.event} ${e.progress}`);
     expect(smpEvents(alice)).toEqual(['IN_PROGRESS 60', 'SUCCESS 100']);
     expect(smpEvents(bob)).toEqual(['ASK_FOR_ANSWER 25', 'SUCCESS 100']);
-    expect(ofType(alice.events, 'trust')).toEqual([{ type: 'trust', peer: BOB, fingerprint: bob.fingerprint, trust: 'smp' }]);
+    expect(ofType(alice.events, 'trust')).toEqual([
+      { type: 'trust', peer: BOB, fingerprint: bob.fingerprint, trust: 'smp' },
+    ]);
 
     expect((await alice.status(BOB)).trust).toBe('smp');
     // libotr: whoever answers a question learns nothing about the asker.
@@ -272,7 +296,10 @@ describe('libotr <-> libotr through the driver', () => {
 
   it('talks to two logins of one buddy as two instances', async () => {
     const alice = await start({ account: ALICE, policy: POLICY.MANUAL });
-    const [bob1, bob2] = await Promise.all([start({ account: BOB, policy: POLICY.MANUAL }), start({ account: BOB, policy: POLICY.MANUAL })]);
+    const [bob1, bob2] = await Promise.all([
+      start({ account: BOB, policy: POLICY.MANUAL }),
+      start({ account: BOB, policy: POLICY.MANUAL }),
+    ]);
     await shuttle(bob1, alice, (await bob1.query(ALICE)).wire);
     await shuttle(bob2, alice, (await bob2.query(ALICE)).wire);
     const status = await alice.status(BOB);
@@ -338,12 +365,14 @@ describe('libotr key files', () => {
     expect(mpi('q').length * 8).toBe(160);
     expect(mpi('x').length).toBeLessThanOrEqual(20);
     // The fingerprint is SHA-1 over the public MPIs p, q, g, y, each with a 4-byte length.
-    const publicKey = Buffer.concat(['p', 'q', 'g', 'y'].flatMap((name) => {
-      const bytes = mpi(name);
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(bytes.length);
-      return [length, bytes];
-    }));
+    const publicKey = Buffer.concat(
+      ['p', 'q', 'g', 'y'].flatMap((name) => {
+        const bytes = mpi(name);
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(bytes.length);
+        return [length, bytes];
+      }),
+    );
     expect(createHash('sha1').update(publicKey).digest('hex')).toBe(alice.fingerprint);
 
     // otr.fingerprints: username TAB account TAB protocol TAB 40 hex TAB trust
@@ -352,8 +381,12 @@ describe('libotr key files', () => {
 
     // otr.instance_tags: comment lines, then account TAB protocol TAB hex (libotr writes %08x:
     // a tag below 0x10000000, one in sixteen, keeps its leading zero).
-    const tagLines = readFileSync(join(alice.dir, 'otr.instance_tags'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(tagLines.map((l) => l.split('\t'))).toEqual([[ALICE, 'prpl-jabber', alice.instanceTag.toString(16).padStart(8, '0')]]);
+    const tagLines = readFileSync(join(alice.dir, 'otr.instance_tags'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(tagLines.map((l) => l.split('\t'))).toEqual([
+      [ALICE, 'prpl-jabber', alice.instanceTag.toString(16).padStart(8, '0')],
+    ]);
 
     // A restart reads all three back: same key, same tag, bob still known.
     await alice.trust(BOB, bob.fingerprint, 'verified');
@@ -361,7 +394,9 @@ describe('libotr key files', () => {
     const again = await start({ account: ALICE, dir: alice.dir, policy: POLICY.MANUAL });
     expect(again.fingerprint).toBe(alice.fingerprint);
     expect(again.instanceTag).toBe(alice.instanceTag);
-    expect(readFileSync(join(alice.dir, 'otr.fingerprints'), 'utf8')).toBe(`${BOB}\t${ALICE}\tprpl-jabber\t${bob.fingerprint}\tverified\n`);
+    expect(readFileSync(join(alice.dir, 'otr.fingerprints'), 'utf8')).toBe(
+      `${BOB}\t${ALICE}\tprpl-jabber\t${bob.fingerprint}\tverified\n`,
+    );
     const renewed = await shuttle(again, bob, (await again.query(BOB)).wire);
     expect(renewed.length).toBe(5);
     expect(await again.status(BOB)).toMatchObject({ msgstate: 'encrypted', trust: 'verified' });

@@ -122,7 +122,16 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
   const protocol = options.protocol ?? 'prpl-jabber';
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sotto-libotr-'));
-  const args = ['--account', options.account, '--protocol', protocol, '--dir', dir, '--policy', String(options.policy ?? POLICY.OPPORTUNISTIC)];
+  const args = [
+    '--account',
+    options.account,
+    '--protocol',
+    protocol,
+    '--dir',
+    dir,
+    '--policy',
+    String(options.policy ?? POLICY.OPPORTUNISTIC),
+  ];
   args.push('--max-msg-size', String(options.maxMessageSize ?? 0));
   const child: ChildProcessWithoutNullStreams = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 
@@ -174,7 +183,10 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
 
   const startTimeout = options.startTimeoutMs ?? 60_000;
   const readyLine = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no READY from the libotr harness in ${startTimeout} ms; ${describeExit()}`)), startTimeout);
+    const timer = setTimeout(
+      () => reject(new Error(`no READY from the libotr harness in ${startTimeout} ms; ${describeExit()}`)),
+      startTimeout,
+    );
     ready = {
       resolve: (line) => {
         clearTimeout(timer);
@@ -227,7 +239,9 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
     events,
     transcript,
     send: (to, text, instanceTag) =>
-      instanceTag === undefined ? command('send', b64(to), b64(text)) : command('send', b64(to), b64(text), instanceTag.toString(16)),
+      instanceTag === undefined
+        ? command('send', b64(to), b64(text))
+        : command('send', b64(to), b64(text), instanceTag.toString(16)),
     async receive(from, wire) {
       const result = await command('recv', b64(from), b64(wire));
       const plain = result.events.find((e) => e.type === 'plain');
@@ -250,14 +264,20 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
       const { type: _type, ...fields } = status;
       return {
         ...fields,
-        instances: lines.flatMap((e) => (e.type === 'instance' ? [{ instanceTag: e.instanceTag, msgstate: e.msgstate, fingerprint: e.fingerprint }] : [])),
+        instances: lines.flatMap((e) =>
+          e.type === 'instance'
+            ? [{ instanceTag: e.instanceTag, msgstate: e.msgstate, fingerprint: e.fingerprint }]
+            : [],
+        ),
       };
     },
     setPolicy: (policy) => nothing(command('policy', String(policy))),
     setMaxMessageSize: (bytes) => nothing(command('maxsize', String(bytes))),
     poll: () => command('poll'),
     smpStart: (to, secret, question) =>
-      question === undefined ? command('smp_start', b64(to), b64(secret)) : command('smp_start', b64(to), b64(secret), b64(question)),
+      question === undefined
+        ? command('smp_start', b64(to), b64(secret))
+        : command('smp_start', b64(to), b64(secret), b64(question)),
     smpRespond: (to, secret) => command('smp_respond', b64(to), b64(secret)),
     smpAbort: (to) => command('smp_abort', b64(to)),
     async symkey(to, use, usedata) {

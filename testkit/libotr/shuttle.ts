@@ -37,7 +37,12 @@ export interface ShuttleOptions {
  * side, first in first out, until neither side has anything left to send.
  * Returns every delivery in order, with what each receiver showed its user.
  */
-export async function shuttle(from: OtrParty, to: OtrParty, wire: readonly string[], options: ShuttleOptions = {}): Promise<Delivery[]> {
+export async function shuttle(
+  from: OtrParty,
+  to: OtrParty,
+  wire: readonly string[],
+  options: ShuttleOptions = {},
+): Promise<Delivery[]> {
   const max = options.maxDeliveries ?? 500;
   const queue = wire.map((message) => ({ sender: from, receiver: to, wire: message }));
   const deliveries: Delivery[] = [];
@@ -45,9 +50,15 @@ export async function shuttle(from: OtrParty, to: OtrParty, wire: readonly strin
     const { sender, receiver } = next;
     const replaced = options.intercept?.({ from: sender.name, to: receiver.name, wire: next.wire }) ?? [next.wire];
     for (const message of replaced) {
-      if (deliveries.length >= max) throw new Error(`shuttle: more than ${max} deliveries between ${from.name} and ${to.name}; a loop?`);
+      if (deliveries.length >= max)
+        throw new Error(`shuttle: more than ${max} deliveries between ${from.name} and ${to.name}; a loop?`);
       const result = await receiver.receive(sender.name, message);
-      deliveries.push({ from: sender.name, to: receiver.name, wire: message, ...(result.plaintext === undefined ? {} : { plaintext: result.plaintext }) });
+      deliveries.push({
+        from: sender.name,
+        to: receiver.name,
+        wire: message,
+        ...(result.plaintext === undefined ? {} : { plaintext: result.plaintext }),
+      });
       for (const reply of result.wire) queue.push({ sender: receiver, receiver: sender, wire: reply });
     }
   }

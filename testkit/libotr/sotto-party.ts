@@ -5,7 +5,16 @@
  * look inside the engine, pass `create` with their internal class.
  */
 import { createNodeOtrEnv } from '../../app/otr-host/node-env';
-import { createConversation, policyForLevel, type ConversationOptions, type DsaPrivateKey, type OtrConversation, type OtrEvent, type PolicyLevel, type Received } from '../../otr';
+import {
+  createConversation,
+  policyForLevel,
+  type ConversationOptions,
+  type DsaPrivateKey,
+  type OtrConversation,
+  type OtrEvent,
+  type PolicyLevel,
+  type Received,
+} from '../../otr';
 import type { OtrParty } from './shuttle';
 
 export interface SottoPartyOptions<C extends OtrConversation> extends Partial<Omit<ConversationOptions, 'policy'>> {
@@ -27,8 +36,19 @@ export class SottoParty<C extends OtrConversation = OtrConversation> implements 
     options: SottoPartyOptions<C> = {},
   ) {
     // Without `create`, C is its default, OtrConversation: what createConversation gives.
-    const { policy = 'opportunistic', create = createConversation as (options: ConversationOptions) => C, ...rest } = options;
-    this.conv = create({ env: createNodeOtrEnv(), ourKey: key, ourTag, policy: policyForLevel(policy), accountName: name, ...rest });
+    const {
+      policy = 'opportunistic',
+      create = createConversation as (options: ConversationOptions) => C,
+      ...rest
+    } = options;
+    this.conv = create({
+      env: createNodeOtrEnv(),
+      ourKey: key,
+      ourTag,
+      policy: policyForLevel(policy),
+      accountName: name,
+      ...rest,
+    });
   }
 
   async receive(_from: string, wire: string): Promise<{ wire: string[]; plaintext?: string }> {

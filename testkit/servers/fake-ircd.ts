@@ -60,7 +60,9 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
     const maybeWelcome = () => {
       if (done || capping || nick === '*' || !user) return;
       done = true;
-      write(`:${name} 001 ${nick} :Welcome to the Fake Network${options.welcomeMask === false ? '' : ` ${nick}!~${user}@${host}`}`);
+      write(
+        `:${name} 001 ${nick} :Welcome to the Fake Network${options.welcomeMask === false ? '' : ` ${nick}!~${user}@${host}`}`,
+      );
       write(`:${name} 005 ${nick} CASEMAPPING=rfc1459 CHANTYPES=# NICKLEN=20 :are supported by this server`);
       write(`:${name} 376 ${nick} :End of MOTD`);
       clients.add(socket);
@@ -91,9 +93,13 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
           if (args[0] === 'PLAIN') {
             write('AUTHENTICATE +');
           } else {
-            const [, account, password] = Buffer.from(args[0] ?? '', 'base64').toString('utf8').split('\0');
+            const [, account, password] = Buffer.from(args[0] ?? '', 'base64')
+              .toString('utf8')
+              .split('\0');
             if (options.sasl && account === options.sasl.account && password === options.sasl.password) {
-              write(`:${name} 900 ${nick} ${nick}!~${user || 'u'}@${host} ${account} :You are now logged in as ${account}`);
+              write(
+                `:${name} 900 ${nick} ${nick}!~${user || 'u'}@${host} ${account} :You are now logged in as ${account}`,
+              );
               write(`:${name} 903 ${nick} :SASL authentication successful`);
             } else {
               write(`:${name} 904 ${nick} :SASL authentication failed`);
@@ -156,7 +162,11 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
         };
         const timer = setTimeout(() => {
           finish();
-          reject(new Error(`fake ircd: no line matching ${pattern} in ${timeoutMs} ms; received:\n${received.slice(-20).join('\n')}`));
+          reject(
+            new Error(
+              `fake ircd: no line matching ${pattern} in ${timeoutMs} ms; received:\n${received.slice(-20).join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         const finish = () => {
           clearTimeout(timer);
@@ -171,7 +181,8 @@ export async function startFakeIrcd(options: FakeIrcdOptions = {}): Promise<Fake
     dropClients: () => {
       for (const socket of sockets) socket.end();
     },
-    registered: () => (clients.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => onRegistered.push(resolve))),
+    registered: () =>
+      clients.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => onRegistered.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

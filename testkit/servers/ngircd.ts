@@ -70,7 +70,11 @@ Ports = ${tlsPort}
   let proc: ServerProcess | undefined;
   // ngIRCd writes its log to stderr with --nodaemon; keep it in the folder.
   const start = async () => {
-    proc = await spawnServer('ngircd', NGIRCD, ['--nodaemon', '--config', configFile], { cwd: dir, ports: [port, tlsPort], logFile });
+    proc = await spawnServer('ngircd', NGIRCD, ['--nodaemon', '--config', configFile], {
+      cwd: dir,
+      ports: [port, tlsPort],
+      logFile,
+    });
     proc.child.stderr?.on('data', (chunk: Buffer) => writeFileSync(logFile, chunk, { flag: 'a' }));
   };
   const stop = async ({ crash = false } = {}) => {

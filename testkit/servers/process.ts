@@ -64,7 +64,11 @@ export async function spawnServer(
   args: string[],
   options: { cwd: string; ports: number[]; logFile: string; timeoutMs?: number; env?: NodeJS.ProcessEnv },
 ): Promise<ServerProcess> {
-  const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000);
@@ -77,12 +81,15 @@ export async function spawnServer(
   });
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   for (;;) {
-    if (exited) throw new Error(`${name} could not start (${exited}).\nOutput:\n${output}\nLog:\n${tail(options.logFile)}`);
+    if (exited)
+      throw new Error(`${name} could not start (${exited}).\nOutput:\n${output}\nLog:\n${tail(options.logFile)}`);
     const ready = await Promise.all(options.ports.map(portAccepts));
     if (ready.every(Boolean)) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not listen on ${options.ports.join(', ')} in time.\nOutput:\n${output}\nLog:\n${tail(options.logFile)}`);
+      throw new Error(
+        `${name} did not listen on ${options.ports.join(', ')} in time.\nOutput:\n${output}\nLog:\n${tail(options.logFile)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -111,9 +118,28 @@ export function makeSelfSignedCert(dir: string, commonName: string): { cert: str
   const key = `${dir}/key.pem`;
   const result = spawnSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${commonName}`, '-addext', `subjectAltName=DNS:${commonName}`],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${commonName}`,
+      '-addext',
+      `subjectAltName=DNS:${commonName}`,
+    ],
     { encoding: 'utf8' },
   );
-  if (result.status !== 0) throw new Error(`openssl could not make a test certificate: ${result.stderr || result.error?.message}`);
+  if (result.status !== 0)
+    throw new Error(`openssl could not make a test certificate: ${result.stderr || result.error?.message}`);
   return { cert, key };
 }

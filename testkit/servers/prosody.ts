@@ -87,12 +87,18 @@ Component "${mucDomain}" "muc"
 `,
   );
   for (const user of options.users) {
-    const r = spawnSync(PROSODYCTL, ['--config', configFile, 'register', user.name, domain, user.password], { encoding: 'utf8' });
+    const r = spawnSync(PROSODYCTL, ['--config', configFile, 'register', user.name, domain, user.password], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`prosodyctl register ${user.name} failed: ${r.stderr || r.stdout}`);
   }
   let proc: ServerProcess | undefined;
   const start = async () => {
-    proc = await spawnServer('prosody', PROSODY, ['--config', configFile, '-F'], { cwd: dir, ports: [port, directTlsPort], logFile });
+    proc = await spawnServer('prosody', PROSODY, ['--config', configFile, '-F'], {
+      cwd: dir,
+      ports: [port, directTlsPort],
+      logFile,
+    });
   };
   const stop = async ({ crash = false } = {}) => {
     if (!proc) return;

@@ -30,7 +30,9 @@ describe('Prosody test server', () => {
       if (!/<success/.test(answer)) return 'failure';
       client.write(streamHeader(server.domain));
       await client.waitFor(/urn:ietf:params:xml:ns:xmpp-bind[\s\S]*<\/stream:features>/);
-      client.write(`<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>smoke</resource></bind></iq>`);
+      client.write(
+        `<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>smoke</resource></bind></iq>`,
+      );
       const bound = await client.waitFor(/<jid>[^<]+<\/jid>/);
       return /<jid>([^<]+)<\/jid>/.exec(bound)?.[1] ?? 'no jid';
     } finally {

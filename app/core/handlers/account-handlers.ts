@@ -4,11 +4,25 @@ import { APP_NAME, APP_VERSION } from '../../version';
 import type { CommandHandlers, CoreContext } from '../core-context';
 import { UserError } from '../errors';
 
-type Handled = 'app.info' | 'account.add' | 'account.remove' | 'account.update' | 'account.connect' | 'account.disconnect' | 'account.list' | 'account.acceptCertificate' | 'presence.set';
+type Handled =
+  | 'app.info'
+  | 'account.add'
+  | 'account.remove'
+  | 'account.update'
+  | 'account.connect'
+  | 'account.disconnect'
+  | 'account.list'
+  | 'account.acceptCertificate'
+  | 'presence.set';
 
 export function accountHandlers(ctx: CoreContext): Pick<CommandHandlers, Handled> {
   return {
-    'app.info': async () => ({ name: APP_NAME, version: APP_VERSION, transport: ctx.frontEnd, secretStorage: ctx.secrets.kind }),
+    'app.info': async () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      transport: ctx.frontEnd,
+      secretStorage: ctx.secrets.kind,
+    }),
     'account.list': async () =>
       ctx.accounts.list().map((a) => {
         const fingerprint = ctx.identities.myFingerprint(a.accountId);
@@ -16,20 +30,32 @@ export function accountHandlers(ctx: CoreContext): Pick<CommandHandlers, Handled
       }),
     'account.add': async (params) => {
       const accountId = await ctx.accounts.add(params);
-      return { accountId, warnings: ctx.secrets.kind === 'profile-file' && params.password ? [PROFILE_SECRETS_WARNING] : [] };
+      return {
+        accountId,
+        warnings: ctx.secrets.kind === 'profile-file' && params.password ? [PROFILE_SECRETS_WARNING] : [],
+      };
     },
     'account.update': async ({ accountId, password, host, port, tls, autoConnect }) => {
       const current = ctx.accounts.config(accountId);
       if (tls !== undefined && typeof tls !== (current.protocol === 'irc' ? 'boolean' : 'string')) {
-        throw new UserError(current.protocol === 'irc' ? 'For IRC, tls is true or false' : 'For XMPP, tls is "starttls", "direct" or "none"', 'invalid');
+        throw new UserError(
+          current.protocol === 'irc'
+            ? 'For IRC, tls is true or false'
+            : 'For XMPP, tls is "starttls", "direct" or "none"',
+          'invalid',
+        );
       }
-      await ctx.accounts.update(accountId, (c) => ({
-        ...c,
-        ...(host !== undefined ? { host } : {}),
-        ...(port !== undefined ? { port } : {}),
-        ...(tls !== undefined ? { tls } : {}),
-        ...(autoConnect !== undefined ? { autoConnect } : {}),
-      }) as typeof c);
+      await ctx.accounts.update(
+        accountId,
+        (c) =>
+          ({
+            ...c,
+            ...(host !== undefined ? { host } : {}),
+            ...(port !== undefined ? { port } : {}),
+            ...(tls !== undefined ? { tls } : {}),
+            ...(autoConnect !== undefined ? { autoConnect } : {}),
+          }) as typeof c,
+      );
       if (password !== undefined) await ctx.secrets.set(accountId, password);
       return {};
     },
@@ -41,7 +67,9 @@ export function accountHandlers(ctx: CoreContext): Pick<CommandHandlers, Handled
     },
     // The identity is loaded once the connect has its place among the account's
     // connects and disconnects: a Disconnect sent while the key loads still comes after it.
-    'account.connect': async ({ accountId }) => ({ state: await ctx.accounts.connect(accountId, () => ctx.loadIdentity(accountId)) }),
+    'account.connect': async ({ accountId }) => ({
+      state: await ctx.accounts.connect(accountId, () => ctx.loadIdentity(accountId)),
+    }),
     'account.disconnect': async ({ accountId }) => ({ state: await ctx.accounts.disconnect(accountId) }),
     'account.acceptCertificate': async ({ accountId, fingerprint }) => {
       await ctx.accounts.acceptCertificate(accountId, fingerprint);

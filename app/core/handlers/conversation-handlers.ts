@@ -21,22 +21,47 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
       const status = sending.status === 'held' ? 'queued' : sending.status;
       const held = status === 'queued';
       const { id, encrypted, verified, fingerprint } = sending;
-      ctx.addLine(accountId, peer, { id, direction: 'out', text: sending.text, encrypted, verified, ...(fingerprint ? { fingerprint } : {}), status }, { heldForOtr: held });
+      ctx.addLine(
+        accountId,
+        peer,
+        {
+          id,
+          direction: 'out',
+          text: sending.text,
+          encrypted,
+          verified,
+          ...(fingerprint ? { fingerprint } : {}),
+          status,
+        },
+        { heldForOtr: held },
+      );
       return { status: await sending.done, lineId: id };
     },
     'conversation.history': async ({ accountId, peer, before, limit }) =>
-      ctx.history.list(conversationKey(accountId, peer), { ...(before !== undefined ? { before } : {}), ...(limit !== undefined ? { limit } : {}) }),
+      ctx.history.list(conversationKey(accountId, peer), {
+        ...(before !== undefined ? { before } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      }),
     'conversation.list': async () =>
       ctx.history.keys().map((key) => {
         const [accountId, peer] = key.split('\n') as [string, string];
         const lastLine = ctx.history.list(key, { limit: 1 })[0];
-        return { accountId, peer, kind: groups.has(key) ? ('group' as const) : ('direct' as const), unread: ctx.buddies.unread(accountId, peer), ...(lastLine ? { lastLine } : {}) };
+        return {
+          accountId,
+          peer,
+          kind: groups.has(key) ? ('group' as const) : ('direct' as const),
+          unread: ctx.buddies.unread(accountId, peer),
+          ...(lastLine ? { lastLine } : {}),
+        };
       }),
     'conversation.markRead': async ({ accountId, peer }) => {
       ctx.emit('buddy.updated', ctx.buddies.markRead(accountId, peer));
       return {};
     },
-    'conversation.getLogging': async ({ accountId, peer }) => ({ plaintext: ctx.settings.logsPlaintext, logPrivate: ctx.settings.logsOtr(accountId, peer) }),
+    'conversation.getLogging': async ({ accountId, peer }) => ({
+      plaintext: ctx.settings.logsPlaintext,
+      logPrivate: ctx.settings.logsOtr(accountId, peer),
+    }),
     'conversation.setLogging': async ({ accountId, peer, logPrivate }) => {
       ctx.accounts.requireAccount(accountId);
       await ctx.settings.setLogsOtr(accountId, peer, logPrivate);
@@ -57,7 +82,15 @@ export function conversationHandlers(ctx: CoreContext, groups: Set<string>): Pic
       // U+0000 is no character anyone types; no network carries it safely.
       const clean = text.replaceAll('\0', '');
       await ctx.accounts.onlineAdapter(accountId).sendGroupMessage(room, clean);
-      return { lineId: ctx.addLine(accountId, room, { direction: 'out', text: clean, encrypted: false, verified: false, status: 'sent' }).id };
+      return {
+        lineId: ctx.addLine(accountId, room, {
+          direction: 'out',
+          text: clean,
+          encrypted: false,
+          verified: false,
+          status: 'sent',
+        }).id,
+      };
     },
   };
 }

@@ -19,10 +19,14 @@ type Handled =
   | 'otr.fingerprint.verify'
   | 'otr.fingerprint.forget';
 
-export function otrHandlers(ctx: CoreContext, emitOtrState: (accountId: string, peer: string) => void): Pick<CommandHandlers, Handled> {
+export function otrHandlers(
+  ctx: CoreContext,
+  emitOtrState: (accountId: string, peer: string) => void,
+): Pick<CommandHandlers, Handled> {
   const status = (accountId: string, peer: string): OtrStatus => ctx.layer(accountId).status(peer);
   const requirePrivate = (accountId: string, peer: string) => {
-    if (status(accountId, peer).state !== 'encrypted') throw new UserError(`Start a private conversation with ${peer} before authenticating them.`, 'not-private');
+    if (status(accountId, peer).state !== 'encrypted')
+      throw new UserError(`Start a private conversation with ${peer} before authenticating them.`, 'not-private');
   };
   return {
     'otr.setPolicy': async ({ accountId, peer, policy }) => {

@@ -1,7 +1,12 @@
 /** Keys (generate, import from and export to libotr's files) and settings. */
 import type { CommandHandlers, CoreContext } from '../core-context';
 
-export function profileHandlers(ctx: CoreContext): Pick<CommandHandlers, 'otr.keys.generate' | 'otr.keys.import' | 'otr.keys.export' | 'settings.get' | 'settings.set'> {
+export function profileHandlers(
+  ctx: CoreContext,
+): Pick<
+  CommandHandlers,
+  'otr.keys.generate' | 'otr.keys.import' | 'otr.keys.export' | 'settings.get' | 'settings.set'
+> {
   return {
     'otr.keys.generate': async ({ accountId }) => {
       ctx.accounts.requireAccount(accountId);

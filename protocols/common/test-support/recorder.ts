@@ -12,26 +12,49 @@ export interface Recorded<A extends ProtocolAdapter = ProtocolAdapter> {
   events: { [E in AdapterEventName]: AdapterEvents[E][] };
   logs: string[];
   /** The first event of that name matching, from the `since`-th on (default: all, past or future). */
-  next<E extends AdapterEventName>(name: E, match?: (payload: AdapterEvents[E]) => boolean, timeoutMs?: number, since?: number): Promise<AdapterEvents[E]>;
+  next<E extends AdapterEventName>(
+    name: E,
+    match?: (payload: AdapterEvents[E]) => boolean,
+    timeoutMs?: number,
+    since?: number,
+  ): Promise<AdapterEvents[E]>;
   /** How many events of that name so far: pass it as `since` to wait only for later ones. */
   count(name: AdapterEventName): number;
 }
 
-const NAMES: AdapterEventName[] = ['state', 'message', 'presence', 'roster', 'subscription', 'certificate', 'group.message', 'group.members', 'send.failed', 'dropped'];
+const NAMES: AdapterEventName[] = [
+  'state',
+  'message',
+  'presence',
+  'roster',
+  'subscription',
+  'certificate',
+  'group.message',
+  'group.members',
+  'send.failed',
+  'dropped',
+];
 
 /** Makes an adapter with a logger that records, and records its events from the start. */
 export function record<A extends ProtocolAdapter>(create: (logger: Logger) => A): Recorded<A> {
   const logs: string[] = [];
   const adapter = create({ log: (level, message) => logs.push(`${level} ${message}`) });
   const events = Object.fromEntries(NAMES.map((n) => [n, []])) as unknown as Recorded['events'];
-  const waiters = Object.fromEntries(NAMES.map((n) => [n, new Waiters<unknown>(events[n])])) as unknown as { [E in AdapterEventName]: Waiters<AdapterEvents[E]> };
+  const waiters = Object.fromEntries(NAMES.map((n) => [n, new Waiters<unknown>(events[n])])) as unknown as {
+    [E in AdapterEventName]: Waiters<AdapterEvents[E]>;
+  };
   const listen = <E extends AdapterEventName>(name: E) =>
     adapter.on(name, (payload) => {
       events[name].push(payload);
       waiters[name].changed();
     });
   for (const name of NAMES) listen(name);
-  const next = <E extends AdapterEventName>(name: E, match: (payload: AdapterEvents[E]) => boolean = () => true, timeoutMs = 10_000, since = 0) =>
+  const next = <E extends AdapterEventName>(
+    name: E,
+    match: (payload: AdapterEvents[E]) => boolean = () => true,
+    timeoutMs = 10_000,
+    since = 0,
+  ) =>
     waiters[name].first(match, {
       since,
       timeoutMs,

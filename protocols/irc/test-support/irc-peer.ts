@@ -73,7 +73,12 @@ function peerOver(socket: Socket, nick: string): IrcPeer {
   };
 }
 
-export function connectPeer(host: string, port: number, nick: string, options: { password?: string; register?: boolean } = {}): Promise<IrcPeer> {
+export function connectPeer(
+  host: string,
+  port: number,
+  nick: string,
+  options: { password?: string; register?: boolean } = {},
+): Promise<IrcPeer> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect({ host, port });
     const peer = peerOver(socket, nick);

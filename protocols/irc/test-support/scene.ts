@@ -13,7 +13,10 @@ export interface Scene {
   bob: IrcPeer;
 }
 
-export async function startScene(server: NgircdOptions = {}, alice: Partial<Omit<IrcAdapterOptions, 'host' | 'port' | 'tls'>> = {}): Promise<Scene> {
+export async function startScene(
+  server: NgircdOptions = {},
+  alice: Partial<Omit<IrcAdapterOptions, 'host' | 'port' | 'tls'>> = {},
+): Promise<Scene> {
   const s = await startNgircd(server);
   const a = recordedAdapter({ nick: 'alice', ...alice, host: s.host, port: s.port, tls: false });
   await a.adapter.connect();

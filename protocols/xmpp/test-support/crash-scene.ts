@@ -72,7 +72,11 @@ export async function startCrashScene(): Promise<CrashScene> {
     await kill();
     const round = generation;
     const since = alice.count('state');
-    const struck = strike && (strike.on === 'online' ? alice.next('state', isOnline, 20_000, since) : within(aliceWire.trap(strike.on), `alice never wrote ${strike.on.pattern}`));
+    const struck =
+      strike &&
+      (strike.on === 'online'
+        ? alice.next('state', isOnline, 20_000, since)
+        : within(aliceWire.trap(strike.on), `alice never wrote ${strike.on.pattern}`));
     await server.start();
     const back = Promise.all([comeBack(alice, round), comeBack(bob, round)]);
     if (!struck) {

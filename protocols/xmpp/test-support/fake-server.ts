@@ -61,11 +61,15 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
             authenticated = true;
             send(`<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>`);
           } else {
-            const clientFirstBare = Buffer.from(m[2] ?? '', 'base64').toString('utf8').replace(/^n,,/, '');
+            const clientFirstBare = Buffer.from(m[2] ?? '', 'base64')
+              .toString('utf8')
+              .replace(/^n,,/, '');
             const nonce = /r=([^,]+)/.exec(clientFirstBare)?.[1] ?? '';
             const serverFirst = `r=${nonce}server,s=${Buffer.from('salt-salt').toString('base64')},i=4096`;
             scram = { clientFirstBare, serverFirst };
-            send(`<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>${Buffer.from(serverFirst).toString('base64')}</challenge>`);
+            send(
+              `<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>${Buffer.from(serverFirst).toString('base64')}</challenge>`,
+            );
           }
         } else if ((m = /<response [^>]*>([^<]*)<\/response>/.exec(buffer)) && scram) {
           buffer = buffer.slice(m.index + m[0].length);
@@ -73,12 +77,20 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
           const withoutProof = clientFinal.replace(/,p=.*$/, '');
           const salted = pbkdf2Sync(options.serverPassword ?? '', 'salt-salt', 4096, 20, 'sha1');
           const serverKey = createHmac('sha1', salted).update('Server Key').digest();
-          const signature = createHmac('sha1', serverKey).update(`${scram.clientFirstBare},${scram.serverFirst},${withoutProof}`).digest('base64');
+          const signature = createHmac('sha1', serverKey)
+            .update(`${scram.clientFirstBare},${scram.serverFirst},${withoutProof}`)
+            .digest('base64');
           authenticated = true;
-          send(`<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>${Buffer.from(`v=${signature}`).toString('base64')}</success>`);
-        } else if ((m = /<iq [^>]*id="([^"]+)"[^>]*>\s*<bind[^>]*>(?:<resource>([^<]*)<\/resource>)?[\s\S]*?<\/iq>/.exec(buffer))) {
+          send(
+            `<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>${Buffer.from(`v=${signature}`).toString('base64')}</success>`,
+          );
+        } else if (
+          (m = /<iq [^>]*id="([^"]+)"[^>]*>\s*<bind[^>]*>(?:<resource>([^<]*)<\/resource>)?[\s\S]*?<\/iq>/.exec(buffer))
+        ) {
           buffer = buffer.slice(m.index + m[0].length);
-          send(`<iq type='result' id='${m[1]}'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>user@${domain}/${m[2] ?? 'r'}</jid></bind></iq>`);
+          send(
+            `<iq type='result' id='${m[1]}'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>user@${domain}/${m[2] ?? 'r'}</jid></bind></iq>`,
+          );
           setTimeout(() => onlineWaiters.shift()?.(socket), 50);
         } else if ((m = /<iq [^>]*id="([^"]+)"[^>]*>[\s\S]*?<\/iq>|<iq [^>]*id="([^"]+)"[^>]*\/>/.exec(buffer))) {
           buffer = buffer.slice(m.index + m[0].length);

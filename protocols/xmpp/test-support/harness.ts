@@ -21,8 +21,20 @@ export function recordAdapter(options: Omit<XmppAdapterOptions, 'logger'>): Reco
 }
 
 /** An account on the test server, connecting over plain TCP on loopback unless told otherwise. */
-export function account(server: ServerAddress, name: string, password: string, extra: Partial<XmppAdapterOptions> = {}): Recorded {
-  return recordAdapter({ jid: `${name}@${server.domain}`, password, host: server.host, port: server.port, tls: 'none', ...extra });
+export function account(
+  server: ServerAddress,
+  name: string,
+  password: string,
+  extra: Partial<XmppAdapterOptions> = {},
+): Recorded {
+  return recordAdapter({
+    jid: `${name}@${server.domain}`,
+    password,
+    host: server.host,
+    port: server.port,
+    tls: 'none',
+    ...extra,
+  });
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -19,7 +19,14 @@ export interface RawXmpp {
 const header = (domain: string) =>
   `<?xml version='1.0'?><stream:stream to='${domain}' version='1.0' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>`;
 
-export async function rawLogin(host: string, port: number, domain: string, user: string, password: string, resource = 'raw'): Promise<RawXmpp> {
+export async function rawLogin(
+  host: string,
+  port: number,
+  domain: string,
+  user: string,
+  password: string,
+  resource = 'raw',
+): Promise<RawXmpp> {
   const socket: Socket = connect({ host, port });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -62,13 +69,17 @@ export async function rawLogin(host: string, port: number, domain: string, user:
   const send = (data: string | Buffer) => socket.write(data);
   send(header(domain));
   await waitFor(/<\/stream:features>/);
-  send(`<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>${Buffer.from(`\0${user}\0${password}`).toString('base64')}</auth>`);
+  send(
+    `<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>${Buffer.from(`\0${user}\0${password}`).toString('base64')}</auth>`,
+  );
   await waitFor(/<success/);
   let mark = text.length;
   send(header(domain));
   await waitFor(/<\/stream:features>/, 10_000, mark);
   mark = text.length;
-  send(`<iq type='set' id='bind1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>${resource}</resource></bind></iq>`);
+  send(
+    `<iq type='set' id='bind1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>${resource}</resource></bind></iq>`,
+  );
   const bound = await waitFor(/<jid>([^<]+)<\/jid>/, 10_000, mark);
   return {
     received: () => text,

@@ -2,13 +2,26 @@
 import { api } from '../api/api';
 import { isUnsupported } from '../lib/errors';
 import { splitKey, type ConvKey } from '../lib/conversation-keys';
-import { closeTab, conversation, mergeHistory, openTab, rememberSent, setUnread, type Kind } from '../store/conversation-store';
+import {
+  closeTab,
+  conversation,
+  mergeHistory,
+  openTab,
+  rememberSent,
+  setUnread,
+  type Kind,
+} from '../store/conversation-store';
 import { useOtrStore } from '../store/otr-store';
 import { attempt } from './attempt';
 import { refreshOtrStatus } from './otr';
 
 /** Opens (or shows) a conversation tab; its view loads the history and OTR status. */
-export async function openConversation(accountId: string, peer: string, kind: Kind = 'direct', focus = true): Promise<ConvKey> {
+export async function openConversation(
+  accountId: string,
+  peer: string,
+  kind: Kind = 'direct',
+  focus = true,
+): Promise<ConvKey> {
   const key = openTab(accountId, peer, kind, focus);
   if (focus) await markRead(key);
   return key;
@@ -25,7 +38,11 @@ export async function ensureLoaded(key: ConvKey): Promise<void> {
     const loads: Promise<unknown>[] = [];
     if (!conv.loaded) {
       const { accountId, peer } = splitKey(key);
-      loads.push(attempt('Could not load the conversation', () => api().call('conversation.history', { accountId, peer, limit: 10_000 })).then((lines) => mergeHistory(key, lines ?? [])));
+      loads.push(
+        attempt('Could not load the conversation', () =>
+          api().call('conversation.history', { accountId, peer, limit: 10_000 }),
+        ).then((lines) => mergeHistory(key, lines ?? [])),
+      );
     }
     if (conv.kind === 'direct' && !useOtrStore.getState().status[key]) loads.push(refreshOtrStatus(key));
     await Promise.all(loads);
@@ -63,5 +80,8 @@ export async function joinGroup(accountId: string, room: string, nick?: string):
 export async function closeConversation(key: ConvKey): Promise<void> {
   const conv = conversation(key);
   closeTab(key);
-  if (conv?.kind === 'group') await attempt(`Could not leave ${conv.peer}`, () => api().call('group.leave', { accountId: conv.accountId, room: conv.peer }));
+  if (conv?.kind === 'group')
+    await attempt(`Could not leave ${conv.peer}`, () =>
+      api().call('group.leave', { accountId: conv.accountId, room: conv.peer }),
+    );
 }

@@ -33,7 +33,8 @@ export function followEvents(api: ApiClient): void {
     const key = convKey(accountId, peer);
     const open = useConversationStore.getState().tabs.includes(key);
     addLine(accountId, peer, line, !isLooking(key));
-    if (!open && line.direction === 'in') fire(openConversation(accountId, peer, conversation(key)?.kind ?? 'direct', false));
+    if (!open && line.direction === 'in')
+      fire(openConversation(accountId, peer, conversation(key)?.kind ?? 'direct', false));
     if (line.direction === 'system' && line.level === 'error' && conversation(key)?.kind === 'direct') {
       fire(refreshOtrStatus(key));
     }
@@ -42,7 +43,10 @@ export function followEvents(api: ApiClient): void {
     const name = displayName(m.accountId, m.peer);
     // What was said in private stays out of the system's notification history.
     const body = m.encrypted ? 'New private message' : m.text.slice(0, 200);
-    showIfUnfocused({ title: name, body, tag: convKey(m.accountId, m.peer), onClick: showConversation(m.accountId, m.peer) }, notificationsOn());
+    showIfUnfocused(
+      { title: name, body, tag: convKey(m.accountId, m.peer), onClick: showConversation(m.accountId, m.peer) },
+      notificationsOn(),
+    );
   });
   api.on('otr.state', (e) => {
     const key = convKey(e.accountId, e.peer);
@@ -54,11 +58,22 @@ export function followEvents(api: ApiClient): void {
     const run = useOtrStore.getState().smp[key];
     switch (e.event) {
       case 'request':
-        setSmp(key, { by: 'them', method: e.question ? 'question' : 'secret', ...(e.question ? { question: e.question } : {}), progress: e.progress ?? 0, awaitingAnswer: true });
+        setSmp(key, {
+          by: 'them',
+          method: e.question ? 'question' : 'secret',
+          ...(e.question ? { question: e.question } : {}),
+          progress: e.progress ?? 0,
+          awaitingAnswer: true,
+        });
         fire(openConversation(e.accountId, e.peer, 'direct', false));
         setUi({ smpRequest: key });
         showIfUnfocused(
-          { title: `${displayName(e.accountId, e.peer)} wants to authenticate you`, body: e.question ? `They ask: ${e.question}` : 'They ask for the secret you share.', tag: `smp:${key}`, onClick: showConversation(e.accountId, e.peer) },
+          {
+            title: `${displayName(e.accountId, e.peer)} wants to authenticate you`,
+            body: e.question ? `They ask: ${e.question}` : 'They ask for the secret you share.',
+            tag: `smp:${key}`,
+            onClick: showConversation(e.accountId, e.peer),
+          },
           notificationsOn(),
         );
         return;
@@ -68,14 +83,21 @@ export function followEvents(api: ApiClient): void {
       default:
         if (!run) return;
         patchSmp(key, { outcome: e.event, progress: 100 });
-        fire(refreshOtrStatus(key).then(() => patchSmp(key, { verifiedAfter: useOtrStore.getState().status[key]?.verified ?? false })));
+        fire(
+          refreshOtrStatus(key).then(() =>
+            patchSmp(key, { verifiedAfter: useOtrStore.getState().status[key]?.verified ?? false }),
+          ),
+        );
     }
   });
   api.on('buddy.updated', (b) => upsertBuddy(b));
   api.on('buddy.removed', (b) => removeBuddy(b.accountId, b.peer));
   api.on('subscription.request', ({ accountId, peer }) => {
     addRequest(accountId, peer);
-    showIfUnfocused({ title: 'Buddy request', body: `${peer} wants to see when you are online.`, tag: `sub:${accountId}:${peer}` }, notificationsOn());
+    showIfUnfocused(
+      { title: 'Buddy request', body: `${peer} wants to see when you are online.`, tag: `sub:${accountId}:${peer}` },
+      notificationsOn(),
+    );
   });
   api.on('account.certificate', (c) => queueCertificate(c));
   api.on('group.members', (g) => setMembers(g.accountId, g.room, g.members));

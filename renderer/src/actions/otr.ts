@@ -23,11 +23,20 @@ export async function endOtr(key: ConvKey): Promise<void> {
 
 export async function selectInstance(key: ConvKey, instanceTag: number | undefined): Promise<void> {
   const { accountId, peer } = splitKey(key);
-  setStatus(key, await api().call('otr.selectInstance', { accountId, peer, ...(instanceTag !== undefined ? { instanceTag } : {}) }));
+  setStatus(
+    key,
+    await api().call('otr.selectInstance', { accountId, peer, ...(instanceTag !== undefined ? { instanceTag } : {}) }),
+  );
 }
 
 export async function startSmp(key: ConvKey, secret: string, question?: string): Promise<void> {
-  setSmp(key, { by: 'us', method: question ? 'question' : 'secret', ...(question ? { question } : {}), progress: 0, awaitingAnswer: false });
+  setSmp(key, {
+    by: 'us',
+    method: question ? 'question' : 'secret',
+    ...(question ? { question } : {}),
+    progress: 0,
+    awaitingAnswer: false,
+  });
   try {
     await api().call('otr.smp.start', { ...splitKey(key), secret, ...(question ? { question } : {}) });
   } catch (err) {
@@ -56,7 +65,12 @@ export async function refreshFingerprints(): Promise<void> {
   setFingerprints(await api().call('otr.fingerprint.list', {}));
 }
 
-export async function verifyFingerprint(accountId: string, peer: string, fingerprint: string, verified: boolean): Promise<void> {
+export async function verifyFingerprint(
+  accountId: string,
+  peer: string,
+  fingerprint: string,
+  verified: boolean,
+): Promise<void> {
   await api().call('otr.fingerprint.verify', { accountId, peer, fingerprint, verified });
   await refreshFingerprints();
 }

@@ -31,7 +31,8 @@ export function connectWebSocketBridge(url: string, onClosed: (reason: string) =
     const resolve = pending.get(msg.id);
     if (!resolve) return;
     pending.delete(msg.id);
-    if ('error' in msg && msg.error) resolve({ ok: false, error: { code: msg.error.code, message: msg.error.message } });
+    if ('error' in msg && msg.error)
+      resolve({ ok: false, error: { code: msg.error.code, message: msg.error.message } });
     else resolve({ ok: true, value: 'result' in msg ? msg.result : undefined });
   });
 

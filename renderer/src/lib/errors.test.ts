@@ -7,7 +7,9 @@ const UNSUPPORTED = 'This version of the Sotto core cannot do that yet.';
 
 describe('errorText', () => {
   it("passes the core's -32000 message on as it is: it is written for the user", () => {
-    expect(errorText(new ApiError('alice@example.org is not connected', -32000))).toBe('alice@example.org is not connected');
+    expect(errorText(new ApiError('alice@example.org is not connected', -32000))).toBe(
+      'alice@example.org is not connected',
+    );
   });
 
   it('says the core is too old for an unknown method', () => {
@@ -44,14 +46,18 @@ describe('isUnsupported', () => {
 });
 
 describe('connectErrorText', () => {
-  const advice = (reason: string) => connectErrorText(reason, 'alice@example.org').replace(/ \(The server said: [^]*\)$/, '');
-  const WRONG_PASSWORD = 'Wrong password or user name: the server refused to sign in alice@example.org. Check the password and connect again.';
+  const advice = (reason: string) =>
+    connectErrorText(reason, 'alice@example.org').replace(/ \(The server said: [^]*\)$/, '');
+  const WRONG_PASSWORD =
+    'Wrong password or user name: the server refused to sign in alice@example.org. Check the password and connect again.';
   const CERTIFICATE = "The server's certificate is not trusted, so Sotto did not sign in.";
   const NOTHING_ANSWERED = "Nothing answered at the server's address. Check the server name and port.";
   const NICK_IN_USE = 'That nickname is already in use on this server. Choose another one in Accounts.';
 
   it("puts the server's own words after the advice", () => {
-    expect(connectErrorText('The server refused the user name or password.', 'alice@example.org')).toBe(`${WRONG_PASSWORD} (The server said: The server refused the user name or password.)`);
+    expect(connectErrorText('The server refused the user name or password.', 'alice@example.org')).toBe(
+      `${WRONG_PASSWORD} (The server said: The server refused the user name or password.)`,
+    );
   });
 
   it('calls a refused sign-in a wrong password or user name', () => {
@@ -67,11 +73,17 @@ describe('connectErrorText', () => {
   });
 
   it('calls a certificate issued by an unknown authority a certificate problem, not a wrong password', () => {
-    expect(advice('The certificate of example.org is not trusted: it was issued by an authority the system does not trust.')).toBe(CERTIFICATE);
+    expect(
+      advice('The certificate of example.org is not trusted: it was issued by an authority the system does not trust.'),
+    ).toBe(CERTIFICATE);
   });
 
   it('calls self-signed and mismatched certificates certificate problems', () => {
-    for (const reason of ['The TLS certificate of irc.example is not trusted: it is self-signed Fingerprint: AB:CD', 'ERR_TLS_CERT_ALTNAME_INVALID', 'DEPTH_ZERO_SELF_SIGNED_CERT']) {
+    for (const reason of [
+      'The TLS certificate of irc.example is not trusted: it is self-signed Fingerprint: AB:CD',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+    ]) {
       expect(advice(reason), reason).toBe(CERTIFICATE);
     }
   });
@@ -82,14 +94,22 @@ describe('connectErrorText', () => {
   });
 
   it('calls a refused connection nothing answering', () => {
-    for (const reason of ['irc.example:6667 refused the connection: is the server running on that port?', 'Could not reach example.org: the connection was refused.', 'connect ECONNREFUSED 127.0.0.1:5222']) {
+    for (const reason of [
+      'irc.example:6667 refused the connection: is the server running on that port?',
+      'Could not reach example.org: the connection was refused.',
+      'connect ECONNREFUSED 127.0.0.1:5222',
+    ]) {
       expect(advice(reason), reason).toBe(NOTHING_ANSWERED);
     }
   });
 
   it('recognises an unknown server name and a time-out', () => {
-    expect(advice('getaddrinfo ENOTFOUND example.invalid')).toBe("The server's name could not be found. Check the server name, or your network.");
-    expect(advice('Could not reach example.org: the connection timed out.')).toBe('The server did not answer in time. Try again later.');
+    expect(advice('getaddrinfo ENOTFOUND example.invalid')).toBe(
+      "The server's name could not be found. Check the server name, or your network.",
+    );
+    expect(advice('Could not reach example.org: the connection timed out.')).toBe(
+      'The server did not answer in time. Try again later.',
+    );
   });
 
   it('reads a number inside a port or address as no IRC reply code', () => {

@@ -5,7 +5,13 @@ import type * as Format from './format';
 
 describe('fingerprintGroups', () => {
   it('splits a 40-digit fingerprint into 5 upper-case groups of 8', () => {
-    expect(fingerprintGroups('0123456789abcdef0123456789abcdef01234567')).toEqual(['01234567', '89ABCDEF', '01234567', '89ABCDEF', '01234567']);
+    expect(fingerprintGroups('0123456789abcdef0123456789abcdef01234567')).toEqual([
+      '01234567',
+      '89ABCDEF',
+      '01234567',
+      '89ABCDEF',
+      '01234567',
+    ]);
   });
 
   it('gives a shorter last group when the digits do not divide by 8', () => {

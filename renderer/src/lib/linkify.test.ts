@@ -34,7 +34,14 @@ describe('safeHref', () => {
   });
 
   it('refuses data:, file:, vbscript:, blob:, about: and ftp: addresses', () => {
-    for (const href of ['data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:msgbox(1)', 'blob:https://example.org/x', 'about:blank', 'ftp://example.org/']) {
+    for (const href of [
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:msgbox(1)',
+      'blob:https://example.org/x',
+      'about:blank',
+      'ftp://example.org/',
+    ]) {
       expect(safeHref(href), href).toBeUndefined();
     }
   });
@@ -82,7 +89,9 @@ describe('linkify', () => {
   });
 
   it('starts a link after punctuation that is not part of a word', () => {
-    expect(links('(https://example.org/a)')).toEqual([{ kind: 'link', text: 'https://example.org/a', href: 'https://example.org/a' }]);
+    expect(links('(https://example.org/a)')).toEqual([
+      { kind: 'link', text: 'https://example.org/a', href: 'https://example.org/a' },
+    ]);
   });
 
   it('leaves a javascript: address in the text as text', () => {
@@ -91,7 +100,9 @@ describe('linkify', () => {
 
   it('leaves trailing punctuation out of the link', () => {
     for (const end of ['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '}', '...', '?!', ').']) {
-      expect(links(`go to https://example.org/a${end}`), end).toEqual([{ kind: 'link', text: 'https://example.org/a', href: 'https://example.org/a' }]);
+      expect(links(`go to https://example.org/a${end}`), end).toEqual([
+        { kind: 'link', text: 'https://example.org/a', href: 'https://example.org/a' },
+      ]);
     }
   });
 
@@ -100,7 +111,9 @@ describe('linkify', () => {
   });
 
   it('keeps a closing bracket that closes one opened inside the link', () => {
-    expect(links('read https://en.wikipedia.org/wiki/Pidgin_(software)')[0]?.text).toBe('https://en.wikipedia.org/wiki/Pidgin_(software)');
+    expect(links('read https://en.wikipedia.org/wiki/Pidgin_(software)')[0]?.text).toBe(
+      'https://en.wikipedia.org/wiki/Pidgin_(software)',
+    );
   });
 
   it("keeps the link's own closing bracket when the sentence's punctuation follows it", () => {
@@ -111,11 +124,9 @@ describe('linkify', () => {
   });
 
   it('ends a link at angle brackets, quotes and white space', () => {
-    expect(links('<https://example.org/a> "https://example.org/b" https://example.org/c\nnext').map((l) => l.text)).toEqual([
-      'https://example.org/a',
-      'https://example.org/b',
-      'https://example.org/c',
-    ]);
+    expect(
+      links('<https://example.org/a> "https://example.org/b" https://example.org/c\nnext').map((l) => l.text),
+    ).toEqual(['https://example.org/a', 'https://example.org/b', 'https://example.org/c']);
   });
 
   it('leaves an address that does not parse as text', () => {
@@ -123,7 +134,12 @@ describe('linkify', () => {
   });
 
   it('gives back every character of the text, in order, across its pieces', () => {
-    for (const text of ['a https://x.example/b. c', 'https://x.example', 'www.x.example, mailto:a@b.example!', 'x https:// y https://z.example)']) {
+    for (const text of [
+      'a https://x.example/b. c',
+      'https://x.example',
+      'www.x.example, mailto:a@b.example!',
+      'x https:// y https://z.example)',
+    ]) {
       expect(
         linkify(text)
           .map((p) => p.text)

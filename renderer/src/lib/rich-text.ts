@@ -19,7 +19,23 @@ export type RichNode =
 export type Rendered = { mode: 'text'; text: string } | { mode: 'html'; nodes: RichNode[] };
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
-const ALLOWED_TAGS = ['a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'strike', 'code', 'br', 'span', 'font', 'p', 'div'];
+const ALLOWED_TAGS = [
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'strike',
+  'code',
+  'br',
+  'span',
+  'font',
+  'p',
+  'div',
+];
 const WRAPPER_ELEMENTS = new Set(['HTML', 'HEAD', 'BODY', 'REMOVE']);
 const WRAPPERS: Record<string, RichNode['kind'] | undefined> = {
   b: 'strong',
@@ -75,7 +91,8 @@ function toNodes(list: NodeListOf<ChildNode>): RichNode[] {
       else out.push(...children);
     } else {
       const kind = WRAPPERS[tag];
-      if (kind === 'strong' || kind === 'em' || kind === 'u' || kind === 's' || kind === 'code') out.push({ kind, children });
+      if (kind === 'strong' || kind === 'em' || kind === 'u' || kind === 's' || kind === 'code')
+        out.push({ kind, children });
       else {
         // span, font, p, div: their content, with a line break after block elements.
         out.push(...children);

@@ -4,7 +4,15 @@ import type { AccountSummary } from '../../../app/api/contract';
 import { accountById, connectionLost, patchAccount, setAccounts, setChosenPresence, useAppStore } from './app-store';
 
 function account(accountId: string, over: Partial<AccountSummary> = {}): AccountSummary {
-  return { accountId, protocol: 'xmpp', name: accountId, state: 'offline', autoConnect: false, tls: 'starttls', ...over };
+  return {
+    accountId,
+    protocol: 'xmpp',
+    name: accountId,
+    state: 'offline',
+    autoConnect: false,
+    tls: 'starttls',
+    ...over,
+  };
 }
 
 beforeEach(() => useAppStore.setState(useAppStore.getInitialState(), true));
@@ -38,6 +46,9 @@ describe('connection and presence', () => {
   it('keeps the chosen presence per account, leaving out an empty status message', () => {
     setChosenPresence('a', 'away', 'lunch');
     setChosenPresence('b', 'dnd', '');
-    expect(useAppStore.getState().presence).toEqual({ a: { availability: 'away', status: 'lunch' }, b: { availability: 'dnd' } });
+    expect(useAppStore.getState().presence).toEqual({
+      a: { availability: 'away', status: 'lunch' },
+      b: { availability: 'dnd' },
+    });
   });
 });

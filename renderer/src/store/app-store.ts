@@ -28,11 +28,15 @@ export function setAccounts(accounts: AccountSummary[]): void {
 }
 
 export function patchAccount(accountId: string, patch: Partial<AccountSummary>): void {
-  useAppStore.setState((s) => ({ accounts: s.accounts.map((a) => (a.accountId === accountId ? { ...a, ...patch } : a)) }));
+  useAppStore.setState((s) => ({
+    accounts: s.accounts.map((a) => (a.accountId === accountId ? { ...a, ...patch } : a)),
+  }));
 }
 
 export function setChosenPresence(accountId: string, availability: Availability, status?: string): void {
-  useAppStore.setState((s) => ({ presence: { ...s.presence, [accountId]: { availability, ...(status ? { status } : {}) } } }));
+  useAppStore.setState((s) => ({
+    presence: { ...s.presence, [accountId]: { availability, ...(status ? { status } : {}) } },
+  }));
 }
 
 export function accountById(accountId: string): AccountSummary | undefined {

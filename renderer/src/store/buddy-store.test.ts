@@ -2,10 +2,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Buddy } from '../../../app/api/contract';
 import { convKey } from '../lib/conversation-keys';
-import { addRequest, displayName, dropRequest, removeBuddy, setBuddies, upsertBuddy, useBuddyStore } from './buddy-store';
+import {
+  addRequest,
+  displayName,
+  dropRequest,
+  removeBuddy,
+  setBuddies,
+  upsertBuddy,
+  useBuddyStore,
+} from './buddy-store';
 
 function buddy(accountId: string, peer: string, over: Partial<Buddy> = {}): Buddy {
-  return { accountId, peer, groups: [], subscription: 'both', pending: false, presence: { availability: 'available' }, unread: 0, ...over };
+  return {
+    accountId,
+    peer,
+    groups: [],
+    subscription: 'both',
+    pending: false,
+    presence: { availability: 'available' },
+    unread: 0,
+    ...over,
+  };
 }
 
 beforeEach(() => useBuddyStore.setState(useBuddyStore.getInitialState(), true));
@@ -13,7 +30,10 @@ beforeEach(() => useBuddyStore.setState(useBuddyStore.getInitialState(), true));
 describe('buddies', () => {
   it('keeps the same peer on two accounts as two buddies', () => {
     setBuddies([buddy('a', 'bob@example.org'), buddy('b', 'bob@example.org')]);
-    expect(Object.keys(useBuddyStore.getState().buddies)).toEqual([convKey('a', 'bob@example.org'), convKey('b', 'bob@example.org')]);
+    expect(Object.keys(useBuddyStore.getState().buddies)).toEqual([
+      convKey('a', 'bob@example.org'),
+      convKey('b', 'bob@example.org'),
+    ]);
   });
 
   it('replaces the whole list', () => {
@@ -58,7 +78,7 @@ describe('subscription requests', () => {
 });
 
 describe('displayName', () => {
-  it("shows the roster alias when there is one", () => {
+  it('shows the roster alias when there is one', () => {
     setBuddies([buddy('a', 'bob@example.org', { name: 'Bob' })]);
     expect(displayName('a', 'bob@example.org')).toBe('Bob');
   });

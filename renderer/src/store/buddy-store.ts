@@ -28,11 +28,17 @@ export function removeBuddy(accountId: string, peer: string): void {
 }
 
 export function addRequest(accountId: string, peer: string): void {
-  useBuddyStore.setState((s) => (s.requests.some((r) => r.accountId === accountId && r.peer === peer) ? s : { requests: [...s.requests, { accountId, peer }] }));
+  useBuddyStore.setState((s) =>
+    s.requests.some((r) => r.accountId === accountId && r.peer === peer)
+      ? s
+      : { requests: [...s.requests, { accountId, peer }] },
+  );
 }
 
 export function dropRequest(accountId: string, peer: string): void {
-  useBuddyStore.setState((s) => ({ requests: s.requests.filter((r) => !(r.accountId === accountId && r.peer === peer)) }));
+  useBuddyStore.setState((s) => ({
+    requests: s.requests.filter((r) => !(r.accountId === accountId && r.peer === peer)),
+  }));
 }
 
 export function setFilter(filter: string): void {

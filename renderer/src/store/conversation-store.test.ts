@@ -2,12 +2,32 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationLineDto } from '../../../app/api/contract';
 import { convKey } from '../lib/conversation-keys';
-import { activate, addLine, closeTab, conversation, cycleTab, mergeHistory, openTab, rememberSent, setMembers, setUnread, useConversationStore } from './conversation-store';
+import {
+  activate,
+  addLine,
+  closeTab,
+  conversation,
+  cycleTab,
+  mergeHistory,
+  openTab,
+  rememberSent,
+  setMembers,
+  setUnread,
+  useConversationStore,
+} from './conversation-store';
 
 const BOB = convKey('acct', 'bob@example.org');
 
 function line(id: number, over: Partial<ConversationLineDto> = {}): ConversationLineDto {
-  return { id, time: 1_700_000_000_000 + id, direction: 'in', text: `line ${id}`, encrypted: false, verified: false, ...over };
+  return {
+    id,
+    time: 1_700_000_000_000 + id,
+    direction: 'in',
+    text: `line ${id}`,
+    encrypted: false,
+    verified: false,
+    ...over,
+  };
 }
 
 const linesOf = (key = BOB) => conversation(key)?.lines ?? [];
@@ -135,7 +155,11 @@ describe('tabs', () => {
   });
 
   it('moves to the tab that takes the place of the active one closed', () => {
-    const [a, b, c] = [openTab('acct', 'a', 'direct', false), openTab('acct', 'b', 'direct', false), openTab('acct', 'c', 'direct', false)];
+    const [a, b, c] = [
+      openTab('acct', 'a', 'direct', false),
+      openTab('acct', 'b', 'direct', false),
+      openTab('acct', 'c', 'direct', false),
+    ];
     activate(b);
     closeTab(b);
     expect(useConversationStore.getState()).toMatchObject({ tabs: [a, c], active: c });
@@ -160,7 +184,11 @@ describe('tabs', () => {
   });
 
   it('cycles through the tabs both ways, wrapping around', () => {
-    const [a, b, c] = [openTab('acct', 'a', 'direct', false), openTab('acct', 'b', 'direct', false), openTab('acct', 'c', 'direct', false)];
+    const [a, b, c] = [
+      openTab('acct', 'a', 'direct', false),
+      openTab('acct', 'b', 'direct', false),
+      openTab('acct', 'c', 'direct', false),
+    ];
     const active = () => useConversationStore.getState().active;
     cycleTab(1);
     expect(active()).toBe(b);

@@ -30,7 +30,7 @@ describe('status', () => {
     expect(status(CAROL)).toBeUndefined();
   });
 
-  it("applies an otr.state event over the full status, keeping what the event does not carry (instances, instance tag)", () => {
+  it('applies an otr.state event over the full status, keeping what the event does not carry (instances, instance tag)', () => {
     setStatus(BOB, full);
     patchStatus(BOB, { state: 'encrypted', verified: true, keyChanged: false, fingerprint: FP });
     expect(status()).toEqual({ ...full, verified: true });
@@ -38,7 +38,13 @@ describe('status', () => {
 
   it('starts from plaintext with no instances when the event comes first', () => {
     patchStatus(BOB, { state: 'encrypted', verified: false, keyChanged: true, fingerprint: FP2 });
-    expect(status()).toEqual({ state: 'encrypted', verified: false, keyChanged: true, fingerprint: FP2, instances: [] });
+    expect(status()).toEqual({
+      state: 'encrypted',
+      verified: false,
+      keyChanged: true,
+      fingerprint: FP2,
+      instances: [],
+    });
   });
 
   it('takes the new fingerprint from the event', () => {
@@ -86,6 +92,10 @@ describe('key generation', () => {
     setKeygen('acct', 'started');
     setKeygen('other', 'failed', 'no entropy');
     setKeygen('third', 'finished', '');
-    expect(useOtrStore.getState().keygen).toEqual({ acct: { phase: 'started' }, other: { phase: 'failed', message: 'no entropy' }, third: { phase: 'finished' } });
+    expect(useOtrStore.getState().keygen).toEqual({
+      acct: { phase: 'started' },
+      other: { phase: 'failed', message: 'no entropy' },
+      third: { phase: 'finished' },
+    });
   });
 });

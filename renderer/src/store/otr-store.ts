@@ -37,7 +37,10 @@ export function setStatus(key: ConvKey, status: OtrStatus): void {
   useOtrStore.setState((s) => ({ status: { ...s.status, [key]: status } }));
 }
 
-export function patchStatus(key: ConvKey, patch: Pick<OtrStatus, 'state' | 'verified' | 'keyChanged' | 'fingerprint'>): void {
+export function patchStatus(
+  key: ConvKey,
+  patch: Pick<OtrStatus, 'state' | 'verified' | 'keyChanged' | 'fingerprint'>,
+): void {
   useOtrStore.setState((s) => {
     const old = s.status[key] ?? { state: 'plaintext' as const, verified: false, keyChanged: false, instances: [] };
     const next: OtrStatus = { ...old, state: patch.state, verified: patch.verified, keyChanged: patch.keyChanged };

@@ -1,9 +1,28 @@
 /** Dialogs, notices and certificates waiting for an answer. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeDialog, dismissNotice, dropCertificate, notify, openDialog, queueCertificate, setUi, useUiStore, type Certificate } from './ui-store';
+import {
+  closeDialog,
+  dismissNotice,
+  dropCertificate,
+  notify,
+  openDialog,
+  queueCertificate,
+  setUi,
+  useUiStore,
+  type Certificate,
+} from './ui-store';
 
 function certificate(accountId: string, fingerprint: string): Certificate {
-  return { accountId, host: 'example.org', fingerprint, subject: '', issuer: '', validFrom: '', validTo: '', reason: 'it is self-signed' };
+  return {
+    accountId,
+    host: 'example.org',
+    fingerprint,
+    subject: '',
+    issuer: '',
+    validFrom: '',
+    validTo: '',
+    reason: 'it is self-signed',
+  };
 }
 
 beforeEach(() => useUiStore.setState(useUiStore.getInitialState(), true));
@@ -45,7 +64,7 @@ describe('dialogs', () => {
 });
 
 describe('certificates', () => {
-  it("keeps one certificate per account, the newest, at the end", () => {
+  it('keeps one certificate per account, the newest, at the end', () => {
     queueCertificate(certificate('a', 'AA'));
     queueCertificate(certificate('b', 'BB'));
     queueCertificate(certificate('a', 'CC'));

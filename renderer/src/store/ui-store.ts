@@ -57,7 +57,9 @@ export function closeDialog(name: DialogName): void {
   useUiStore.setState({ [name]: false });
 }
 
-export function setUi(patch: Partial<Pick<UiState, 'wizard' | 'smpRequest' | 'instancePicker' | 'linkToOpen' | 'confirm'>>): void {
+export function setUi(
+  patch: Partial<Pick<UiState, 'wizard' | 'smpRequest' | 'instancePicker' | 'linkToOpen' | 'confirm'>>,
+): void {
   useUiStore.setState(patch);
 }
 

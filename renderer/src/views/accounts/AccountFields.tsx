@@ -15,26 +15,55 @@ export function XmppFields({ form, set, editing }: Props) {
       {!editing && (
         <label className="field">
           <span>Address (JID)</span>
-          <input type="text" value={form.jid} onChange={(e) => set({ jid: e.target.value })} placeholder="alice@example.org" autoComplete="username" required data-autofocus />
+          <input
+            type="text"
+            value={form.jid}
+            onChange={(e) => set({ jid: e.target.value })}
+            placeholder="alice@example.org"
+            autoComplete="username"
+            required
+            data-autofocus
+          />
         </label>
       )}
       <label className="field">
         <span>{editing ? 'New password (leave empty to keep the current one)' : 'Password'}</span>
-        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} autoComplete={editing ? 'new-password' : 'current-password'} required={!editing} />
+        <input
+          type="password"
+          value={form.password}
+          onChange={(e) => set({ password: e.target.value })}
+          autoComplete={editing ? 'new-password' : 'current-password'}
+          required={!editing}
+        />
       </label>
       <details className="advanced" open={editing}>
         <summary>Server settings (optional)</summary>
         <label className="field">
           <span>Server {editing ? '' : '(if not the part after @)'}</span>
-          <input type="text" value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="xmpp.example.org" />
+          <input
+            type="text"
+            value={form.host}
+            onChange={(e) => set({ host: e.target.value })}
+            placeholder="xmpp.example.org"
+          />
         </label>
         <label className="field">
           <span>Port</span>
-          <input type="text" inputMode="numeric" value={form.port} onChange={(e) => set({ port: e.target.value })} placeholder="5222" />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={form.port}
+            onChange={(e) => set({ port: e.target.value })}
+            placeholder="5222"
+          />
         </label>
         <div className="field">
           <label htmlFor={tlsId}>Connection security</label>
-          <select id={tlsId} value={form.xmppTls} onChange={(e) => set({ xmppTls: e.target.value as XmppTls, tlsChanged: true })}>
+          <select
+            id={tlsId}
+            value={form.xmppTls}
+            onChange={(e) => set({ xmppTls: e.target.value as XmppTls, tlsChanged: true })}
+          >
             <option value="starttls">STARTTLS (recommended)</option>
             <option value="direct">Direct TLS</option>
             <option value="none">None: unencrypted (only for a server on this computer)</option>
@@ -52,21 +81,45 @@ export function IrcFields({ form, set, editing }: Props) {
       {!editing && (
         <label className="field">
           <span>Nickname</span>
-          <input type="text" value={form.nick} onChange={(e) => set({ nick: e.target.value })} placeholder="alice" autoComplete="username" required data-autofocus />
+          <input
+            type="text"
+            value={form.nick}
+            onChange={(e) => set({ nick: e.target.value })}
+            placeholder="alice"
+            autoComplete="username"
+            required
+            data-autofocus
+          />
         </label>
       )}
       <label className="field">
         <span>Server</span>
-        <input type="text" value={form.host} onChange={(e) => set({ host: e.target.value })} placeholder="irc.libera.chat" required={!editing} />
+        <input
+          type="text"
+          value={form.host}
+          onChange={(e) => set({ host: e.target.value })}
+          placeholder="irc.libera.chat"
+          required={!editing}
+        />
       </label>
       <label className="field">
         <span>Port</span>
-        <input type="text" inputMode="numeric" value={form.port} onChange={(e) => set({ port: e.target.value })} placeholder={form.ircTls ? '6697' : '6667'} />
+        <input
+          type="text"
+          inputMode="numeric"
+          value={form.port}
+          onChange={(e) => set({ port: e.target.value })}
+          placeholder={form.ircTls ? '6697' : '6667'}
+        />
       </label>
       {editing ? (
         <div className="field">
           <label htmlFor={tlsId}>Connection security</label>
-          <select id={tlsId} value={String(form.ircTls)} onChange={(e) => set({ ircTls: e.target.value === 'true', tlsChanged: true })}>
+          <select
+            id={tlsId}
+            value={String(form.ircTls)}
+            onChange={(e) => set({ ircTls: e.target.value === 'true', tlsChanged: true })}
+          >
             <option value="true">TLS</option>
             <option value="false">None: unencrypted</option>
           </select>
@@ -79,7 +132,12 @@ export function IrcFields({ form, set, editing }: Props) {
       )}
       <label className="field">
         <span>{editing ? 'New password (leave empty to keep it)' : 'Password (optional)'}</span>
-        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} autoComplete="current-password" />
+        <input
+          type="password"
+          value={form.password}
+          onChange={(e) => set({ password: e.target.value })}
+          autoComplete="current-password"
+        />
       </label>
     </>
   );

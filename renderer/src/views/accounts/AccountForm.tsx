@@ -36,7 +36,9 @@ export function AccountForm({ account, onDone }: Props) {
   /** Added in this form but not connected: the next submit corrects it instead of adding it again. */
   const [saved, setSaved] = useState<{ accountId: string; name: string; protocol: 'xmpp' | 'irc' }>();
   // Connected by another way meanwhile (a certificate accepted in its own dialog): done.
-  const savedOnline = useAppStore((s) => saved !== undefined && s.accounts.some((a) => a.accountId === saved.accountId && a.state === 'online'));
+  const savedOnline = useAppStore(
+    (s) => saved !== undefined && s.accounts.some((a) => a.accountId === saved.accountId && a.state === 'online'),
+  );
   useEffect(() => {
     if (savedOnline) onDone(true);
   }, [savedOnline, onDone]);
@@ -90,23 +92,38 @@ export function AccountForm({ account, onDone }: Props) {
     >
       {saved && (
         <p className="hint">
-          {saved.name} is saved. Correct what is wrong below and press Connect again, or close this form and fix it later.
+          {saved.name} is saved. Correct what is wrong below and press Connect again, or close this form and fix it
+          later.
         </p>
       )}
       {!editing && !saved && (
         <fieldset className="protocol-choice">
           <legend>Network</legend>
           <label className="radio">
-            <input type="radio" name="protocol" checked={form.protocol === 'xmpp'} onChange={() => set({ protocol: 'xmpp' })} />
+            <input
+              type="radio"
+              name="protocol"
+              checked={form.protocol === 'xmpp'}
+              onChange={() => set({ protocol: 'xmpp' })}
+            />
             XMPP (Jabber)
           </label>
           <label className="radio">
-            <input type="radio" name="protocol" checked={form.protocol === 'irc'} onChange={() => set({ protocol: 'irc' })} />
+            <input
+              type="radio"
+              name="protocol"
+              checked={form.protocol === 'irc'}
+              onChange={() => set({ protocol: 'irc' })}
+            />
             IRC
           </label>
         </fieldset>
       )}
-      {form.protocol === 'xmpp' ? <XmppFields form={form} set={set} editing={editing || Boolean(saved)} /> : <IrcFields form={form} set={set} editing={editing || Boolean(saved)} />}
+      {form.protocol === 'xmpp' ? (
+        <XmppFields form={form} set={set} editing={editing || Boolean(saved)} />
+      ) : (
+        <IrcFields form={form} set={set} editing={editing || Boolean(saved)} />
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={form.autoConnect} onChange={(e) => set({ autoConnect: e.target.checked })} />
         Connect when Sotto starts
@@ -126,7 +143,12 @@ export function AccountForm({ account, onDone }: Props) {
           {busy}
         </p>
       )}
-      <FormButtons onCancel={() => onDone(false)} cancel={error && !editing ? 'Close' : 'Cancel'} submit={editing ? 'Save' : saved ? 'Connect again' : 'Add account'} disabled={Boolean(busy)} />
+      <FormButtons
+        onCancel={() => onDone(false)}
+        cancel={error && !editing ? 'Close' : 'Cancel'}
+        submit={editing ? 'Save' : saved ? 'Connect again' : 'Add account'}
+        disabled={Boolean(busy)}
+      />
     </form>
   );
 }

@@ -55,7 +55,9 @@ function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () =>
   const [stopping, setStopping] = useState(false);
   const disconnect = () => {
     setStopping(true);
-    void attempt(`Could not disconnect ${account.name}`, () => disconnectAccount(account.accountId)).finally(() => setStopping(false));
+    void attempt(`Could not disconnect ${account.name}`, () => disconnectAccount(account.accountId)).finally(() =>
+      setStopping(false),
+    );
   };
   const remove = () =>
     askConfirm({
@@ -67,8 +69,13 @@ function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () =>
   return (
     <li className="manage-account" data-testid="manage-account">
       <div>
-        <strong>{account.name}</strong> <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
-        <p className={account.state === 'error' ? 'error' : 'muted'}>{account.state === 'error' && account.error ? connectErrorText(account.error, account.name) : STATE_TEXT[account.state]}</p>
+        <strong>{account.name}</strong>{' '}
+        <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
+        <p className={account.state === 'error' ? 'error' : 'muted'}>
+          {account.state === 'error' && account.error
+            ? connectErrorText(account.error, account.name)
+            : STATE_TEXT[account.state]}
+        </p>
       </div>
       <div className="button-row">
         {stopping ? (
@@ -80,7 +87,10 @@ function ManageRow({ account, onEdit }: { account: AccountSummary; onEdit: () =>
             Disconnect
           </button>
         ) : (
-          <button type="button" onClick={() => void attempt(`Could not connect ${account.name}`, () => connectAccount(account.accountId))}>
+          <button
+            type="button"
+            onClick={() => void attempt(`Could not connect ${account.name}`, () => connectAccount(account.accountId))}
+          >
             Connect
           </button>
         )}

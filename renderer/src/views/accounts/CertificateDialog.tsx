@@ -16,12 +16,18 @@ export function CertificateDialog({ certificate: c }: { certificate: Certificate
   const name = accountById(c.accountId)?.name ?? c.accountId;
   const reject = () => dropCertificate(c.accountId);
   // account.acceptCertificate wants AA:BB:…: accept the core's format either way.
-  const fingerprint = (c.fingerprint.toUpperCase().replace(/[^0-9A-F]/g, '').match(/.{2}/g) ?? []).join(':');
+  const fingerprint = (
+    c.fingerprint
+      .toUpperCase()
+      .replace(/[^0-9A-F]/g, '')
+      .match(/.{2}/g) ?? []
+  ).join(':');
   return (
     <Dialog title="Untrusted server certificate" onClose={reject} className="wide danger" testId="certificate-dialog">
       <p>
-        The server <strong>{c.host}</strong> presented a certificate that is not trusted ({c.reason}). {name} was not signed in. Accept it only if you can check the fingerprint
-        with the server’s administrator; otherwise someone may be listening in.
+        The server <strong>{c.host}</strong> presented a certificate that is not trusted ({c.reason}). {name} was not
+        signed in. Accept it only if you can check the fingerprint with the server’s administrator; otherwise someone
+        may be listening in.
       </p>
       <dl className="certificate">
         <dt>Server</dt>
@@ -48,7 +54,11 @@ export function CertificateDialog({ certificate: c }: { certificate: Certificate
         <button type="button" className="primary" onClick={reject} data-autofocus>
           Reject
         </button>
-        <button type="button" className="danger" onClick={() => acceptCertificate(c.accountId, fingerprint).catch((err: unknown) => setError(errorText(err)))}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => acceptCertificate(c.accountId, fingerprint).catch((err: unknown) => setError(errorText(err)))}
+        >
           Accept this certificate and connect
         </button>
       </div>

@@ -46,16 +46,36 @@ export function toAddParams(f: AccountFormState): AccountParams | string {
     const jid = f.jid.trim();
     if (!/^[^@/\s]+@[^@/\s]+$/.test(jid)) return 'Enter your address as name@server, for example alice@example.org.';
     if (!f.password) return 'Enter the password of this account.';
-    return { protocol: 'xmpp', jid, password: f.password, tls: f.xmppTls, autoConnect: f.autoConnect, ...(f.host.trim() ? { host: f.host.trim() } : {}), ...(port ? { port } : {}) };
+    return {
+      protocol: 'xmpp',
+      jid,
+      password: f.password,
+      tls: f.xmppTls,
+      autoConnect: f.autoConnect,
+      ...(f.host.trim() ? { host: f.host.trim() } : {}),
+      ...(port ? { port } : {}),
+    };
   }
   const nick = f.nick.trim();
   if (!nick || /\s/.test(nick)) return 'Enter a nickname without spaces.';
   if (!f.host.trim()) return 'Enter the IRC server, for example irc.libera.chat.';
-  return { protocol: 'irc', nick, host: f.host.trim(), port: port ?? (f.ircTls ? 6697 : 6667), tls: f.ircTls, autoConnect: f.autoConnect, ...(f.password ? { password: f.password } : {}) };
+  return {
+    protocol: 'irc',
+    nick,
+    host: f.host.trim(),
+    port: port ?? (f.ircTls ? 6697 : 6667),
+    tls: f.ircTls,
+    autoConnect: f.autoConnect,
+    ...(f.password ? { password: f.password } : {}),
+  };
 }
 
 /** Params for account.update: only what the user filled in changes. */
-export function toUpdateParams(accountId: string, protocol: 'xmpp' | 'irc', f: AccountFormState): CommandParams<'account.update'> | string {
+export function toUpdateParams(
+  accountId: string,
+  protocol: 'xmpp' | 'irc',
+  f: AccountFormState,
+): CommandParams<'account.update'> | string {
   const port = portOf(f.port);
   if (port === 'bad') return 'The port is a number from 1 to 65535.';
   return {

@@ -2,7 +2,15 @@
 import { useId } from 'react';
 import { useAppStore } from '../../store/app-store';
 
-export function AccountSelect({ value, onChange, label = 'Account' }: { value: string; onChange: (accountId: string) => void; label?: string }) {
+export function AccountSelect({
+  value,
+  onChange,
+  label = 'Account',
+}: {
+  value: string;
+  onChange: (accountId: string) => void;
+  label?: string;
+}) {
   const accounts = useAppStore((s) => s.accounts);
   const id = useId();
   return (

@@ -11,7 +11,9 @@ import { FormButtons } from '../common/FormButtons';
 
 export function AddBuddyDialog() {
   const accounts = useAppStore((s) => s.accounts);
-  const [accountId, setAccountId] = useState(accounts.find((a) => a.state === 'online')?.accountId ?? accounts[0]?.accountId ?? '');
+  const [accountId, setAccountId] = useState(
+    accounts.find((a) => a.state === 'online')?.accountId ?? accounts[0]?.accountId ?? '',
+  );
   const [peer, setPeer] = useState('');
   const [name, setName] = useState('');
   const [group, setGroup] = useState('');
@@ -24,7 +26,10 @@ export function AddBuddyDialog() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!peer.trim()) return setError(protocol === 'xmpp' ? 'Enter their address, like bob@example.org.' : 'Enter their nickname.');
+          if (!peer.trim())
+            return setError(
+              protocol === 'xmpp' ? 'Enter their address, like bob@example.org.' : 'Enter their nickname.',
+            );
           addBuddy(accountId, peer.trim(), name.trim() || undefined, group.trim() || undefined)
             // The row itself says "Waiting for them to accept" until they answer.
             .then(close)
@@ -34,7 +39,14 @@ export function AddBuddyDialog() {
         <AccountSelect value={accountId} onChange={setAccountId} />
         <label className="field">
           <span>{protocol === 'xmpp' ? 'Their address (JID)' : 'Their nickname'}</span>
-          <input type="text" value={peer} onChange={(e) => setPeer(e.target.value)} placeholder={protocol === 'xmpp' ? 'bob@example.org' : 'bob'} required data-autofocus />
+          <input
+            type="text"
+            value={peer}
+            onChange={(e) => setPeer(e.target.value)}
+            placeholder={protocol === 'xmpp' ? 'bob@example.org' : 'bob'}
+            required
+            data-autofocus
+          />
         </label>
         <label className="field">
           <span>Name to show (optional)</span>

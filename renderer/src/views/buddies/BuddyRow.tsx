@@ -22,7 +22,12 @@ export function BuddyRow({ buddy, showAccount, tabIndex }: { buddy: Buddy; showA
   const row = useRef<HTMLDivElement>(null);
   const name = buddy.name || buddy.peer;
   const open = () => fire(openConversation(buddy.accountId, buddy.peer));
-  const spoken = [name, AVAILABILITY_LABEL[buddy.presence.availability], buddy.pending ? 'waiting for them to accept' : buddy.presence.status, unread > 0 ? `${unread} unread` : '']
+  const spoken = [
+    name,
+    AVAILABILITY_LABEL[buddy.presence.availability],
+    buddy.pending ? 'waiting for them to accept' : buddy.presence.status,
+    unread > 0 ? `${unread} unread` : '',
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -68,7 +73,12 @@ export function BuddyRow({ buddy, showAccount, tabIndex }: { buddy: Buddy; showA
         )}
       </button>
       {/* For the mouse; the keyboard opens the same menu with Shift+F10, the context-menu key or Right. */}
-      <span className="row-menu" aria-hidden="true" onClick={() => setMenuOpen((o) => !o)} title={`Actions for ${name}`}>
+      <span
+        className="row-menu"
+        aria-hidden="true"
+        onClick={() => setMenuOpen((o) => !o)}
+        title={`Actions for ${name}`}
+      >
         ⋯
       </span>
       {menuOpen && (
@@ -82,7 +92,10 @@ export function BuddyRow({ buddy, showAccount, tabIndex }: { buddy: Buddy; showA
           }}
           items={[
             { label: 'Send message', onSelect: open },
-            { label: 'Authenticate buddy…', onSelect: () => fire(openConversation(buddy.accountId, buddy.peer).then((k) => setUi({ wizard: k }))) },
+            {
+              label: 'Authenticate buddy…',
+              onSelect: () => fire(openConversation(buddy.accountId, buddy.peer).then((k) => setUi({ wizard: k }))),
+            },
             {
               label: 'Remove buddy…',
               onSelect: () =>
@@ -90,7 +103,8 @@ export function BuddyRow({ buddy, showAccount, tabIndex }: { buddy: Buddy; showA
                   title: `Remove ${name}?`,
                   body: `${name} will be removed from your buddy list and will no longer see when you are online. Your conversation history and OTR trust stay.`,
                   confirmLabel: 'Remove',
-                  onConfirm: () => void attempt(`Could not remove ${name}`, () => removeBuddy(buddy.accountId, buddy.peer)),
+                  onConfirm: () =>
+                    void attempt(`Could not remove ${name}`, () => removeBuddy(buddy.accountId, buddy.peer)),
                 }),
             },
           ]}

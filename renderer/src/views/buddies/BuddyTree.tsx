@@ -27,11 +27,17 @@ export function BuddyTree() {
     return toRows(groups, filter ? {} : folded);
   }, [buddies, filter, accounts, folded]);
   const [activeKey, setActiveKey] = useState<string>();
-  const activeIndex = Math.max(0, rows.findIndex((r) => rowKey(r) === activeKey));
+  const activeIndex = Math.max(
+    0,
+    rows.findIndex((r) => rowKey(r) === activeKey),
+  );
   const scroller = useRef<HTMLDivElement>(null);
 
   // The row with the Tab stop stays rendered even when scrolled away, so focus is never lost.
-  const rangeExtractor = useCallback((range: Range) => [...new Set([activeIndex, ...defaultRangeExtractor(range)])].sort((a, b) => a - b), [activeIndex]);
+  const rangeExtractor = useCallback(
+    (range: Range) => [...new Set([activeIndex, ...defaultRangeExtractor(range)])].sort((a, b) => a - b),
+    [activeIndex],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -46,7 +52,9 @@ export function BuddyTree() {
     if (!row) return;
     setActiveKey(rowKey(row));
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-nav-row]`)?.focus());
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] [data-nav-row]`)?.focus(),
+    );
   };
 
   const toggle = (name: string) => setFolded((f) => ({ ...f, [name]: !f[name] }));
@@ -57,7 +65,10 @@ export function BuddyTree() {
     if (to !== undefined) {
       e.preventDefault();
       focusRow(Math.max(0, Math.min(rows.length - 1, to)));
-    } else if (row?.kind === 'group' && ((e.key === 'ArrowLeft' && !row.folded) || (e.key === 'ArrowRight' && row.folded))) {
+    } else if (
+      row?.kind === 'group' &&
+      ((e.key === 'ArrowLeft' && !row.folded) || (e.key === 'ArrowRight' && row.folded))
+    ) {
       e.preventDefault();
       toggle(row.group.name);
     } else if (row?.kind === 'buddy' && e.key === 'ArrowLeft') {
@@ -92,10 +103,17 @@ export function BuddyTree() {
               className="buddy-slot"
               style={{ transform: `translateY(${item.start}px)` }}
               onFocus={() => setActiveKey(rowKey(row))}
-              {...(row.kind === 'buddy' ? { 'data-testid': 'buddy', 'data-peer': row.buddy.peer, 'data-group': row.group } : { 'data-group-heading': row.group.name })}
+              {...(row.kind === 'buddy'
+                ? { 'data-testid': 'buddy', 'data-peer': row.buddy.peer, 'data-group': row.group }
+                : { 'data-group-heading': row.group.name })}
             >
               {row.kind === 'group' ? (
-                <GroupRow group={row.group} folded={row.folded} onToggle={() => toggle(row.group.name)} tabIndex={tabIndex} />
+                <GroupRow
+                  group={row.group}
+                  folded={row.folded}
+                  onToggle={() => toggle(row.group.name)}
+                  tabIndex={tabIndex}
+                />
               ) : (
                 <BuddyRow buddy={row.buddy} showAccount={accounts.length > 1} tabIndex={tabIndex} />
               )}

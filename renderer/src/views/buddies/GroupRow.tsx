@@ -2,10 +2,27 @@
 import { Icon } from '../common/Icon';
 import type { BuddyGroup } from './grouping';
 
-export function GroupRow({ group, folded, onToggle, tabIndex }: { group: BuddyGroup; folded: boolean; onToggle: () => void; tabIndex: number }) {
+export function GroupRow({
+  group,
+  folded,
+  onToggle,
+  tabIndex,
+}: {
+  group: BuddyGroup;
+  folded: boolean;
+  onToggle: () => void;
+  tabIndex: number;
+}) {
   return (
     <h3 className="group-heading">
-      <button type="button" className="group-toggle" aria-expanded={!folded} data-nav-row onClick={onToggle} tabIndex={tabIndex}>
+      <button
+        type="button"
+        className="group-toggle"
+        aria-expanded={!folded}
+        data-nav-row
+        onClick={onToggle}
+        tabIndex={tabIndex}
+      >
         <Icon name="chevron" className={folded ? '' : 'rotated'} />
         {group.name}
         <span className="group-count">

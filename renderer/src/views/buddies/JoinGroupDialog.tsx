@@ -11,7 +11,9 @@ import { FormButtons } from '../common/FormButtons';
 
 export function JoinGroupDialog() {
   const accounts = useAppStore((s) => s.accounts);
-  const [accountId, setAccountId] = useState(accounts.find((a) => a.state === 'online')?.accountId ?? accounts[0]?.accountId ?? '');
+  const [accountId, setAccountId] = useState(
+    accounts.find((a) => a.state === 'online')?.accountId ?? accounts[0]?.accountId ?? '',
+  );
   const [room, setRoom] = useState('');
   const [nick, setNick] = useState('');
   const [error, setError] = useState<string>();
@@ -19,12 +21,22 @@ export function JoinGroupDialog() {
   const close = () => closeDialog('joinGroup');
 
   return (
-    <Dialog title="Join a group chat" onClose={close} testId="join-group" description={<p>Group chats are not private: OTR protects one-to-one conversations only.</p>}>
+    <Dialog
+      title="Join a group chat"
+      onClose={close}
+      testId="join-group"
+      description={<p>Group chats are not private: OTR protects one-to-one conversations only.</p>}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const name = room.trim();
-          if (!name) return setError(protocol === 'xmpp' ? 'Enter the room address, like room@conference.example.org.' : 'Enter the channel, like #sotto.');
+          if (!name)
+            return setError(
+              protocol === 'xmpp'
+                ? 'Enter the room address, like room@conference.example.org.'
+                : 'Enter the channel, like #sotto.',
+            );
           const target = protocol === 'irc' && !/^[#&]/.test(name) ? `#${name}` : name;
           joinGroup(accountId, target, nick.trim() || undefined)
             .then(close)
@@ -34,7 +46,14 @@ export function JoinGroupDialog() {
         <AccountSelect value={accountId} onChange={setAccountId} />
         <label className="field">
           <span>{protocol === 'xmpp' ? 'Room address' : 'Channel'}</span>
-          <input type="text" value={room} onChange={(e) => setRoom(e.target.value)} placeholder={protocol === 'xmpp' ? 'room@conference.example.org' : '#sotto'} required data-autofocus />
+          <input
+            type="text"
+            value={room}
+            onChange={(e) => setRoom(e.target.value)}
+            placeholder={protocol === 'xmpp' ? 'room@conference.example.org' : '#sotto'}
+            required
+            data-autofocus
+          />
         </label>
         {protocol === 'xmpp' && (
           <label className="field">

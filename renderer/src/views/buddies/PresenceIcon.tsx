@@ -24,7 +24,14 @@ export function PresenceIcon({ availability, hidden = false }: { availability: A
       data-presence={availability}
     >
       <title>{label}</title>
-      <path d={SHAPES[availability]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={SHAPES[availability]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

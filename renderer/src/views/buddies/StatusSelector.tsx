@@ -17,11 +17,18 @@ export function StatusSelector({ account }: { account: AccountSummary }) {
   const [message, setMessage] = useState(chosen?.status ?? '');
 
   const apply = (next: Availability, status: string) =>
-    void attempt(`Could not change the status of ${account.name}`, () => choosePresence(account.accountId, next, status.trim() || undefined));
+    void attempt(`Could not change the status of ${account.name}`, () =>
+      choosePresence(account.accountId, next, status.trim() || undefined),
+    );
 
   return (
     <div className="status-selector">
-      <select aria-label={`Status of ${account.name}`} value={availability} onChange={(e) => apply(e.target.value as Availability, message)} data-testid="status-select">
+      <select
+        aria-label={`Status of ${account.name}`}
+        value={availability}
+        onChange={(e) => apply(e.target.value as Availability, message)}
+        data-testid="status-select"
+      >
         {SELECTABLE.map((a) => (
           <option key={a} value={a}>
             {AVAILABILITY_LABEL[a]}

@@ -16,10 +16,17 @@ export function SubscriptionRequests() {
               <strong>{peer}</strong> wants to add you as a buddy and see when you are online.
             </p>
             <div className="button-row">
-              <button type="button" className="primary" onClick={() => void attempt(`Could not accept ${peer}`, () => answerRequest(accountId, peer, true))}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void attempt(`Could not accept ${peer}`, () => answerRequest(accountId, peer, true))}
+              >
                 Accept
               </button>
-              <button type="button" onClick={() => void attempt(`Could not deny ${peer}`, () => answerRequest(accountId, peer, false))}>
+              <button
+                type="button"
+                onClick={() => void attempt(`Could not deny ${peer}`, () => answerRequest(accountId, peer, false))}
+              >
                 Deny
               </button>
             </div>

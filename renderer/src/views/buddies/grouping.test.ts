@@ -5,16 +5,36 @@ import type { Availability } from '../../store/app-store';
 import { groupBuddies, NO_GROUP, rowKey, toRows } from './grouping';
 import { AVAILABILITY_LABEL, AVAILABILITY_RANK, SELECTABLE } from './presence';
 
-function buddy(peer: string, over: { name?: string; groups?: string[]; availability?: Availability; accountId?: string } = {}): Buddy {
+function buddy(
+  peer: string,
+  over: { name?: string; groups?: string[]; availability?: Availability; accountId?: string } = {},
+): Buddy {
   const { availability = 'available', accountId = 'acct', ...rest } = over;
-  return { accountId, peer, groups: [], subscription: 'both', pending: false, presence: { availability }, unread: 0, ...rest };
+  return {
+    accountId,
+    peer,
+    groups: [],
+    subscription: 'both',
+    pending: false,
+    presence: { availability },
+    unread: 0,
+    ...rest,
+  };
 }
 
 const names = (buddies: Buddy[]) => buddies.map((b) => b.peer);
 
 describe('groupBuddies', () => {
   it('sorts groups by name, with buddies in no group last', () => {
-    const groups = groupBuddies([buddy('a', { groups: ['Work'] }), buddy('b'), buddy('c', { groups: ['Family'] }), buddy('d', { groups: ['Zoo'] })], '');
+    const groups = groupBuddies(
+      [
+        buddy('a', { groups: ['Work'] }),
+        buddy('b'),
+        buddy('c', { groups: ['Family'] }),
+        buddy('d', { groups: ['Zoo'] }),
+      ],
+      '',
+    );
     expect(groups.map((g) => g.name)).toEqual(['Family', 'Work', 'Zoo', NO_GROUP]);
   });
 
@@ -36,19 +56,32 @@ describe('groupBuddies', () => {
   });
 
   it('sorts buddies with the same presence by the name shown, ignoring case', () => {
-    const [group] = groupBuddies([buddy('z@x', { name: 'bob' }), buddy('y@x', { name: 'Alice' }), buddy('carol@x')], '');
+    const [group] = groupBuddies(
+      [buddy('z@x', { name: 'bob' }), buddy('y@x', { name: 'Alice' }), buddy('carol@x')],
+      '',
+    );
     expect(names(group?.buddies ?? [])).toEqual(['y@x', 'z@x', 'carol@x']);
   });
 
   it('counts the buddies online in each group', () => {
-    const [group] = groupBuddies([buddy('a'), buddy('b', { availability: 'away' }), buddy('c', { availability: 'offline' })], '');
+    const [group] = groupBuddies(
+      [buddy('a'), buddy('b', { availability: 'away' }), buddy('c', { availability: 'offline' })],
+      '',
+    );
     expect(group?.online).toBe(2);
   });
 
   it('finds buddies by alias or address, ignoring case and surrounding spaces', () => {
-    const all = [buddy('bob@example.org', { name: 'Robert' }), buddy('carol@example.org'), buddy('dave@other.example', { name: 'Dave' })];
+    const all = [
+      buddy('bob@example.org', { name: 'Robert' }),
+      buddy('carol@example.org'),
+      buddy('dave@other.example', { name: 'Dave' }),
+    ];
     expect(groupBuddies(all, '  ROB ').flatMap((g) => names(g.buddies))).toEqual(['bob@example.org']);
-    expect(groupBuddies(all, 'example.org').flatMap((g) => names(g.buddies))).toEqual(['carol@example.org', 'bob@example.org']);
+    expect(groupBuddies(all, 'example.org').flatMap((g) => names(g.buddies))).toEqual([
+      'carol@example.org',
+      'bob@example.org',
+    ]);
   });
 
   it('leaves out groups with no buddy that matches the search', () => {
@@ -62,16 +95,29 @@ describe('groupBuddies', () => {
 });
 
 describe('toRows and rowKey', () => {
-  const groups = groupBuddies([buddy('bob', { groups: ['Work', 'Friends'] }), buddy('carol', { groups: ['Work'] })], '');
+  const groups = groupBuddies(
+    [buddy('bob', { groups: ['Work', 'Friends'] }), buddy('carol', { groups: ['Work'] })],
+    '',
+  );
 
   it('gives a heading per group followed by its buddies', () => {
     const rows = toRows(groups, {});
-    expect(rows.map((r) => (r.kind === 'group' ? `# ${r.group.name}` : r.buddy.peer))).toEqual(['# Friends', 'bob', '# Work', 'bob', 'carol']);
+    expect(rows.map((r) => (r.kind === 'group' ? `# ${r.group.name}` : r.buddy.peer))).toEqual([
+      '# Friends',
+      'bob',
+      '# Work',
+      'bob',
+      'carol',
+    ]);
   });
 
   it('shows only the heading of a folded group', () => {
     const rows = toRows(groups, { Work: true });
-    expect(rows.map((r) => (r.kind === 'group' ? `# ${r.group.name}:${r.folded}` : r.buddy.peer))).toEqual(['# Friends:false', 'bob', '# Work:true']);
+    expect(rows.map((r) => (r.kind === 'group' ? `# ${r.group.name}:${r.folded}` : r.buddy.peer))).toEqual([
+      '# Friends:false',
+      'bob',
+      '# Work:true',
+    ]);
   });
 
   it('gives every row its own key, also for a buddy shown in two groups', () => {

@@ -10,7 +10,8 @@ export interface BuddyGroup {
   online: number;
 }
 
-export type Row = { kind: 'group'; group: BuddyGroup; folded: boolean } | { kind: 'buddy'; buddy: Buddy; group: string };
+export type Row =
+  { kind: 'group'; group: BuddyGroup; folded: boolean } | { kind: 'buddy'; buddy: Buddy; group: string };
 
 const label = (b: Buddy) => (b.name || b.peer).toLowerCase();
 
@@ -29,7 +30,11 @@ export function groupBuddies(buddies: Buddy[], filter: string): BuddyGroup[] {
     .sort(([a], [b]) => (a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b)))
     .map(([name, list]) => ({
       name,
-      buddies: list.sort((x, y) => AVAILABILITY_RANK[x.presence.availability] - AVAILABILITY_RANK[y.presence.availability] || label(x).localeCompare(label(y))),
+      buddies: list.sort(
+        (x, y) =>
+          AVAILABILITY_RANK[x.presence.availability] - AVAILABILITY_RANK[y.presence.availability] ||
+          label(x).localeCompare(label(y)),
+      ),
       online: list.filter((b) => b.presence.availability !== 'offline').length,
     }));
 }
@@ -45,4 +50,5 @@ export function toRows(groups: BuddyGroup[], folded: Record<string, boolean>): R
   return rows;
 }
 
-export const rowKey = (r: Row): string => (r.kind === 'group' ? `group\n${r.group.name}` : `${r.group}\n${r.buddy.accountId}\n${r.buddy.peer}`);
+export const rowKey = (r: Row): string =>
+  r.kind === 'group' ? `group\n${r.group.name}` : `${r.group}\n${r.buddy.accountId}\n${r.buddy.peer}`;

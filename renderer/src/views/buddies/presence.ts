@@ -14,4 +14,11 @@ export const AVAILABILITY_LABEL: Record<Availability, string> = {
 export const SELECTABLE: Availability[] = ['available', 'away', 'dnd', 'invisible', 'offline'];
 
 /** Sorting: who can answer now comes first. */
-export const AVAILABILITY_RANK: Record<Availability, number> = { available: 0, dnd: 1, away: 2, xa: 3, invisible: 4, offline: 5 };
+export const AVAILABILITY_RANK: Record<Availability, number> = {
+  available: 0,
+  dnd: 1,
+  away: 2,
+  xa: 3,
+  invisible: 4,
+  offline: 5,
+};

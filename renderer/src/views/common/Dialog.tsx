@@ -16,7 +16,8 @@ interface Props {
   testId?: string;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Dialog({ title, onClose, children, className, description, testId }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -30,8 +31,11 @@ export function Dialog({ title, onClose, children, className, description, testI
     if (!dialog) return;
     const before = document.activeElement;
     if (!dialog.open) dialog.showModal();
-    const inBody = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).find((el) => !el.closest('.dialog-header'));
-    const autofocus = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? inBody ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+    const inBody = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).find(
+      (el) => !el.closest('.dialog-header'),
+    );
+    const autofocus =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ?? inBody ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
     autofocus?.focus();
     const cancel = (e: Event) => {
       e.preventDefault();
@@ -47,7 +51,9 @@ export function Dialog({ title, onClose, children, className, description, testI
 
   const trapTab = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key !== 'Tab' || !ref.current) return;
-    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
+    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+      (el) => el.offsetParent !== null,
+    );
     const first = items[0];
     const last = items[items.length - 1];
     if (!first || !last) return;

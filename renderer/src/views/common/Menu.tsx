@@ -46,7 +46,12 @@ export function Menu({ id, items, initial, labelledBy, label, onClose, anchor }:
 
   const onKeyDown = (e: KeyboardEvent) => {
     const n = items.length;
-    const moves: Record<string, number> = { ArrowDown: (focusAt + 1) % n, ArrowUp: (focusAt - 1 + n) % n, Home: 0, End: n - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: (focusAt + 1) % n,
+      ArrowUp: (focusAt - 1 + n) % n,
+      Home: 0,
+      End: n - 1,
+    };
     const to = moves[e.key];
     if (to !== undefined) {
       e.preventDefault();
@@ -65,7 +70,15 @@ export function Menu({ id, items, initial, labelledBy, label, onClose, anchor }:
   };
 
   return (
-    <div ref={menu} id={id} role="menu" className="menu" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : label} onKeyDown={onKeyDown}>
+    <div
+      ref={menu}
+      id={id}
+      role="menu"
+      className="menu"
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : label}
+      onKeyDown={onKeyDown}
+    >
       {items.map((item, i) => (
         <button
           key={item.label}

@@ -53,7 +53,9 @@ export function MenuButton({ children, label, items, className, testId }: Props)
       >
         {children}
       </button>
-      {open && <Menu id={menuId} items={items} initial={openAt} labelledBy={buttonId} onClose={close} anchor={button} />}
+      {open && (
+        <Menu id={menuId} items={items} initial={openAt} labelledBy={buttonId} onClose={close} anchor={button} />
+      )}
     </span>
   );
 }

@@ -7,7 +7,12 @@ export function Announcer({ convKey, peerName }: { convKey: ConvKey; peerName: s
     const lines = s.conversations[convKey]?.lines;
     return lines?.[lines.length - 1];
   });
-  const text = !last || last.direction === 'out' ? '' : last.direction === 'system' ? last.text : `${last.nick ?? peerName}${last.encrypted ? ' (private)' : ''}: ${last.text}`;
+  const text =
+    !last || last.direction === 'out'
+      ? ''
+      : last.direction === 'system'
+        ? last.text
+        : `${last.nick ?? peerName}${last.encrypted ? ' (private)' : ''}: ${last.text}`;
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
       {text}

@@ -20,10 +20,16 @@ export function ConversationPane() {
         <div className="empty-conversations">
           <h2>{hasAccounts ? 'No conversation open' : 'Welcome to Sotto'}</h2>
           {hasAccounts ? (
-            <p>Pick a buddy in the list to start a conversation. Conversations with buddies whose clients speak OTR become private by themselves.</p>
+            <p>
+              Pick a buddy in the list to start a conversation. Conversations with buddies whose clients speak OTR
+              become private by themselves.
+            </p>
           ) : (
             <>
-              <p>Add your XMPP (Jabber) or IRC account to begin. Your one-to-one conversations will be encrypted with Off-the-Record messaging wherever the other side supports it.</p>
+              <p>
+                Add your XMPP (Jabber) or IRC account to begin. Your one-to-one conversations will be encrypted with
+                Off-the-Record messaging wherever the other side supports it.
+              </p>
               <button type="button" className="primary" onClick={() => openDialog('accounts')}>
                 Add an account
               </button>

@@ -31,13 +31,24 @@ export function ConversationView({ convKey }: { convKey: ConvKey }) {
   if (!conv) return null;
   const name = conv.kind === 'group' ? conv.peer : alias || conv.peer;
   return (
-    <section id={panelId(convKey)} role="tabpanel" aria-labelledby={tabId(convKey)} className="conversation" data-testid="conversation">
+    <section
+      id={panelId(convKey)}
+      role="tabpanel"
+      aria-labelledby={tabId(convKey)}
+      className="conversation"
+      data-testid="conversation"
+    >
       <ConversationHeader conv={conv} name={name} />
       {conv.kind === 'direct' && <KeyChangedWarning convKey={convKey} peerName={name} />}
       <MessageList convKey={convKey} peerName={name} group={conv.kind === 'group'} />
       <Announcer convKey={convKey} peerName={name} />
       {conv.kind === 'direct' && <FinishedNotice convKey={convKey} peerName={name} />}
-      <MessageInput key={convKey} convKey={convKey} peerName={name} disabledReason={online ? undefined : 'The account is offline: connect it to send messages'} />
+      <MessageInput
+        key={convKey}
+        convKey={convKey}
+        peerName={name}
+        disabledReason={online ? undefined : 'The account is offline: connect it to send messages'}
+      />
     </section>
   );
 }

@@ -15,12 +15,22 @@ export function FinishedNotice({ convKey, peerName }: { convKey: ConvKey; peerNa
   return (
     <div className="finished-notice" data-testid="finished-notice">
       <Icon name="lock-x" />
-      <p>{peerName} has ended the private conversation. What you write now will not be sent until you end it too (and write unencrypted) or start a new private conversation.</p>
+      <p>
+        {peerName} has ended the private conversation. What you write now will not be sent until you end it too (and
+        write unencrypted) or start a new private conversation.
+      </p>
       <div className="button-row">
-        <button type="button" onClick={() => void attempt('Could not end the private conversation', () => endOtr(convKey))}>
+        <button
+          type="button"
+          onClick={() => void attempt('Could not end the private conversation', () => endOtr(convKey))}
+        >
           End private conversation
         </button>
-        <button type="button" className="primary" onClick={() => void attempt('Could not start the private conversation', () => startOtr(convKey))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void attempt('Could not start the private conversation', () => startOtr(convKey))}
+        >
           Start a new one
         </button>
       </div>

@@ -20,16 +20,20 @@ export function KeyChangedWarning({ convKey, peerName }: { convKey: ConvKey; pee
     <div className="key-changed" role="alert" data-testid="key-changed">
       <Icon name="error" className="key-changed-icon" />
       <div>
-        <p className="key-changed-title">{changed ? `${peerName}’s key has changed` : `${peerName} is also signed in with a key you have not verified`}</p>
+        <p className="key-changed-title">
+          {changed ? `${peerName}’s key has changed` : `${peerName} is also signed in with a key you have not verified`}
+        </p>
         {changed ? (
           <p>
-            This conversation is encrypted, but with a key {peerName} has not used with you before. It may be a new device, or someone pretending to be {peerName}. Do not say
-            anything private until you have authenticated {peerName}.
+            This conversation is encrypted, but with a key {peerName} has not used with you before. It may be a new
+            device, or someone pretending to be {peerName}. Do not say anything private until you have authenticated{' '}
+            {peerName}.
           </p>
         ) : (
           <p>
-            Your messages still go only to the key you verified. The other login may be {peerName} on a new device, or someone pretending to be {peerName}: what it writes is marked
-            unverified. To write to it, choose it, then authenticate it.
+            Your messages still go only to the key you verified. The other login may be {peerName} on a new device, or
+            someone pretending to be {peerName}: what it writes is marked unverified. To write to it, choose it, then
+            authenticate it.
           </p>
         )}
       </div>

@@ -8,7 +8,15 @@ import { sendText } from '../../actions/conversations';
 import type { ConvKey } from '../../lib/conversation-keys';
 import { useConversationStore } from '../../store/conversation-store';
 
-export function MessageInput({ convKey, peerName, disabledReason }: { convKey: ConvKey; peerName: string; disabledReason?: string | undefined }) {
+export function MessageInput({
+  convKey,
+  peerName,
+  disabledReason,
+}: {
+  convKey: ConvKey;
+  peerName: string;
+  disabledReason?: string | undefined;
+}) {
   const sent = useConversationStore((s) => s.conversations[convKey]?.sent);
   const [text, setText] = useState('');
   const [draft, setDraft] = useState('');

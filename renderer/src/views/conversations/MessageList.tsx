@@ -63,7 +63,13 @@ export function MessageList({ convKey, peerName, group }: { convKey: ConvKey; pe
             const line = lines[item.index];
             if (!line) return null;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-slot" style={{ transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="message-slot"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
                 <MessageRow line={line} peerName={peerName} group={group} />
               </div>
             );

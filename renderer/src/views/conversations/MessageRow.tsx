@@ -30,7 +30,10 @@ function Privacy({ line, group }: { line: ConversationLineDto; group: boolean })
     // Which key: a buddy signed in twice may have two, and each line names its own.
     const key = line.fingerprint ? `, key ${fingerprintGroups(line.fingerprint).join(' ')}` : '';
     return (
-      <span className={`line-privacy ${line.verified ? 'private' : 'unverified'}`} title={`${line.verified ? 'Private (verified' : 'Private (unverified'}${key})`}>
+      <span
+        className={`line-privacy ${line.verified ? 'private' : 'unverified'}`}
+        title={`${line.verified ? 'Private (verified' : 'Private (unverified'}${key})`}
+      >
         <Icon name={line.verified ? 'lock-check' : 'lock-question'} />
         <VisuallyHidden>{line.verified ? 'Private: ' : 'Private, unverified: '}</VisuallyHidden>
       </span>
@@ -67,7 +70,12 @@ export const MessageRow = memo(function MessageRow({ line, peerName, group }: Pr
   const sender = line.direction === 'out' ? 'Me' : (line.nick ?? peerName);
   const status = line.status && line.status !== 'sent' ? STATUS[line.status] : undefined;
   return (
-    <div className={`line line-${line.direction} ${status ? `status-${line.status}` : ''}`} data-testid="message" data-encrypted={line.encrypted} data-status={line.status ?? ''}>
+    <div
+      className={`line line-${line.direction} ${status ? `status-${line.status}` : ''}`}
+      data-testid="message"
+      data-encrypted={line.encrypted}
+      data-status={line.status ?? ''}
+    >
       {time}
       <Privacy line={line} group={group} />
       <span className="line-sender">{sender}:</span>{' '}

@@ -16,7 +16,15 @@ export function SafeLink({ href, children }: { href: string; children: ReactNode
     else setUi({ linkToOpen: href });
   };
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="message-link" onClick={ask} onAuxClick={ask} title={href}>
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="message-link"
+      onClick={ask}
+      onAuxClick={ask}
+      title={href}
+    >
       {children}
     </a>
   );

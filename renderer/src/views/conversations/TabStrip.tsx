@@ -46,13 +46,29 @@ export function TabStrip() {
   return (
     <div ref={list} role="tablist" aria-label="Conversations" className="tab-strip">
       {tabs.map((key) => (
-        <Tab key={key} convKey={key} selected={key === active} onKeyDown={(e) => onKeyDown(e, key)} onSelect={() => focusTab(key)} />
+        <Tab
+          key={key}
+          convKey={key}
+          selected={key === active}
+          onKeyDown={(e) => onKeyDown(e, key)}
+          onSelect={() => focusTab(key)}
+        />
       ))}
     </div>
   );
 }
 
-function Tab({ convKey, selected, onKeyDown, onSelect }: { convKey: ConvKey; selected: boolean; onKeyDown: (e: KeyboardEvent) => void; onSelect: () => void }) {
+function Tab({
+  convKey,
+  selected,
+  onKeyDown,
+  onSelect,
+}: {
+  convKey: ConvKey;
+  selected: boolean;
+  onKeyDown: (e: KeyboardEvent) => void;
+  onSelect: () => void;
+}) {
   const conv = useConversationStore((s) => s.conversations[convKey]);
   const level = otrLevel(useOtrStore((s) => s.status[convKey]));
   if (!conv) return null;
@@ -70,7 +86,11 @@ function Tab({ convKey, selected, onKeyDown, onSelect }: { convKey: ConvKey; sel
       title={`${name} (Delete or Ctrl+W closes)`}
       data-testid="conversation-tab"
     >
-      {conv.kind === 'group' ? <Icon name="people" /> : <Icon name={OTR_ICON[level]} className={`tab-otr otr-text-${level}`} />}
+      {conv.kind === 'group' ? (
+        <Icon name="people" />
+      ) : (
+        <Icon name={OTR_ICON[level]} className={`tab-otr otr-text-${level}`} />
+      )}
       <span className="tab-name">{name}</span>
       <VisuallyHidden>{conv.kind === 'group' ? ', group chat' : `, ${OTR_LABEL[level]}`}</VisuallyHidden>
       {conv.unread > 0 && (

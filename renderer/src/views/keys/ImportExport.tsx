@@ -22,10 +22,19 @@ export function ImportExport() {
   return (
     <section aria-labelledby="keys-pidgin">
       <h3 id="keys-pidgin">Pidgin and other libotr clients</h3>
-      <p className="hint">Import your key, your buddies’ fingerprints and their trust from Pidgin, so nobody needs to verify you again; or export them for Pidgin.</p>
+      <p className="hint">
+        Import your key, your buddies’ fingerprints and their trust from Pidgin, so nobody needs to verify you again; or
+        export them for Pidgin.
+      </p>
       <label className="field">
         <span>Folder with otr.private_key and otr.fingerprints</span>
-        <input type="text" value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/home/you/.purple" spellCheck={false} />
+        <input
+          type="text"
+          value={dir}
+          onChange={(e) => setDir(e.target.value)}
+          placeholder="/home/you/.purple"
+          spellCheck={false}
+        />
       </label>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => run('Imported', importKeys)}>

@@ -30,7 +30,11 @@ function Row({ f }: { f: KnownFingerprint }) {
           <button
             type="button"
             aria-label={`${verified ? 'Unverify' : 'Verify'} ${f.peer}`}
-            onClick={() => void attempt('Could not change the trust', () => verifyFingerprint(f.accountId, f.peer, f.fingerprint, !verified))}
+            onClick={() =>
+              void attempt('Could not change the trust', () =>
+                verifyFingerprint(f.accountId, f.peer, f.fingerprint, !verified),
+              )
+            }
           >
             {verified ? 'Unverify' : 'Verify'}
           </button>
@@ -43,7 +47,10 @@ function Row({ f }: { f: KnownFingerprint }) {
                 title: `Forget this fingerprint of ${f.peer}?`,
                 body: `Sotto will treat this key as new the next time ${f.peer} uses it, and you will have to authenticate them again.`,
                 confirmLabel: 'Forget',
-                onConfirm: () => void attempt('Could not forget the fingerprint', () => forgetFingerprint(f.accountId, f.peer, f.fingerprint)),
+                onConfirm: () =>
+                  void attempt('Could not forget the fingerprint', () =>
+                    forgetFingerprint(f.accountId, f.peer, f.fingerprint),
+                  ),
               })
             }
           >

@@ -15,7 +15,8 @@ function KeyRow({ account }: { account: AccountSummary }) {
   return (
     <li className="key-row" data-testid="my-key">
       <p>
-        <strong>{account.name}</strong> <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
+        <strong>{account.name}</strong>{' '}
+        <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
       </p>
       {account.fingerprint ? (
         <Fingerprint hex={account.fingerprint} />
@@ -27,12 +28,20 @@ function KeyRow({ account }: { account: AccountSummary }) {
       ) : (
         <>
           <p className="muted">No key yet. One is made when the account first connects, or now:</p>
-          <button type="button" onClick={() => generateKey(account.accountId).catch((err: unknown) => setError(errorText(err)))}>
+          <button
+            type="button"
+            onClick={() => generateKey(account.accountId).catch((err: unknown) => setError(errorText(err)))}
+          >
             Generate a key
           </button>
         </>
       )}
-      <ErrorText text={error ?? (keygen?.phase === 'failed' ? `The key could not be made: ${keygen.message ?? 'unknown error'}` : undefined)} />
+      <ErrorText
+        text={
+          error ??
+          (keygen?.phase === 'failed' ? `The key could not be made: ${keygen.message ?? 'unknown error'}` : undefined)
+        }
+      />
     </li>
   );
 }
@@ -42,7 +51,9 @@ export function MyKeys() {
   return (
     <section aria-labelledby="keys-mine">
       <h3 id="keys-mine">My keys</h3>
-      <p className="hint">Give your fingerprint to buddies who want to verify you (read it to them by phone or in person).</p>
+      <p className="hint">
+        Give your fingerprint to buddies who want to verify you (read it to them by phone or in person).
+      </p>
       {accounts.length === 0 ? (
         <p className="muted">No accounts yet.</p>
       ) : (

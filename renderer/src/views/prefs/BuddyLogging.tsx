@@ -27,7 +27,12 @@ export function BuddyLogging({ accountId, peer }: { accountId: string; peer: str
   return (
     <>
       <label className="checkbox">
-        <input type="checkbox" checked={logPrivate ?? false} disabled={logPrivate === undefined} onChange={(e) => change(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={logPrivate ?? false}
+          disabled={logPrivate === undefined}
+          onChange={(e) => change(e.target.checked)}
+        />
         Also log private (OTR) conversations with {peer}
       </label>
       <p className="hint">Off by default: a log on disk keeps what OTR was meant to let you deny.</p>

@@ -26,7 +26,11 @@ export function GeneralPrefs() {
       <section aria-labelledby="prefs-logging">
         <h3 id="prefs-logging">Logging</h3>
         <label className="checkbox">
-          <input type="checkbox" checked={settings.logging.plaintext} onChange={(e) => save({ logging: { plaintext: e.target.checked } })} />
+          <input
+            type="checkbox"
+            checked={settings.logging.plaintext}
+            onChange={(e) => save({ logging: { plaintext: e.target.checked } })}
+          />
           Keep a log of conversations that are not private
         </label>
         <p className="hint">Private (OTR) conversations are not logged, unless you turn it on for one buddy above.</p>
@@ -34,7 +38,11 @@ export function GeneralPrefs() {
       <section aria-labelledby="prefs-notifications">
         <h3 id="prefs-notifications">Notifications</h3>
         <label className="checkbox">
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => save({ notifications: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.notifications}
+            onChange={(e) => save({ notifications: e.target.checked })}
+          />
           Show a desktop notification for new messages and authentication requests while Sotto is in the background
         </label>
         {settings.notifications && permission === 'default' && (
@@ -42,7 +50,11 @@ export function GeneralPrefs() {
             Allow notifications
           </button>
         )}
-        {settings.notifications && permission === 'denied' && <p className="hint">Notifications are blocked for Sotto: allow them in the browser’s or the system’s settings.</p>}
+        {settings.notifications && permission === 'denied' && (
+          <p className="hint">
+            Notifications are blocked for Sotto: allow them in the browser’s or the system’s settings.
+          </p>
+        )}
         <p className="hint">Notifications of private messages never show what was said.</p>
       </section>
       <section aria-labelledby="prefs-theme">
@@ -51,7 +63,12 @@ export function GeneralPrefs() {
           <legend>Theme</legend>
           {THEMES.map((t) => (
             <label key={t.value} className="radio">
-              <input type="radio" name="theme" checked={settings.theme === t.value} onChange={() => save({ theme: t.value })} />
+              <input
+                type="radio"
+                name="theme"
+                checked={settings.theme === t.value}
+                onChange={() => save({ theme: t.value })}
+              />
               {t.label}
             </label>
           ))}

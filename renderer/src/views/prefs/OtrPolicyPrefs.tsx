@@ -57,7 +57,16 @@ function BuddyPolicy({ version }: { version: number }) {
   const conversations = useConversationStore((s) => s.conversations);
   const accounts = useAppStore((s) => s.accounts);
   const own = new Set(accounts.map((a) => convKey(a.accountId, a.name)));
-  const peers = [...new Set([...Object.keys(buddies), ...Object.values(conversations).filter((c) => c.kind === 'direct').map((c) => c.key)])].filter((k) => !own.has(k)).sort();
+  const peers = [
+    ...new Set([
+      ...Object.keys(buddies),
+      ...Object.values(conversations)
+        .filter((c) => c.kind === 'direct')
+        .map((c) => c.key),
+    ]),
+  ]
+    .filter((k) => !own.has(k))
+    .sort();
   const [key, setKey] = useState(peers[0] ?? '');
   const { accountId, peer } = key ? splitKey(key) : { accountId: undefined, peer: undefined };
   const { state, error, change, inherit } = usePolicy(accountId, peer, version);
@@ -76,7 +85,11 @@ function BuddyPolicy({ version }: { version: number }) {
           ))}
         </select>
       </div>
-      {state?.inherited && <p className="hint">Now the same as the account: {inheritedName}. Choosing here overrides it for this buddy only.</p>}
+      {state?.inherited && (
+        <p className="hint">
+          Now the same as the account: {inheritedName}. Choosing here overrides it for this buddy only.
+        </p>
+      )}
       <PolicyChoice legend={`Private conversations with ${peer ?? ''}`} value={state?.policy} onChange={change} />
       {state && !state.inherited && (
         <button type="button" onClick={inherit}>
@@ -97,7 +110,12 @@ export function OtrPolicyPrefs() {
       <h3 id="prefs-otr">Private conversations (OTR)</h3>
       {accounts.length === 0 && <p className="muted">Add an account to choose how its conversations become private.</p>}
       {accounts.map((a) => (
-        <AccountPolicy key={a.accountId} accountId={a.accountId} name={a.name} onChanged={() => setVersion((v) => v + 1)} />
+        <AccountPolicy
+          key={a.accountId}
+          accountId={a.accountId}
+          name={a.name}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
       ))}
       <h4>For one buddy</h4>
       <BuddyPolicy version={version} />

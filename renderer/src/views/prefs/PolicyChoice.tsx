@@ -5,18 +5,42 @@ import type { PolicyLevel } from '../../actions/settings';
 export const POLICIES: { value: PolicyLevel; title: string; text: string }[] = [
   { value: 'never', title: 'Never', text: 'Never use OTR, even if asked.' },
   { value: 'manual', title: 'Only when I ask', text: 'Start a private conversation only from the OTR button.' },
-  { value: 'opportunistic', title: 'Automatically when possible', text: 'Go private by itself with buddies whose clients support OTR (recommended).' },
-  { value: 'always', title: 'Always', text: 'Refuse to send anything unencrypted; messages wait until the conversation is private.' },
+  {
+    value: 'opportunistic',
+    title: 'Automatically when possible',
+    text: 'Go private by itself with buddies whose clients support OTR (recommended).',
+  },
+  {
+    value: 'always',
+    title: 'Always',
+    text: 'Refuse to send anything unencrypted; messages wait until the conversation is private.',
+  },
 ];
 
-export function PolicyChoice({ legend, value, onChange, disabled }: { legend: string; value: PolicyLevel | undefined; onChange: (p: PolicyLevel) => void; disabled?: boolean }) {
+export function PolicyChoice({
+  legend,
+  value,
+  onChange,
+  disabled,
+}: {
+  legend: string;
+  value: PolicyLevel | undefined;
+  onChange: (p: PolicyLevel) => void;
+  disabled?: boolean;
+}) {
   const name = useId();
   return (
     <fieldset className="policy-choice" disabled={disabled}>
       <legend>{legend}</legend>
       {POLICIES.map((p) => (
         <label key={p.value} className="radio">
-          <input type="radio" name={name} value={p.value} checked={value === p.value} onChange={() => onChange(p.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={p.value}
+            checked={value === p.value}
+            onChange={() => onChange(p.value)}
+          />
           <span>
             <strong>{p.title}</strong> <span className="muted">{p.text}</span>
           </span>

@@ -32,16 +32,23 @@ export function InstancePickerDialog({ convKey }: { convKey: ConvKey }) {
       >
         <fieldset>
           <legend>
-            {instances.length > 1 ? `${name} is signed in from several places. Pick the one you are talking to:` : `Where your messages to ${name} go:`}
+            {instances.length > 1
+              ? `${name} is signed in from several places. Pick the one you are talking to:`
+              : `Where your messages to ${name} go:`}
           </legend>
           <label className="radio">
             <input type="radio" name="instance" checked={choice === 'auto'} onChange={() => setChoice('auto')} />
-            Automatic: private first, then a verified key, then the one that wrote last. Never moves away from a verified key by
-            itself.
+            Automatic: private first, then a verified key, then the one that wrote last. Never moves away from a
+            verified key by itself.
           </label>
           {instances.map((inst) => (
             <label key={inst.instanceTag} className="radio instance">
-              <input type="radio" name="instance" checked={choice === inst.instanceTag} onChange={() => setChoice(inst.instanceTag)} />
+              <input
+                type="radio"
+                name="instance"
+                checked={choice === inst.instanceTag}
+                onChange={() => setChoice(inst.instanceTag)}
+              />
               <span>
                 Instance {inst.instanceTag.toString(16).padStart(8, '0')} — {OTR_LABEL[otrLevel(inst)]}
                 {inst.fingerprint && <Fingerprint hex={inst.fingerprint} />}

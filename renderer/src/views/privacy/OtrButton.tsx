@@ -37,12 +37,19 @@ export function OtrButton({ convKey, peerName }: { convKey: ConvKey; peerName: s
       disabled: status?.state === 'plaintext' || !status,
       onSelect: () => void attempt('Could not end the private conversation', () => endOtr(convKey)),
     },
-    { label: 'Authenticate buddy…', hint: `Make sure it is really ${peerName}`, onSelect: () => setUi({ wizard: convKey }) },
+    {
+      label: 'Authenticate buddy…',
+      hint: `Make sure it is really ${peerName}`,
+      onSelect: () => setUi({ wizard: convKey }),
+    },
     ...(instances > 0
       ? [
           {
             label: 'Pick instance…',
-            hint: instances > 1 ? `${peerName} is signed in from ${instances} places` : `Where your messages to ${peerName} go`,
+            hint:
+              instances > 1
+                ? `${peerName} is signed in from ${instances} places`
+                : `Where your messages to ${peerName} go`,
             onSelect: () => setUi({ instancePicker: convKey }),
           },
         ]

@@ -5,10 +5,26 @@ import { Icon } from '../common/Icon';
 import { OTR_ICON } from './OtrButton';
 
 const STATES = [
-  { level: 'not-private', title: 'Not private', text: 'Messages travel unencrypted: your server, your buddy’s server and anyone in between can read them.' },
-  { level: 'unverified', title: 'Unverified', text: 'Messages are encrypted, but you have not yet made sure who is at the other end. Someone could be pretending to be your buddy. Authenticate them.' },
-  { level: 'private', title: 'Private', text: 'Messages are encrypted and you have verified your buddy. Only they can read what you write, and nobody can later prove what either of you said.' },
-  { level: 'finished', title: 'Finished', text: 'Your buddy ended the private conversation. What you type now would not be sent until you end it too or start a new one.' },
+  {
+    level: 'not-private',
+    title: 'Not private',
+    text: 'Messages travel unencrypted: your server, your buddy’s server and anyone in between can read them.',
+  },
+  {
+    level: 'unverified',
+    title: 'Unverified',
+    text: 'Messages are encrypted, but you have not yet made sure who is at the other end. Someone could be pretending to be your buddy. Authenticate them.',
+  },
+  {
+    level: 'private',
+    title: 'Private',
+    text: 'Messages are encrypted and you have verified your buddy. Only they can read what you write, and nobody can later prove what either of you said.',
+  },
+  {
+    level: 'finished',
+    title: 'Finished',
+    text: 'Your buddy ended the private conversation. What you type now would not be sent until you end it too or start a new one.',
+  },
 ] as const;
 
 export function WhatsThisDialog() {
@@ -16,8 +32,8 @@ export function WhatsThisDialog() {
   return (
     <Dialog title="Private conversations (OTR)" onClose={close} testId="whats-this">
       <p>
-        Sotto encrypts one-to-one conversations with Off-the-Record messaging (OTR) whenever your buddy’s client supports it. The button above each conversation says how private it
-        is:
+        Sotto encrypts one-to-one conversations with Off-the-Record messaging (OTR) whenever your buddy’s client
+        supports it. The button above each conversation says how private it is:
       </p>
       <dl className="otr-states">
         {STATES.map((s) => (
@@ -31,8 +47,8 @@ export function WhatsThisDialog() {
         ))}
       </dl>
       <p>
-        <strong>Authenticating</strong> your buddy takes a minute: ask a question only they can answer, use a secret you agreed on, or compare fingerprints by phone. You do it
-        once per buddy and device.
+        <strong>Authenticating</strong> your buddy takes a minute: ask a question only they can answer, use a secret you
+        agreed on, or compare fingerprints by phone. You do it once per buddy and device.
       </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={close}>

@@ -60,9 +60,18 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
   if (run) {
     stepNo = 3;
     body = run.outcome ? (
-      <SmpResult text={outcomeText(run.outcome, 'us', name, run.verifiedAfter)} onAgain={run.outcome === 'succeeded' ? undefined : again} onClose={close} />
+      <SmpResult
+        text={outcomeText(run.outcome, 'us', name, run.verifiedAfter)}
+        onAgain={run.outcome === 'succeeded' ? undefined : again}
+        onClose={close}
+      />
     ) : (
-      <SmpProgress progress={run.progress} peer={name} by="us" onCancel={() => fire(abortSmp(convKey).then(() => setStep({ at: 'choose' })))} />
+      <SmpProgress
+        progress={run.progress}
+        peer={name}
+        by="us"
+        onCancel={() => fire(abortSmp(convKey).then(() => setStep({ at: 'choose' })))}
+      />
     );
   } else if (step.at === 'saved') {
     stepNo = 3;
@@ -70,8 +79,16 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
       <SmpResult
         text={
           step.verified
-            ? { tone: 'success', title: `${name} is verified`, body: `You confirmed ${name}’s fingerprint. This conversation now shows as Private, and Sotto will recognise this key next time.` }
-            : { tone: 'neutral', title: `${name} is not verified`, body: `The conversation stays Unverified. Authenticate ${name} when you can compare fingerprints or share a secret.` }
+            ? {
+                tone: 'success',
+                title: `${name} is verified`,
+                body: `You confirmed ${name}’s fingerprint. This conversation now shows as Private, and Sotto will recognise this key next time.`,
+              }
+            : {
+                tone: 'neutral',
+                title: `${name} is not verified`,
+                body: `The conversation stays Unverified. Authenticate ${name} when you can compare fingerprints or share a secret.`,
+              }
         }
         onClose={close}
       />
@@ -80,9 +97,24 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
     stepNo = 2;
     body =
       step.method === 'fingerprint' && status?.fingerprint ? (
-        <FingerprintCheck peer={name} myName={account?.name ?? accountId} mine={account?.fingerprint} theirs={status.fingerprint} verified={status.verified} error={error} onBack={() => setStep({ at: 'choose' })} onSave={save} />
+        <FingerprintCheck
+          peer={name}
+          myName={account?.name ?? accountId}
+          mine={account?.fingerprint}
+          theirs={status.fingerprint}
+          verified={status.verified}
+          error={error}
+          onBack={() => setStep({ at: 'choose' })}
+          onSave={save}
+        />
       ) : (
-        <SecretForm peer={name} withQuestion={step.method === 'question'} error={error} onBack={() => setStep({ at: 'choose' })} onStart={start} />
+        <SecretForm
+          peer={name}
+          withQuestion={step.method === 'question'}
+          error={error}
+          onBack={() => setStep({ at: 'choose' })}
+          onStart={start}
+        />
       );
   } else {
     body = (
@@ -90,7 +122,11 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
         {!encrypted && (
           <div className="notice" role="note">
             <p>Authentication needs a private conversation with {name} first.</p>
-            <button type="button" className="primary" onClick={() => void attempt('Could not start the private conversation', () => startOtr(convKey))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void attempt('Could not start the private conversation', () => startOtr(convKey))}
+            >
               Start private conversation
             </button>
           </div>

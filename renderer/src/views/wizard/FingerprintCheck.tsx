@@ -24,10 +24,15 @@ export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, 
         onSave(answer === 'yes');
       }}
     >
-      <p>Call {peer} or meet them, and read your fingerprints to each other. Only if both match exactly is this conversation safe.</p>
+      <p>
+        Call {peer} or meet them, and read your fingerprints to each other. Only if both match exactly is this
+        conversation safe.
+      </p>
       <dl className="fingerprints">
         <dt>Your fingerprint ({myName})</dt>
-        <dd>{mine ? <Fingerprint hex={mine} testId="my-fingerprint" /> : <span className="muted">Not known yet</span>}</dd>
+        <dd>
+          {mine ? <Fingerprint hex={mine} testId="my-fingerprint" /> : <span className="muted">Not known yet</span>}
+        </dd>
         <dt>Fingerprint {peer} is using now</dt>
         <dd>
           <Fingerprint hex={theirs} testId="their-fingerprint" />
@@ -36,10 +41,12 @@ export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, 
       <fieldset>
         <legend>Is this {peer}’s real fingerprint?</legend>
         <label className="radio">
-          <input type="radio" name="verified" checked={answer === 'yes'} onChange={() => setAnswer('yes')} autoFocus />I have verified that this is the correct fingerprint for {peer}
+          <input type="radio" name="verified" checked={answer === 'yes'} onChange={() => setAnswer('yes')} autoFocus />I
+          have verified that this is the correct fingerprint for {peer}
         </label>
         <label className="radio">
-          <input type="radio" name="verified" checked={answer === 'no'} onChange={() => setAnswer('no')} />I have not verified this fingerprint
+          <input type="radio" name="verified" checked={answer === 'no'} onChange={() => setAnswer('no')} />I have not
+          verified this fingerprint
         </label>
       </fieldset>
       <ErrorText text={error} />

@@ -27,12 +27,29 @@ export function SecretForm({ peer, withQuestion, error, onBack, onStart }: Props
       {withQuestion && (
         <label className="field">
           <span>Question for {peer}</span>
-          <input type="text" value={question} maxLength={1000} onChange={(e) => setQuestion(e.target.value)} autoFocus data-autofocus placeholder="Where did we first meet?" />
+          <input
+            type="text"
+            value={question}
+            maxLength={1000}
+            onChange={(e) => setQuestion(e.target.value)}
+            autoFocus
+            data-autofocus
+            placeholder="Where did we first meet?"
+          />
         </label>
       )}
       <label className="field">
         <span>{withQuestion ? 'Answer' : 'Shared secret'}</span>
-        <input type="text" value={secret} maxLength={10000} autoComplete="off" spellCheck={false} onChange={(e) => setSecret(e.target.value)} aria-describedby={hint} autoFocus={!withQuestion} />
+        <input
+          type="text"
+          value={secret}
+          maxLength={10000}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setSecret(e.target.value)}
+          aria-describedby={hint}
+          autoFocus={!withQuestion}
+        />
       </label>
       <p id={hint} className="hint">
         {withQuestion

@@ -76,10 +76,21 @@ export function SmpRequestDialog({ convKey }: { convKey: ConvKey }) {
         )}
         <label className="field">
           <span>{run.question ? 'Your answer' : 'The shared secret'}</span>
-          <input type="text" value={answer} autoComplete="off" spellCheck={false} maxLength={10000} onChange={(e) => setAnswer(e.target.value)} aria-describedby={hint} data-autofocus autoFocus />
+          <input
+            type="text"
+            value={answer}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={10000}
+            onChange={(e) => setAnswer(e.target.value)}
+            aria-describedby={hint}
+            data-autofocus
+            autoFocus
+          />
         </label>
         <p id={hint} className="hint">
-          Case-sensitive: type it exactly as {name} expects it, capitals and spaces included. Your answer is never sent; Sotto only checks that it matches.
+          Case-sensitive: type it exactly as {name} expects it, capitals and spaces included. Your answer is never sent;
+          Sotto only checks that it matches.
         </p>
         <ErrorText text={error} />
         <FormButtons onCancel={close} cancel="Not now" submit="Answer" disabled={!answer} />
@@ -88,7 +99,13 @@ export function SmpRequestDialog({ convKey }: { convKey: ConvKey }) {
   }
 
   return (
-    <Dialog title={`${name} wants to authenticate you`} onClose={close} className="wizard" testId="smp-request" description={<p>This makes sure that you are talking to each other and nobody in between.</p>}>
+    <Dialog
+      title={`${name} wants to authenticate you`}
+      onClose={close}
+      className="wizard"
+      testId="smp-request"
+      description={<p>This makes sure that you are talking to each other and nobody in between.</p>}
+    >
       {body}
     </Dialog>
   );

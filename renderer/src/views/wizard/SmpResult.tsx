@@ -2,7 +2,17 @@
 import { Icon } from '../common/Icon';
 import type { OutcomeText } from './outcome';
 
-export function SmpResult({ text, onAgain, onClose, againLabel }: { text: OutcomeText; onAgain?: (() => void) | undefined; onClose: () => void; againLabel?: string }) {
+export function SmpResult({
+  text,
+  onAgain,
+  onClose,
+  againLabel,
+}: {
+  text: OutcomeText;
+  onAgain?: (() => void) | undefined;
+  onClose: () => void;
+  againLabel?: string;
+}) {
   return (
     <div className={`smp-result tone-${text.tone}`} role="status" data-testid="smp-result" data-tone={text.tone}>
       <p className="smp-result-title">

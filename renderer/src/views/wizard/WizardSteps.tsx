@@ -5,7 +5,11 @@ export function WizardSteps({ current }: { current: 1 | 2 | 3 }) {
   return (
     <ol className="wizard-steps" aria-label="Steps">
       {STEPS.map((s, i) => (
-        <li key={s} aria-current={i + 1 === current ? 'step' : undefined} className={i + 1 === current ? 'current' : i + 1 < current ? 'done' : ''}>
+        <li
+          key={s}
+          aria-current={i + 1 === current ? 'step' : undefined}
+          className={i + 1 === current ? 'current' : i + 1 < current ? 'done' : ''}
+        >
           {s}
         </li>
       ))}

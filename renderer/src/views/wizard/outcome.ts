@@ -7,7 +7,12 @@ export interface OutcomeText {
   body: string;
 }
 
-export function outcomeText(outcome: SmpOutcome, by: 'us' | 'them', peer: string, verifiedAfter: boolean | undefined): OutcomeText {
+export function outcomeText(
+  outcome: SmpOutcome,
+  by: 'us' | 'them',
+  peer: string,
+  verifiedAfter: boolean | undefined,
+): OutcomeText {
   switch (outcome) {
     case 'succeeded':
       if (by === 'us' || verifiedAfter) {
@@ -32,7 +37,11 @@ export function outcomeText(outcome: SmpOutcome, by: 'us' | 'them', peer: string
             : `Your answer did not match what ${peer} expected (answers must match exactly, capitals and spaces included). ${peer} cannot be sure it is you. Agree on the answer another way and try again.`,
       };
     case 'aborted':
-      return { tone: 'neutral', title: 'Authentication cancelled', body: `The authentication was cancelled before it finished. Nothing changed: ${peer} is as verified as before. You can start again at any time.` };
+      return {
+        tone: 'neutral',
+        title: 'Authentication cancelled',
+        body: `The authentication was cancelled before it finished. Nothing changed: ${peer} is as verified as before. You can start again at any time.`,
+      };
     case 'cheated':
       return {
         tone: 'failure',
@@ -40,6 +49,10 @@ export function outcomeText(outcome: SmpOutcome, by: 'us' | 'them', peer: string
         body: `${peer}’s client sent invalid data during the authentication. This can be a bug or an attack. Treat the conversation as Unverified and compare fingerprints another way.`,
       };
     case 'error':
-      return { tone: 'failure', title: 'Authentication could not finish', body: `Something went wrong during the authentication (see the conversation for details). Nothing changed; try again.` };
+      return {
+        tone: 'failure',
+        title: 'Authentication could not finish',
+        body: `Something went wrong during the authentication (see the conversation for details). Nothing changed; try again.`,
+      };
   }
 }
