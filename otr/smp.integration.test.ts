@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toHex } from './bytes';
 import { fingerprint } from './crypto/dsa';
-import { Conversation, type Outcome } from './session/conversation';
+import { Conversation } from './session/conversation';
+import type { Outcome } from './session/conversation-types';
 import { decodeSmpTlv, encodeSmpTlv } from './smp/smp-messages';
 import { ALICE_KEY } from './test-support/fixtures';
 import type { LibotrEvent } from '../testkit/libotr/events';

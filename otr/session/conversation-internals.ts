@@ -28,7 +28,10 @@ export interface ConversationInternals {
   /** Error replies, and AKEs with logins not seen before: rate-limited. */
   readonly replies: TokenBucket;
   readonly newLogins: TokenBucket;
+  /** When we asked for an AKE (query or commit) that has not completed. */
+  akeRequestedAt: number | undefined;
   now(): number;
+  akeTimeoutMs(): number;
   target(): InstanceSession;
   akeInProgress(): boolean;
   start(): Outcome;

@@ -8,16 +8,15 @@
  * No I/O and no timers: every call returns what to send and what happened; the
  * host calls tick() now and then so that timeouts can fire.
  */
-import { AUTH_NONE, handleAkeMessage, startAke, type AkeParty } from '../ake/ake';
+import { handleAkeMessage, startAke, type AkeParty } from '../ake/ake';
 import { nobleSymmetric } from '../crypto/primitives';
 import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage } from '../wire/fragments';
-import { FLAG_IGNORE_UNREADABLE, encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
+import { encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
-import { TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
+import type { Tlv } from '../wire/tlv';
 import { afterGoingPrivate } from './after-ake';
 import type { ConversationInternals } from './conversation-internals';
 import type { ConversationOptions, OtrConversation, Outcome, Outgoing, SendOutcome } from './conversation-types';
-import type { OtrEvent } from './events';
 import { HeldMessages } from './held-messages';
 import { InstanceChoice } from './instance-choice';
 import type { InstanceSession } from './instance-session';
@@ -25,23 +24,14 @@ import { InstanceTable } from './instance-table';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import { allowedVersions, bestCommonVersion, isOtrEnabled, type OtrPolicy } from './policy';
 import { TokenBucket } from './rate-limit';
+import { expireWaits, endAll } from './lifecycle';
 import { receiveMessage } from './receive';
+import { decideSend } from './send';
 import { SentLog } from './sent-log';
 import { conversationStatus, type ConversationStatus } from './status';
 import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
 import { WhitespaceOffer } from './whitespace-offer';
-
-export type {
-  ConversationOptions,
-  OtrConversation,
-  Outcome,
-  Outgoing,
-  Received,
-  SendOutcome,
-  SendDecision,
-  TrustView,
-} from './conversation-types';
 
 /** A conversation for the host: the OtrConversation surface, nothing of the internals. */
 export function createConversation(options: ConversationOptions): OtrConversation {
@@ -50,9 +40,6 @@ export function createConversation(options: ConversationOptions): OtrConversatio
 
 /** libotr resends an unreadable message only within 60 s of sending it (RESEND_INTERVAL). */
 const RESEND_WINDOW_MS = 60_000;
-
-/** U+0000 ends the text of a data message and starts its TLVs: typed text never carries one. */
-const withoutNul = (text: string) => text.replaceAll('\0', '');
 
 /** The v3 engine; receive.ts, verification.ts and after-ake.ts work on its internals, the host only through OtrConversation. */
 export class Conversation implements OtrConversation, ConversationInternals {
@@ -140,19 +127,13 @@ export class Conversation implements OtrConversation, ConversationInternals {
     return this.fragment(inst.seal(this.options.ourTag, text, [], 0, now).wire, p.version, inst, id);
   }
 
-  queryText(): string {
-    return queryMessage(
-      allowedVersions(this.policy),
-      `${this.options.accountName} has requested an Off-the-Record private conversation. See https://otr.cypherpunks.ca/ for more information.`,
-    );
-  }
-
-  /** Asks the buddy to start (or refresh) a private conversation. */
+  /** Asks the buddy to start (or refresh) a private conversation: a query, with words for clients without OTR. */
   start(): Outcome {
     if (!isOtrEnabled(this.policy))
       return { send: [], events: [{ type: 'not-sent', reason: 'OTR is turned off for this buddy' }] };
     this.akeRequestedAt = this.now();
-    return { send: [{ text: this.queryText(), otr: true }], events: [] };
+    const why = `${this.options.accountName} has requested an Off-the-Record private conversation. See https://otr.cypherpunks.ca/ for more information.`;
+    return { send: [{ text: queryMessage(allowedVersions(this.policy), why), otr: true }], events: [] };
   }
 
   /** Starts an AKE ourselves, in answer to a query or a whitespace tag. */
@@ -181,69 +162,8 @@ export class Conversation implements OtrConversation, ConversationInternals {
    * (held-sent, resent…) and on what carries it; NULs are dropped from `text`.
    */
   send(text: string, options: { id?: number; instanceTag?: number } = {}): SendOutcome {
-    const clean = withoutNul(text);
-    const id = options.id ?? this.nextId++;
     this.lastActivityAt = this.now();
-    const plain = (t: string): SendOutcome => ({
-      status: 'sent',
-      id,
-      text: clean,
-      encrypted: false,
-      send: [{ text: t, otr: false, messageId: id }],
-      events: [],
-    });
-    if (!isOtrEnabled(this.policy)) return plain(clean);
-    const inst = options.instanceTag !== undefined ? this.instances.get(options.instanceTag) : this.target();
-    if (!inst)
-      return {
-        status: 'refused',
-        id,
-        text: clean,
-        encrypted: false,
-        send: [],
-        events: [{ type: 'not-sent', reason: 'that instance of the buddy is gone' }],
-      };
-    switch (inst.msgState) {
-      case 'encrypted':
-        return {
-          status: 'sent',
-          id,
-          text: clean,
-          encrypted: true,
-          fingerprint: inst.private!.fingerprint,
-          send: this.sealText(inst, id, clean),
-          events: [],
-        };
-      case 'finished':
-        return {
-          status: 'refused',
-          id,
-          text: clean,
-          encrypted: false,
-          send: [],
-          events: [
-            {
-              type: 'not-sent',
-              reason: 'your buddy has ended the private conversation: end it too, or refresh it, before sending',
-            },
-          ],
-        };
-      case 'plaintext': {
-        if (this.policy.requireEncryption || this.akeInProgress()) {
-          this.held.hold(id, clean, this.now());
-          const out = this.akeInProgress() ? { send: [], events: [] } : this.start();
-          return {
-            status: 'held',
-            id,
-            text: clean,
-            encrypted: false,
-            send: out.send,
-            events: [...out.events, { type: 'message-held', id }],
-          };
-        }
-        return plain(this.offer.tag(clean, this.policy, this.options.whitespaceTagFirst === true));
-      }
-    }
+    return decideSend(this, text, options.id ?? this.nextId++, options.instanceTag);
   }
 
   /** A query is out or an AKE runs, and nothing is private yet: new messages wait. */
@@ -304,44 +224,12 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   /** Ends the private conversation with every instance (libotr's disconnect_all_instances). */
   end(): Outcome {
-    const out: Outcome = { send: [], events: [] };
-    for (const inst of this.instances.values()) {
-      if (inst.msgState === 'encrypted') {
-        out.send.push(
-          ...this.sendTlvs(
-            inst.theirTag,
-            [{ type: TLV_DISCONNECTED, value: new Uint8Array(0) }],
-            '',
-            FLAG_IGNORE_UNREADABLE,
-          ).send,
-        );
-      }
-      if (inst.msgState !== 'plaintext') out.events.push({ type: 'gone-plaintext', instanceTag: inst.theirTag });
-      inst.toPlaintext();
-    }
-    out.events.push(...this.held.expire(true), ...this.choice.settle());
-    this.akeRequestedAt = undefined;
-    this.offer.reset();
-    return out;
+    return endAll(this);
   }
 
   /** Time-based work: an AKE that got no answer, held messages that waited too long, stale fragments. */
   tick(): Outcome {
-    const now = this.now();
-    const timeout = this.akeTimeoutMs();
-    const events: OtrEvent[] = [];
-    this.reassembler.expire(now);
-    // An AKE step unanswered for this long is dead, a refresh's too: its keys go.
-    for (const inst of this.instances.values())
-      if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
-    if (this.akeRequestedAt !== undefined && now - this.akeRequestedAt > timeout && this.akeInProgress()) {
-      this.akeRequestedAt = undefined;
-      events.push({ type: 'ake-no-answer' });
-      events.push(...this.held.expire(true));
-    } else {
-      events.push(...this.held.expire(false, now - timeout));
-    }
-    return { send: [], events };
+    return expireWaits(this);
   }
 
   /** Nothing here is worth keeping: no private or pending state, no held message, quiet for `idleMs`. */

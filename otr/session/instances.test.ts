@@ -8,7 +8,8 @@ import { constantTimeEqual, toHex } from '../bytes';
 import { fingerprint } from '../crypto/dsa';
 import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../test-support/fixtures';
 import { ALICE_TAG } from '../test-support/pair';
-import { Conversation, type Outgoing } from './conversation';
+import { Conversation } from './conversation';
+import type { Outgoing } from './conversation-types';
 import type { OtrEvent } from './events';
 import { policyForLevel, type PolicyLevel } from './policy';
 

@@ -3,7 +3,8 @@
  * what one sends to the other until both are quiet: the shape of every
  * whole-conversation test.
  */
-import { Conversation, type ConversationOptions, type Outgoing, type Received } from '../session/conversation';
+import { Conversation } from '../session/conversation';
+import type { ConversationOptions, Outgoing, Received } from '../session/conversation-types';
 import type { OtrEvent } from '../session/events';
 import { policyForLevel, type PolicyLevel } from '../session/policy';
 import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from './fixtures';

@@ -3,7 +3,8 @@
  * SMP TLVs a party sends, to corrupt them on the way. A private pair whose
  * arithmetic is OpenSSL's needs app/, so it is in testkit/smp-env.ts.
  */
-import type { Conversation, Outcome } from '../session/conversation';
+import type { Conversation } from '../session/conversation';
+import type { Outcome } from '../session/conversation-types';
 import type { OtrEvent } from '../session/events';
 import { isSmpTlvType } from '../smp/smp-messages';
 import type { Tlv } from '../wire/tlv';

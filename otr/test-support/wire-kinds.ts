@@ -3,7 +3,7 @@
  * ('dh-commit', 'data', 'error', 'query', …), so that tests can say "it sent a
  * D-H Key" without parsing by hand; and the reverse, a binary message as text.
  */
-import type { Outgoing } from '../session/conversation';
+import type { Outgoing } from '../session/conversation-types';
 import { decodeMessage, encodeMessage, type BinaryMessage, type DecodedMessage } from '../wire/messages';
 import { classify, encodeOtrMessage } from '../wire/text-messages';
 
