@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run api-docs`: writes docs/api-schema.json from the contract (app/api/contract.ts).
+// `npm run api-docs`: writes docs/api-schema.json from the contract (app/api/contract.ts, shapes.ts).
 // scripts/api-docs.test.ts fails when the committed file and the contract differ.
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';

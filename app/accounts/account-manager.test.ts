@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AccountState } from '../api/contract';
+import type { AccountState } from '../api/shapes';
 import { FakeAdapter } from '../test-support/fake-adapter';
 import { AccountManager } from './account-manager';
 import type { StoredAccount } from './account-config';

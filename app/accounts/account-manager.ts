@@ -10,7 +10,7 @@ import {
   type ProtocolAdapter,
   type UntrustedCertificate,
 } from '../../protocols/adapter';
-import type { AccountParams, AccountState, AccountSummary } from '../api/contract';
+import type { AccountParams, AccountState, AccountSummary } from '../api/shapes';
 import { UserError } from '../core/errors';
 import type { Logger } from '../log';
 import { JsonFile } from '../storage/json-file';

@@ -3,7 +3,7 @@
  * presence per login (instance) folded into one for the buddy, and unread counts.
  */
 import type { Availability, Presence, RosterEntry } from '../../protocols/adapter';
-import type { Buddy } from '../api/contract';
+import type { Buddy } from '../api/shapes';
 
 /** Most reachable first: a buddy shows the best of their logins. */
 const RANK: Record<Availability, number> = { available: 0, dnd: 1, away: 2, xa: 3, invisible: 4, offline: 5 };

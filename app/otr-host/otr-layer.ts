@@ -8,7 +8,7 @@
  */
 import { createConversation, policyForLevel, toHex, type OtrConversation, type Outcome } from '../../otr';
 import type { IncomingMessage } from '../../protocols/adapter';
-import type { OtrStatus } from '../api/contract';
+import type { OtrStatus } from '../api/shapes';
 import { startingOtr } from '../wording/core-lines';
 import { describeOtrEvent } from '../wording/otr-lines';
 import type { OtrLayerOptions, Sending, SendStatus } from './layer-types';

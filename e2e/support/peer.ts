@@ -2,7 +2,8 @@
  * The other side of a conversation: a headless Sotto (bin/sotto --headless,
  * JSON-RPC on stdio) with one XMPP or IRC account, online, with an OTR policy.
  */
-import type { EventName, EventPayload, OtrStatus } from '../../app/api/contract';
+import type { EventName, EventPayload } from '../../app/api/contract';
+import type { OtrStatus } from '../../app/api/shapes';
 import { startHeadless, type HeadlessSotto } from '../../testkit/headless';
 
 export type PeerOptions =

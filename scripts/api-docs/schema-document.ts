@@ -6,13 +6,14 @@
  */
 import * as z from 'zod/mini';
 import * as contract from '../../app/api/contract';
+import { accountSummary, buddy, conversationLine, otrStatus, settings } from '../../app/api/shapes';
 
 const named: Record<string, z.ZodMiniType> = {
-  AccountSummary: contract.accountSummary,
-  Buddy: contract.buddy,
-  ConversationLine: contract.conversationLine,
-  OtrStatus: contract.otrStatus,
-  Settings: contract.settings,
+  AccountSummary: accountSummary,
+  Buddy: buddy,
+  ConversationLine: conversationLine,
+  OtrStatus: otrStatus,
+  Settings: settings,
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** The otr.* commands of a conversation: policy, start/end/status, instances, SMP, fingerprints. */
 import { formatFingerprint } from '../../../otr';
-import type { OtrStatus } from '../../api/contract';
+import type { OtrStatus } from '../../api/shapes';
 import type { CommandHandlers, CoreContext } from '../core-context';
 import { UserError } from '../errors';
 

@@ -1,5 +1,6 @@
 /** Accounts: add, edit, remove, connect, presence, certificates. Errors are thrown to the dialog that asked. */
-import type { AccountParams, CommandParams } from '../../../app/api/contract';
+import type { CommandParams } from '../../../app/api/contract';
+import type { AccountParams } from '../../../app/api/shapes';
 import { api } from '../api/api';
 import { accountById, setAccounts, setChosenPresence, type Availability } from '../store/app-store';
 import { dropCertificate } from '../store/ui-store';

@@ -1,5 +1,6 @@
 /** Preferences and OTR policies. */
-import type { CommandParams, SettingsDto } from '../../../app/api/contract';
+import type { CommandParams } from '../../../app/api/contract';
+import type { SettingsDto } from '../../../app/api/shapes';
 import { api } from '../api/api';
 import { applySettings, useSettingsStore } from '../store/settings-store';
 

@@ -1,6 +1,6 @@
 /** What the core told us about the accounts, and the presence each account's user chose. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../../app/api/contract';
+import type { AccountSummary } from '../../../app/api/shapes';
 import { accountById, connectionLost, patchAccount, setAccounts, setChosenPresence, useAppStore } from './app-store';
 
 function account(accountId: string, over: Partial<AccountSummary> = {}): AccountSummary {

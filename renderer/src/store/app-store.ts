@@ -1,6 +1,7 @@
 /** The renderer's state about the core and the accounts: what the core told us, nothing it does not know. */
 import { create } from 'zustand';
-import type { AccountSummary, CommandResult, EventPayload } from '../../../app/api/contract';
+import type { CommandResult, EventPayload } from '../../../app/api/contract';
+import type { AccountSummary } from '../../../app/api/shapes';
 
 export type Connection = { state: 'connecting' } | { state: 'ready' } | { state: 'lost'; reason: string };
 export type Availability = EventPayload<'buddy.updated'>['presence']['availability'];

@@ -1,6 +1,6 @@
 /** Rosters of every account, subscription requests and the names shown for peers. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Buddy } from '../../../app/api/contract';
+import type { Buddy } from '../../../app/api/shapes';
 import { convKey } from '../lib/conversation-keys';
 import {
   addRequest,

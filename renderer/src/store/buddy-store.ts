@@ -1,6 +1,6 @@
 /** Buddies (the rosters of every account) and the subscription requests waiting for an answer. */
 import { create } from 'zustand';
-import type { Buddy } from '../../../app/api/contract';
+import type { Buddy } from '../../../app/api/shapes';
 import { convKey, type ConvKey } from '../lib/conversation-keys';
 
 interface BuddyState {

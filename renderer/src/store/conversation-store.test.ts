@@ -1,6 +1,6 @@
 /** Tabs, lines merged by id as the core numbers them, unread counts and the input's history. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationLineDto } from '../../../app/api/contract';
+import type { ConversationLineDto } from '../../../app/api/shapes';
 import { convKey } from '../lib/conversation-keys';
 import {
   activate,

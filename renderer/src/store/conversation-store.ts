@@ -4,7 +4,7 @@
  * we already have replaces it (an outgoing line changes status once sent).
  */
 import { create } from 'zustand';
-import type { ConversationLineDto } from '../../../app/api/contract';
+import type { ConversationLineDto } from '../../../app/api/shapes';
 import { convKey, type ConvKey } from '../lib/conversation-keys';
 
 export type Kind = 'direct' | 'group';

@@ -1,6 +1,6 @@
 /** OTR per conversation: status updates from events, SMP runs, key generation. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OtrStatus } from '../../../app/api/contract';
+import type { OtrStatus } from '../../../app/api/shapes';
 import { convKey } from '../lib/conversation-keys';
 import { patchSmp, patchStatus, setKeygen, setSmp, setStatus, useOtrStore, type SmpRun } from './otr-store';
 

@@ -4,7 +4,8 @@
  * the known fingerprints and key generation, shown on the Keys page.
  */
 import { create } from 'zustand';
-import type { CommandResult, OtrStatus } from '../../../app/api/contract';
+import type { CommandResult } from '../../../app/api/contract';
+import type { OtrStatus } from '../../../app/api/shapes';
 import type { ConvKey } from '../lib/conversation-keys';
 
 export type SmpOutcome = 'succeeded' | 'failed' | 'aborted' | 'cheated' | 'error';

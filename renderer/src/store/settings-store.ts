@@ -1,6 +1,6 @@
 /** Preferences as the core keeps them; the theme is applied to the document here. */
 import { create } from 'zustand';
-import type { SettingsDto } from '../../../app/api/contract';
+import type { SettingsDto } from '../../../app/api/shapes';
 
 interface SettingsState {
   settings: SettingsDto;

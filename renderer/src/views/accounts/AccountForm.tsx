@@ -3,7 +3,7 @@
  * not to) and shows why it could not, in words: a wrong password says so.
  */
 import { useEffect, useState } from 'react';
-import type { AccountSummary } from '../../../../app/api/contract';
+import type { AccountSummary } from '../../../../app/api/shapes';
 import { addAccount, connectAccount, updateAccount } from '../../actions/accounts';
 import { connectErrorText, errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';

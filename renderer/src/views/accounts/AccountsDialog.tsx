@@ -1,6 +1,6 @@
 /** Accounts: the list with connect, edit and remove, and the form to add one. */
 import { useState } from 'react';
-import type { AccountSummary } from '../../../../app/api/contract';
+import type { AccountSummary } from '../../../../app/api/shapes';
 import { attempt } from '../../actions/attempt';
 import { connectAccount, disconnectAccount, removeAccount } from '../../actions/accounts';
 import { connectErrorText } from '../../lib/errors';

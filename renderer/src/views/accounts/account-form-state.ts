@@ -1,5 +1,6 @@
 /** The account form's values, and how they become account.add / account.update params. */
-import type { AccountParams, CommandParams } from '../../../../app/api/contract';
+import type { CommandParams } from '../../../../app/api/contract';
+import type { AccountParams } from '../../../../app/api/shapes';
 
 export type XmppTls = 'starttls' | 'direct' | 'none';
 

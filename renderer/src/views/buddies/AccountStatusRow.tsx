@@ -1,5 +1,5 @@
 /** One account in the buddy list: who, which network, its state in words and its status selector. */
-import type { AccountSummary } from '../../../../app/api/contract';
+import type { AccountSummary } from '../../../../app/api/shapes';
 import { connectErrorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
 import { PresenceIcon } from './PresenceIcon';

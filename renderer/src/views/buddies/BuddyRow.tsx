@@ -1,6 +1,6 @@
 /** One buddy: presence icon, name, status message, unread count; Enter opens the conversation, the menu holds the rest. */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { Buddy } from '../../../../app/api/contract';
+import type { Buddy } from '../../../../app/api/shapes';
 import { attempt, fire } from '../../actions/attempt';
 import { removeBuddy } from '../../actions/buddies';
 import { openConversation } from '../../actions/conversations';

@@ -1,6 +1,6 @@
 /** One account's status: Available, Away, Busy, Invisible or Offline, and a status message. */
 import { useState } from 'react';
-import type { AccountSummary } from '../../../../app/api/contract';
+import type { AccountSummary } from '../../../../app/api/shapes';
 import { choosePresence } from '../../actions/accounts';
 import { attempt } from '../../actions/attempt';
 import { useAppStore, type Availability } from '../../store/app-store';

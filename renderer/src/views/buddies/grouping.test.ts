@@ -1,6 +1,6 @@
 /** The buddy list: roster groups, their order, who comes first in each, the search box, folded groups. */
 import { describe, expect, it } from 'vitest';
-import type { Buddy } from '../../../../app/api/contract';
+import type { Buddy } from '../../../../app/api/shapes';
 import type { Availability } from '../../store/app-store';
 import { groupBuddies, NO_GROUP, rowKey, toRows } from './grouping';
 import { AVAILABILITY_LABEL, AVAILABILITY_RANK, SELECTABLE } from './presence';

@@ -1,5 +1,5 @@
 /** Buddies sorted into their roster groups, filtered by the search box, flattened into the rows the list shows. */
-import type { Buddy } from '../../../../app/api/contract';
+import type { Buddy } from '../../../../app/api/shapes';
 import { AVAILABILITY_RANK } from './presence';
 
 export const NO_GROUP = 'Buddies';

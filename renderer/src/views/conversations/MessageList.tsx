@@ -6,7 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ConversationLineDto } from '../../../../app/api/contract';
+import type { ConversationLineDto } from '../../../../app/api/shapes';
 import type { ConvKey } from '../../lib/conversation-keys';
 import { useConversationStore } from '../../store/conversation-store';
 import { MessageRow } from './MessageRow';

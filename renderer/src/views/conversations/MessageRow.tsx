@@ -4,7 +4,7 @@
  * System lines (Pidgin's grey lines) carry their level: info, warning or error.
  */
 import { memo } from 'react';
-import type { ConversationLineDto } from '../../../../app/api/contract';
+import type { ConversationLineDto } from '../../../../app/api/shapes';
 import { fingerprintGroups, fullTime, shortTime } from '../../lib/format';
 import { Icon } from '../common/Icon';
 import { VisuallyHidden } from '../common/VisuallyHidden';

@@ -1,6 +1,6 @@
 /** My OTR key per account: its fingerprint, or Generate (with progress; the work runs in the core, the window stays responsive). */
 import { useState } from 'react';
-import type { AccountSummary } from '../../../../app/api/contract';
+import type { AccountSummary } from '../../../../app/api/shapes';
 import { generateKey } from '../../actions/keys';
 import { errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';

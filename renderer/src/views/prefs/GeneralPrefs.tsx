@@ -1,6 +1,6 @@
 /** Logging, notifications and theme. Each change is saved at once. */
 import { useState } from 'react';
-import type { SettingsDto } from '../../../../app/api/contract';
+import type { SettingsDto } from '../../../../app/api/shapes';
 import { saveSettings } from '../../actions/settings';
 import { errorText } from '../../lib/errors';
 import { currentNotifier } from '../../notify/notifier';
