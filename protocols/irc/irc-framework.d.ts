@@ -1,7 +1,8 @@
 /**
  * The part of irc-framework 4.x (which ships no types) that the IRC adapter
  * uses. Event payloads are left `unknown`: they are built from network input,
- * so session.ts reads every field it needs with a type check.
+ * so session.ts and session-traffic.ts read every field they need with a type
+ * check.
  */
 declare module 'irc-framework' {
   interface IrcNetwork {

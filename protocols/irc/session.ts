@@ -13,21 +13,12 @@ import irc from 'irc-framework';
 import { AdapterError, type UntrustedCertificate } from '../adapter';
 import { plaintextLookup } from './options';
 import { parseMask } from './relay-prefix';
+import { forwardTraffic, str, type Ev } from './session-traffic';
 import { describeSocketError, type SessionConfig, type SessionEvents } from './session-types';
 import { transportClass } from './transport';
 import { parseRawLine } from './wire';
 
 export type { InboundText, SessionConfig, SessionEvents } from './session-types';
-
-type Ev = Record<string, unknown>;
-const str = (e: unknown, key: string): string => {
-  const v = (e as Ev | null)?.[key];
-  return typeof v === 'string' ? v : '';
-};
-const timeOf = (e: unknown): Date => {
-  const v = (e as Ev | null)?.time;
-  return typeof v === 'number' && Number.isFinite(v) ? new Date(v) : new Date();
-};
 
 /** Nick errors during registration: none given, erroneous, in use, collision, temporarily unavailable. */
 const NICK_REFUSED = new Set(['431', '432', '433', '436', '437']);
@@ -236,7 +227,6 @@ export class Session {
   private listen(): void {
     const c = this.client;
     const e = this.events;
-    const us = (nick: string) => nick !== '' && c.caseCompare(nick, c.user.nick);
     c.on('raw', (ev) => {
       if ((ev as Ev).from_server === true) this.observe(str(ev, 'line'));
     });
@@ -268,42 +258,6 @@ export class Session {
         this.fail(new AdapterError(`${this.config.host} refused the server password.`, 'auth'));
     });
     c.on('server options', () => e.isupport({ ...c.network.options }));
-    const text = (ev: unknown, framed: string, notice: boolean) => {
-      if (!str(ev, 'nick') || (ev as Ev).from_server === true) return; // server notices are not from a peer
-      e.message({ from: str(ev, 'nick'), target: str(ev, 'target'), text: framed, notice, time: timeOf(ev) });
-    };
-    c.on('privmsg', (ev) => text(ev, str(ev, 'message'), false));
-    c.on('notice', (ev) => text(ev, str(ev, 'message'), true));
-    c.on('action', (ev) => text(ev, `\x01ACTION ${str(ev, 'message')}\x01`, false));
-    c.on('ctcp request', (ev) => text(ev, `\x01${str(ev, 'message')}\x01`, false));
-    c.on('ctcp response', (ev) => text(ev, `\x01${str(ev, 'message')}\x01`, true));
-    c.on('join', (ev) => {
-      if (us(str(ev, 'nick')))
-        e.identity({ user: str(ev, 'ident') || undefined, host: str(ev, 'hostname') || undefined });
-      e.joined(str(ev, 'channel'), str(ev, 'nick'));
-    });
-    c.on('part', (ev) => e.parted(str(ev, 'channel'), str(ev, 'nick')));
-    c.on('kick', (ev) => e.kicked(str(ev, 'channel'), str(ev, 'kicked')));
-    c.on('quit', (ev) => e.quit(str(ev, 'nick')));
-    c.on('nick', (ev) => {
-      e.renamed(str(ev, 'nick'), str(ev, 'new_nick'));
-    });
-    c.on('userlist', (ev) => {
-      const users = (ev as Ev).users;
-      e.names(str(ev, 'channel'), Array.isArray(users) ? users.map((u) => str(u, 'nick')).filter(Boolean) : []);
-    });
-    c.on('away', (ev) => {
-      if (!us(str(ev, 'nick'))) e.away(str(ev, 'nick'), str(ev, 'message'));
-    });
-    c.on('back', (ev) => {
-      if (!us(str(ev, 'nick'))) e.back(str(ev, 'nick'));
-    });
-    c.on('displayed host', (ev) => {
-      if (us(str(ev, 'nick'))) e.identity({ host: str(ev, 'hostname') || undefined });
-    });
-    c.on('user updated', (ev) => {
-      if (us(str(ev, 'nick')))
-        e.identity({ user: str(ev, 'new_ident') || undefined, host: str(ev, 'new_hostname') || undefined });
-    });
+    forwardTraffic(c, e);
   }
 }
