@@ -3,6 +3,7 @@
  * IRCv3 CAP/SASL/MONITOR, over TCP or TLS per RFC 7194). This file wires the
  * pieces together and answers the user's commands; each piece has its file:
  * link.ts (staying connected), session.ts (one connection, over irc-framework),
+ * session-wiring.ts (each connection wired to the parts below),
  * transport.ts (socket, TLS, framing), pacer.ts (flood control), identity.ts
  * (our nick and prefix), relay-prefix.ts (maxMessageBytes), outbox.ts
  * (sending), inbound.ts (what arrives), channels.ts and joins.ts, presence.ts.
@@ -24,18 +25,18 @@ import { TypedEmitter } from '../common/typed-emitter';
 import { Buddies } from './buddies';
 import { Channels } from './channels';
 import { DEFAULT_FLOOD_POLICY, FloodClock } from './flood-clock';
-import { Identity, type IdentityUpdate } from './identity';
-import { inboundEvents, onlyWhile } from './inbound';
+import { Identity } from './identity';
 import { InboundLimiter } from './inbound-limiter';
 import { JoinRequests } from './joins';
-import { Link, type SessionEnd } from './link';
+import { Link } from './link';
 import { checkOptions, NICK_PATTERN, type AccountConfig, type IrcAdapterOptions } from './options';
 import { isTarget, Outbox } from './outbox';
 import { Pacer } from './pacer';
 import { awayLine } from './presence';
-import { limitsOf, RelayPrefix } from './relay-prefix';
-import { Session } from './session';
-import { caseMappingOf, foldCase } from './wire';
+import { RelayPrefix } from './relay-prefix';
+import type { Session } from './session';
+import { sessionFactory } from './session-wiring';
+import { foldCase } from './wire';
 
 export function createIrcAdapter(options: IrcAdapterOptions): IrcAdapter {
   return new IrcAdapter(options);
@@ -65,8 +66,6 @@ export class IrcAdapter implements ProtocolAdapter {
     roster: (r) => this.emit('roster', r),
   });
   private readonly limiter: InboundLimiter;
-  /** Limits how often we answer CTCP at all, so we cannot be used to flood; silent, since a query we do not answer is reported as such (inbound.ts). */
-  private readonly answerLimiter = new InboundLimiter(() => undefined, { burst: 3, perSecond: 0.2 });
   private away: { availability: Availability; status?: string | undefined } = { availability: 'available' };
 
   constructor(private readonly options: IrcAdapterOptions) {
@@ -93,7 +92,23 @@ export class IrcAdapter implements ProtocolAdapter {
     for (const buddy of options.buddies ?? []) this.buddies.roster.add(buddy.peer, buddy);
     this.link = new Link(
       {
-        createSession: (end, current) => this.createSession(end, current),
+        createSession: sessionFactory({
+          account: this.account,
+          options,
+          prefix: this.prefix,
+          pacer: this.pacer,
+          identity: this.identity,
+          outbox: this.outbox,
+          channels: this.channels,
+          joins: this.joins,
+          buddies: this.buddies,
+          limiter: this.limiter,
+          live: () => this.link.live,
+          isChannel: (name) => this.isChannel(name),
+          caseMapping: (mapping) => (this.fold = (name) => foldCase(name, mapping)),
+          emit: (event, payload) => this.emit(event, payload),
+          log: (level, message) => this.log(level, message),
+        }),
         online: (session, nick) => this.online(session, nick),
         ended: () => this.ended(),
         lost: (reason) => this.lost(reason),
@@ -124,55 +139,6 @@ export class IrcAdapter implements ProtocolAdapter {
 
   disconnect(): Promise<void> {
     return this.link.disconnect();
-  }
-
-  private createSession(end: SessionEnd, current: () => boolean): Session {
-    this.identity.connecting();
-    const send = (line: string) => this.link.live?.send(line);
-    const inbound = inboundEvents({
-      emit: (event, payload) => this.emit(event, payload),
-      channels: this.channels,
-      roster: this.buddies.roster,
-      watch: () => this.buddies.watcher,
-      limiter: this.limiter,
-      answerLimiter: this.answerLimiter,
-      ctcp: this.options.ctcp ?? {},
-      send,
-      isUs: (nick) => this.identity.isUs(nick),
-      isChannel: (name) => this.isChannel(name),
-      weAreNow: (nick) => this.identity.weAreNow(nick),
-      joinSettled: (room, error) => this.joins.settle(room, error),
-      nickFreed: (nick) => this.identity.freed(nick, send),
-      undeliverable: (target, reason) => this.outbox.undeliverable(target, reason),
-    });
-    const hooks = {
-      pacer: this.pacer,
-      trustedCertificates: () => this.options.trustedCertificates ?? [],
-      caCertificates: this.options.caCertificates,
-      onDropped: (reason: string) => this.emit('dropped', { reason }),
-      log: (level: LogLevel, message: string) => this.log(level, message),
-    };
-    return new Session(
-      { ...this.account, hooks },
-      {
-        // Events of a connection we have already let go of are stale: dropped.
-        ...onlyWhile(current, {
-          ...inbound,
-          identity: (update: IdentityUpdate) => this.identity.told(update, this.link.live !== undefined),
-          isupport: (tokens: Record<string, unknown>) => this.serverSaid(tokens),
-        }),
-        ...end,
-        certificate: (certificate) => this.emit('certificate', certificate),
-      },
-    );
-  }
-
-  /** RPL_ISUPPORT (005): the server's limits, how it compares names, whether it has MONITOR. */
-  private serverSaid(tokens: Record<string, unknown>): void {
-    this.prefix.setLimits(limitsOf(tokens));
-    const mapping = caseMappingOf(tokens.CASEMAPPING);
-    this.fold = (name) => foldCase(name, mapping);
-    this.buddies.serverOffersMonitor(tokens.MONITOR !== undefined);
   }
 
   /** Registered: put back what the user had (away, channels), watch buddies, let messages go. */
