@@ -2,20 +2,17 @@
  * The process driver of the libotr interop harness (testkit/libotr-harness):
  * a real libotr 4.1.1 user in a child process, driven command by command, so
  * tests can hold whole OTR conversations with the reference implementation.
- * events.ts decodes what it prints; shuttle.ts carries messages between it and
- * another party; bench.ts runs its bench mode.
- *
- * The harness answers every command with event lines and then exactly one
- * `OK` or `ERR <b64 reason>`; commands are sent one at a time, so the events
- * of a command are exactly the lines before its `OK`.
+ * harness-process.ts keeps the child process and its line protocol (one
+ * command at a time, each ended by `OK` or `ERR`); events.ts decodes what it
+ * prints; shuttle.ts carries messages between it and another party; bench.ts
+ * runs its bench mode.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { buildLibotrHarness } from '../libotr-harness/build';
-import { b64, parseEvent, unb64, wireOf, type LibotrEvent, type MsgState } from './events';
+import { b64, type LibotrEvent, type MsgState } from './events';
+import { startHarnessProcess, type CommandResult } from './harness-process';
 import type { OtrParty } from './shuttle';
 
 /** libotr's policy bits (proto.h) and its three named policies. */
@@ -35,12 +32,6 @@ export const POLICY = {
   /** V2 | V3 | REQUIRE_ENCRYPTION | WHITESPACE_START_AKE | ERROR_START_AKE. */
   ALWAYS: 0x02 | 0x04 | 0x08 | 0x20 | 0x40,
 } as const;
-
-export interface CommandResult {
-  events: LibotrEvent[];
-  /** The messages libotr sent to the network during the command, in order. */
-  wire: string[];
-}
 
 export interface ReceiveResult extends CommandResult {
   /** What the user would see; undefined when libotr ignored the message. */
@@ -110,12 +101,6 @@ export interface LibotrPeer extends OtrParty {
   stop(): Promise<void>;
 }
 
-interface Pending {
-  lines: string[];
-  resolve: (lines: string[]) => void;
-  reject: (error: Error) => void;
-}
-
 /** Builds the harness if needed, starts one libotr user and waits for READY. */
 export async function startLibotrPeer(options: LibotrPeerOptions): Promise<LibotrPeer> {
   const binary = buildLibotrHarness().path;
@@ -133,98 +118,8 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
     String(options.policy ?? POLICY.OPPORTUNISTIC),
   ];
   args.push('--max-msg-size', String(options.maxMessageSize ?? 0));
-  const child: ChildProcessWithoutNullStreams = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-
-  const events: LibotrEvent[] = [];
-  const transcript: string[] = [];
-  let stderr = '';
-  let exited: string | undefined;
-  let pending: Pending | undefined;
-  let ready: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
-  const describeExit = () => `the libotr harness ${exited ?? 'is running'}; stderr:\n${stderr || '(empty)'}`;
-
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-8000);
-  });
-  child.stdin.on('error', () => {
-    /* EPIPE after an exit: reported through the exit handler. */
-  });
-  child.once('error', (error) => {
-    exited = `could not start: ${error.message}`;
-    ready?.reject(new Error(describeExit()));
-  });
-  child.once('exit', (code, signal) => {
-    exited = `exited with ${code ?? signal}`;
-    ready?.reject(new Error(describeExit()));
-    pending?.reject(new Error(`${describeExit()}\nlast lines:\n${transcript.slice(-20).join('\n')}`));
-    pending = undefined;
-  });
-  createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
-    transcript.push(line);
-    if (ready) {
-      ready.resolve(line);
-      ready = undefined;
-      return;
-    }
-    if (!pending) {
-      events.push({ type: 'unknown', line });
-      return;
-    }
-    if (line === 'OK' || line.startsWith('ERR ')) {
-      const done = pending;
-      pending = undefined;
-      if (line === 'OK') done.resolve(done.lines);
-      else done.reject(new Error(`libotr harness: ${unb64(line.slice(4))}`));
-      return;
-    }
-    pending.lines.push(line);
-    events.push(parseEvent(line));
-  });
-
-  const startTimeout = options.startTimeoutMs ?? 60_000;
-  const readyLine = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no READY from the libotr harness in ${startTimeout} ms; ${describeExit()}`)),
-      startTimeout,
-    );
-    ready = {
-      resolve: (line) => {
-        clearTimeout(timer);
-        resolve(line);
-      },
-      reject: (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    };
-  }).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error;
-  });
-  const [word, fingerprint, instag] = readyLine.split(' ');
-  if (word !== 'READY' || !fingerprint || !/^[0-9a-f]{40}$/.test(fingerprint) || !instag) {
-    child.kill('SIGKILL');
-    throw new Error(`the libotr harness said ${JSON.stringify(readyLine)} instead of READY; ${describeExit()}`);
-  }
-
-  // One command at a time: each waits for the previous one's OK/ERR.
-  let queue: Promise<unknown> = Promise.resolve();
-  const command = (...fields: string[]): Promise<CommandResult> => {
-    const run = async (): Promise<CommandResult> => {
-      if (exited) throw new Error(describeExit());
-      const lines = await new Promise<string[]>((resolve, reject) => {
-        pending = { lines: [], resolve, reject };
-        const line = fields.join(' ');
-        transcript.push(`> ${line}`);
-        child.stdin.write(`${line}\n`);
-      });
-      const parsed = lines.map(parseEvent);
-      return { events: parsed, wire: wireOf(parsed) };
-    };
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
-  };
+  const harness = await startHarnessProcess(binary, args, options.startTimeoutMs ?? 60_000);
+  const { command } = harness;
   const nothing = async (promise: Promise<CommandResult>): Promise<void> => {
     await promise;
   };
@@ -234,10 +129,10 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
     account: options.account,
     protocol,
     dir,
-    fingerprint,
-    instanceTag: parseInt(instag, 16),
-    events,
-    transcript,
+    fingerprint: harness.fingerprint,
+    instanceTag: harness.instanceTag,
+    events: harness.events,
+    transcript: harness.transcript,
     send: (to, text, instanceTag) =>
       instanceTag === undefined
         ? command('send', b64(to), b64(text))
@@ -289,13 +184,7 @@ export async function startLibotrPeer(options: LibotrPeerOptions): Promise<Libot
     trust: (of, fp, trust) => nothing(command('trust', b64(of), fp, trust ?? '-')),
     writeFingerprints: () => nothing(command('write')),
     async stop() {
-      if (!exited) {
-        const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-        await command('quit').catch(() => undefined);
-        await gone;
-        clearTimeout(timer);
-      }
+      await harness.quit();
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
