@@ -1,98 +1,18 @@
+/**
+ * OtrLayer between two sides: going private (by itself, by the whitespace tag,
+ * or not at all), holding and sending messages around the AKE, recovering a
+ * lost session, routing to the instance's resource, forgetting idle
+ * conversations. Fingerprints, verification and SMP: otr-layer-trust.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
-import {
-  createConversation,
-  fingerprint,
-  policyForLevel,
-  toHex,
-  WHITESPACE_TAG_BASE,
-  type PolicyLevel,
-} from '../../otr';
-import { ALICE_KEY, BOB_KEY, ManualClock, testEnv } from '../../otr/test-support/fixtures';
-import type { IncomingMessage } from '../../protocols/adapter';
+import { fingerprint, WHITESPACE_TAG_BASE } from '../../otr';
+import { ALICE_KEY, BOB_KEY, ManualClock } from '../../otr/test-support/fixtures';
 import { FakeAdapter } from '../test-support/fake-adapter';
-import type { LineNote } from '../wording/otr-lines';
-import { OtrLayer, type LineOutcome, type OtrIdentity, type SendStatus } from './otr-layer';
-import type { FingerprintStatus } from '../keys';
-
-interface Side {
-  layer: OtrLayer;
-  adapter: FakeAdapter;
-  messages: { peer: string; text: string; encrypted: boolean; verified: boolean }[];
-  notes: LineNote[];
-  lines: { ids: number[]; outcome: LineOutcome }[];
-  inbox: IncomingMessage[];
-  policy: PolicyLevel;
-  /** Runs as the layer reports a state change, synchronously. */
-  onState?: () => void;
-}
-
-function identity(
-  key = ALICE_KEY,
-  tag = 0x111,
-  known: Record<string, string> = {},
-): OtrIdentity & { verified: Set<string> } {
-  const seen = new Map(Object.entries(known));
-  const verified = new Set<string>();
-  return {
-    verified,
-    verifiedBySmp: async (peer, fp) => void verified.add(`${peer} ${fp}`),
-    key,
-    instanceTag: tag,
-    observeFingerprint(peer, fp): FingerprintStatus {
-      const before = seen.get(peer);
-      seen.set(peer, fp);
-      return before === undefined ? 'new' : before === fp ? 'known-unverified' : 'changed';
-    },
-    isVerified: (peer, fp) => verified.has(`${peer} ${fp}`),
-    hasVerified: (peer) => [...verified].some((v) => v.startsWith(`${peer} `)),
-    keyChanged: (peer, fp) => seen.get(peer) !== undefined && seen.get(peer) !== fp,
-  };
-}
-
-function side(
-  name: string,
-  id: OtrIdentity,
-  policy: PolicyLevel,
-  adapter = new FakeAdapter(name),
-  clock = new ManualClock(),
-): Side {
-  const s: Side = { adapter, messages: [], notes: [], lines: [], inbox: [], policy, layer: undefined as never };
-  let nextId = 1;
-  s.layer = new OtrLayer({
-    accountName: name,
-    adapter,
-    identity: id,
-    env: testEnv(name, clock),
-    policyFor: () => s.policy,
-    logger: { log: () => undefined },
-    newMessageId: () => nextId++,
-    events: {
-      message: (peer, { text, encrypted, verified }) => void s.messages.push({ peer, text, encrypted, verified }),
-      note: (_peer, note) => void s.notes.push(note),
-      state: () => s.onState?.(),
-      lines: (_peer, ids, outcome) => void s.lines.push({ ids, outcome }),
-      otrEvent: () => undefined,
-    },
-  });
-  return s;
-}
+import { identity, link, side, type Side } from '../test-support/otr-layer-sides';
+import type { SendStatus } from './otr-layer';
 
 /** The user of `s` sends `text` and waits until it left. */
 const send = (s: Side, peer: string, text: string): Promise<SendStatus> => s.layer.send(peer, text).done;
-
-/** Links two sides; messages queue up and flow() delivers them until quiet. */
-function link(a: Side, b: Side) {
-  a.adapter.deliver = (m) => b.inbox.push(m);
-  b.adapter.deliver = (m) => a.inbox.push(m);
-  return async () => {
-    for (let i = 0; i < 100 && (a.inbox.length || b.inbox.length); i++) {
-      for (const s of [a, b]) {
-        const batch = s.inbox.splice(0);
-        for (const m of batch) await s.layer.receive(m);
-      }
-    }
-  };
-}
 
 /** Delivers until nothing is in flight: writes to a slow adapter land later. */
 async function quiet(flow: () => Promise<void>, a: Side, b: Side): Promise<void> {
@@ -233,39 +153,6 @@ describe('the OTR policy layer', () => {
     expect(bob.messages.at(-1)).toMatchObject({ text: 'found', encrypted: true });
   });
 
-  it('marks a received message verified by the key of the login that sent it, not by the one messages go to', async () => {
-    const aliceId = identity(ALICE_KEY, 0x111);
-    const alice = side('alice', aliceId, 'manual');
-    // Bob signed in twice, with two keys; only the first is verified.
-    const login = (tag: number, key: typeof BOB_KEY) =>
-      createConversation({
-        env: testEnv(`bob${tag}`),
-        ourKey: key,
-        ourTag: tag,
-        policy: policyForLevel('manual'),
-        accountName: 'bob',
-      });
-    const phone = login(0xb001, BOB_KEY);
-    const laptop = login(0xb002, ALICE_KEY);
-    aliceId.verified.add(`bob ${toHex(fingerprint(BOB_KEY))}`);
-    const toAlice = async (texts: readonly { text: string }[]) => {
-      for (const { text } of texts) await alice.layer.receive({ peer: 'bob', body: text, time: new Date() });
-    };
-    alice.adapter.deliver = (m) => {
-      for (const conv of [phone, laptop]) void toAlice(conv.receive(m.body).send);
-    };
-    await toAlice(laptop.start().send);
-    await toAlice(phone.start().send);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(alice.layer.status('bob')).toMatchObject({ state: 'encrypted', verified: true });
-    await toAlice(laptop.send('from the laptop').send);
-    await toAlice(phone.send('from the phone').send);
-    expect(alice.messages.map((m) => [m.text, m.verified])).toEqual([
-      ['from the laptop', false],
-      ['from the phone', true],
-    ]);
-  });
-
   it('forgets conversations that went quiet with nothing private or pending in them, and keeps the others', async () => {
     const clock = new ManualClock();
     const alice = side('alice', identity(), 'opportunistic', new FakeAdapter('alice'), clock);
@@ -279,34 +166,6 @@ describe('the OTR policy layer', () => {
     await alice.layer.tick();
     expect(alice.layer.peers()).toEqual(['bob']);
     expect(alice.layer.status('bob').state).toBe('encrypted');
-  });
-
-  it('flags a changed fingerprint loudly', async () => {
-    const alice = side('alice', identity(ALICE_KEY, 0x111, { bob: 'ff'.repeat(20) }), 'manual');
-    const bob = side('bob', identity(BOB_KEY, 0x222), 'manual');
-    const flow = link(alice, bob);
-    await alice.layer.start('bob');
-    await flow();
-    expect(alice.notes.find((n) => n.level === 'error')?.text).toMatch(/key has CHANGED/);
-  });
-
-  it('runs SMP with a question: the asker marks the buddy verified, the answerer is told to ask back', async () => {
-    const aliceId = identity(ALICE_KEY, 0x111);
-    const bobId = identity(BOB_KEY, 0x222);
-    const alice = side('alice', aliceId, 'manual');
-    const bob = side('bob', bobId, 'manual');
-    const flow = link(alice, bob);
-    await alice.layer.start('bob');
-    await flow();
-    await alice.layer.smp('bob', { start: { secret: 'blue', question: 'Favourite colour?' } });
-    await flow();
-    expect(bob.notes.map((n) => n.text)).toContain('alice wants to authenticate you and asks: Favourite colour?');
-    await bob.layer.smp('alice', { respond: 'blue' });
-    await flow();
-    expect(alice.layer.status('bob').verified).toBe(true);
-    expect(bob.layer.status('alice').verified).toBe(false);
-    expect(alice.notes.map((n) => n.text)).toContain('Authentication succeeded: bob is verified.');
-    expect(bob.notes.map((n) => n.text).join('\n')).toMatch(/Ask your own question/);
   });
 
   it('sends OTR messages to the resource of the instance they belong to, with the hints flag', async () => {
