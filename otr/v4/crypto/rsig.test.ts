@@ -68,6 +68,11 @@ describe('RSig and RVrf', () => {
     expect(ringVerify([ring[0], ring[1], generateECDH(random).public], sigma, message)).toBe(false);
   });
 
+  it('refuses, without throwing, a signature whose scalars lie outside [0, q)', () => {
+    expect(ringVerify(ring, { c: sigma.c, r: [sigma.r[0] + Q, sigma.r[1], sigma.r[2]] }, message)).toBe(false);
+    expect(ringVerify(ring, { c: [-1n, sigma.c[1], sigma.c[2]], r: sigma.r }, message)).toBe(false);
+  });
+
   it('refuses to sign for a key outside the ring', () => {
     expect(() => ringSign(generateECDH(random), ring, message, random)).toThrow(Ed448Error);
   });

@@ -57,9 +57,9 @@ const modQ = (x: bigint): bigint => ((x % Q) + Q) % Q;
  *
  * The spec's constant-time generalization computes every Ti both ways and selects
  * one. Here every Ti is computed the same way, Ti = G * ri' + Ai * ci' with random
- * ri', ci', so the curve operations do not depend on i either, at half the cost; at
- * the signer's place this makes ti = ri' + ai * ci' (uniformly random, as the spec's
- * ti), and then ci = c - cj - ck, ri = ti - ci * ai as the spec computes them.
+ * ri', ci', so the curve operations do not depend on i either, with four fewer
+ * multiplications; at the signer's place this makes ti = ri' + ai * ci' (random, as
+ * the spec's ti), and then ci = c - cj - ck, ri = ti - ci * ai as the spec computes them.
  */
 export function ringSign(signer: RingSigner, ring: Ring, message: Uint8Array, random: Random): RingSignature {
   const ringBytes = ring.map((a) => a.toBytes());
@@ -84,6 +84,8 @@ export function ringSign(signer: RingSigner, ring: Ring, message: Uint8Array, ra
 
 /** RVrf({A1, A2, A3}, sigma, m): c = HWC(...) mod q must equal c1 + c2 + c3 mod q. */
 export function ringVerify(ring: Ring, sigma: RingSignature, message: Uint8Array): boolean {
+  // decodeRingSignature() guarantees [0, q); a signature built some other way is checked here.
+  if (![...sigma.c, ...sigma.r].every((s) => s >= 0n && s < Q)) return false;
   // Public scalars only: multiplyUnsafe, which also accepts 0.
   const t = ring.map((a, i) => G.multiplyUnsafe(sigma.r[i] as bigint).add(a.multiplyUnsafe(sigma.c[i] as bigint)));
   const ch = challenge(
