@@ -25,8 +25,8 @@ export const Q: bigint = ed448.Point.Fn.ORDER;
 declare const checked: unique symbol;
 /**
  * A point known to pass "Verifying that a point is on the curve": not the identity,
- * on the curve, q * X = I. Only decodePoint(), checkPoint() and multiplyBase() make one,
- * so a function that takes a CurvePoint need not check it again.
+ * on the curve, q * X = I. Only decodePoint(), checkPoint() and s * G for s in [1, q)
+ * (multiplyBase(), our own keys) make one, so a function that takes one need not check it again.
  */
 export type CurvePoint = EdwardsPoint & { readonly [checked]: true };
 
