@@ -15,7 +15,6 @@ import { CTR_BYTES, encodeDataAuthenticated, type DataMessage, type Header } fro
 import type { KeyRing, SessionKeys } from './key-ring';
 
 export interface Sealed {
-  message: DataMessage;
   /** The encoded message, built once: its authenticated part is what the MAC covered. */
   bytes: Uint8Array;
   /** The pairing's keys, for the extra symmetric key of a TLV 8. */
@@ -31,19 +30,21 @@ export function sealDataMessage(
 ): Sealed {
   const send = ring.nextSend();
   const ctrTop = bigintToFixedBytes(send.counter, CTR_BYTES);
-  const body = {
-    ...header,
+  // Fields written out, not spread from `header`: the spread made sealing several times slower.
+  const authenticated = encodeDataAuthenticated({
+    version: header.version,
+    senderTag: header.senderTag,
+    receiverTag: header.receiverTag,
     flags,
     senderKeyId: send.senderKeyId,
     recipientKeyId: send.recipientKeyId,
     nextDh: send.nextDh,
     ctrTop,
     encrypted: symmetric.aesCtr(send.keys.sendAes, ctrTop, plaintext),
-  };
-  const authenticated = encodeDataAuthenticated(body);
+  });
   const mac = symmetric.hmacSha1(send.keys.sendMac, authenticated);
   const bytes = new Writer().raw(authenticated).raw(mac).data(send.oldMacKeys).finish();
-  return { message: { ...body, type: 'data', mac, oldMacKeys: send.oldMacKeys }, bytes, keys: send.keys };
+  return { bytes, keys: send.keys };
 }
 
 /** `replay`: the MAC verified, so it is a message this session already accepted (a network duplicate). */

@@ -7,11 +7,43 @@
  * and the user has verified another key of the buddy: they were typed for the
  * buddy the user knows, not for whichever login answers first.
  */
+import { handleAkeMessage } from '../ake/ake';
 import type { ConversationInternals } from './conversation-internals';
 import type { Outcome } from './conversation-types';
 import type { InstanceSession } from './instance-session';
 
-export function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSession): Outcome {
+/** One AKE message for `inst`; a login not known yet is kept only if the step is accepted. */
+export function handleAkeStep(
+  conv: ConversationInternals,
+  inst: InstanceSession,
+  m: Parameters<typeof handleAkeMessage>[1],
+): Outcome {
+  const step = handleAkeMessage(inst.auth, m, conv.party(inst));
+  // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
+  if (step.ignored) {
+    return {
+      send: step.send ? conv.wire(step.send, inst) : [],
+      events: [{ type: 'ake-ignored', reason: step.ignored }],
+    };
+  }
+  if (!conv.instances.admit(inst)) {
+    return { send: [], events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }] };
+  }
+  if (inst.auth.state === 'none') inst.authSince = conv.now();
+  inst.auth = step.auth;
+  inst.lastReceivedAt = conv.now();
+  const out: Outcome = { send: step.send ? conv.wire(step.send, inst) : [], events: [] };
+  if (step.complete) {
+    out.events.push(inst.goSecure(step.complete, conv.options.env));
+    conv.akeRequestedAt = undefined;
+    const after = afterGoingPrivate(conv, inst);
+    out.send.push(...after.send);
+    out.events.push(...after.events);
+  }
+  return out;
+}
+
+function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSession): Outcome {
   const out: Outcome = { send: [], events: conv.choice.settle() };
   const fingerprint = inst.private!.fingerprint;
   const { again, refused } = conv.sentLog.takeUnread(fingerprint, conv.now());

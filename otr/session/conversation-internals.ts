@@ -3,7 +3,8 @@
  * after-ake.ts) may touch of its insides: the narrow interface between the v3
  * engine's parts. The host never sees it; it has OtrConversation.
  */
-import type { handleAkeMessage } from '../ake/ake';
+import type { AkeParty, handleAkeMessage } from '../ake/ake';
+import type { BinaryMessage } from '../wire/messages';
 import type { Tlv } from '../wire/tlv';
 import type { FragmentReassembler } from '../wire/fragments';
 import type { ConversationOptions, Outcome, Outgoing } from './conversation-types';
@@ -31,6 +32,8 @@ export interface ConversationInternals {
   /** When we asked for an AKE (query or commit) that has not completed. */
   akeRequestedAt: number | undefined;
   now(): number;
+  /** The fingerprint of our own long-term key (the SMP secret binds it). */
+  ourFingerprint(): Uint8Array;
   akeTimeoutMs(): number;
   target(): InstanceSession;
   akeInProgress(): boolean;
@@ -38,12 +41,15 @@ export interface ConversationInternals {
   answerOffer(offered: readonly number[]): Outgoing[];
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome;
   errorReply(text: string): Outgoing;
+  party(inst: InstanceSession): AkeParty;
+  /** An encoded message, fragmented to the transport's size. */
+  wire(bytes: BinaryMessage, inst: InstanceSession): Outgoing[];
   sealText(inst: InstanceSession, id: number, text: string, remember?: boolean): Outgoing[];
   sendTlvs(
     instanceTag: number,
     tlvs: readonly Tlv[],
     text?: string,
     flags?: number,
-  ): { send: Outgoing[]; extraKey: Uint8Array };
+  ): { send: Outgoing[]; extraKey: () => Uint8Array };
   flushHeld(inst: InstanceSession): Outcome;
 }

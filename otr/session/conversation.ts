@@ -8,13 +8,14 @@
  * No I/O and no timers: every call returns what to send and what happened; the
  * host calls tick() now and then so that timeouts can fire.
  */
-import { handleAkeMessage, startAke, type AkeParty } from '../ake/ake';
+import { startAke, type AkeParty, type handleAkeMessage } from '../ake/ake';
+import { fingerprint, publicKeyOf } from '../crypto/dsa';
 import { nobleSymmetric } from '../crypto/primitives';
 import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage } from '../wire/fragments';
 import { encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
 import type { Tlv } from '../wire/tlv';
-import { afterGoingPrivate } from './after-ake';
+import { handleAkeStep } from './after-ake';
 import type { ConversationInternals } from './conversation-internals';
 import type { ConversationOptions, OtrConversation, Outcome, Outgoing, SendOutcome } from './conversation-types';
 import { HeldMessages } from './held-messages';
@@ -57,6 +58,7 @@ export class Conversation implements OtrConversation, ConversationInternals {
   readonly replies = new TokenBucket(3, 5_000);
   readonly newLogins = new TokenBucket(8, 2_000);
   private lastActivityAt: number;
+  private ownFingerprint: Uint8Array | undefined;
 
   constructor(readonly options: ConversationOptions) {
     if (options.ourTag < MIN_INSTANCE_TAG) throw new RangeError('instance tags start at 0x100');
@@ -77,6 +79,11 @@ export class Conversation implements OtrConversation, ConversationInternals {
   /** The transport's room for one message may change (on IRC it depends on our own prefix). */
   setMaxMessageBytes(bytes: number): void {
     this.options.maxMessageBytes = bytes;
+  }
+
+  /** Computed once: hashing our public key for every message that might carry SMP showed in profiles. */
+  ourFingerprint(): Uint8Array {
+    return (this.ownFingerprint ??= fingerprint(publicKeyOf(this.options.ourKey)));
   }
 
   now(): number {
@@ -114,8 +121,13 @@ export class Conversation implements OtrConversation, ConversationInternals {
     const pieces = Number.isFinite(max)
       ? fragmentMessage(encoded, max, version, this.options.ourTag, inst.theirTag)
       : [encoded];
-    const to = inst.theirTag !== MASTER ? { instanceTag: inst.theirTag } : {};
-    return pieces.map((text) => ({ text, otr: true, ...to, ...(messageId !== undefined ? { messageId } : {}) }));
+    // Built field by field: spreads here cost more than the encryption (this runs per message).
+    return pieces.map((text) => {
+      const out: Outgoing = { text, otr: true };
+      if (inst.theirTag !== MASTER) out.instanceTag = inst.theirTag;
+      if (messageId !== undefined) out.messageId = messageId;
+      return out;
+    });
   }
 
   /** A user's message encrypted for `inst`, remembered in case the buddy cannot read it. */
@@ -196,7 +208,7 @@ export class Conversation implements OtrConversation, ConversationInternals {
     tlvs: readonly Tlv[],
     text = '',
     flags = 0,
-  ): { send: Outgoing[]; extraKey: Uint8Array } {
+  ): { send: Outgoing[]; extraKey: () => Uint8Array } {
     const inst = this.instances.get(instanceTag);
     if (!inst || inst.msgState !== 'encrypted' || !inst.private) throw new Error('TLVs need a private conversation');
     const sealed = inst.seal(this.options.ourTag, text, tlvs, flags, this.now());
@@ -267,31 +279,8 @@ export class Conversation implements OtrConversation, ConversationInternals {
     return conversationStatus(this.target(), this.instances.values());
   }
 
-  /** One AKE message for `inst`; a login not known yet is kept only if the step is accepted. */
+  /** One AKE message for `inst`; a login not known yet is kept only if the step is accepted (after-ake.ts). */
   handleAke(inst: InstanceSession, m: Parameters<typeof handleAkeMessage>[1]): Outcome {
-    const step = handleAkeMessage(inst.auth, m, this.party(inst));
-    // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
-    if (step.ignored)
-      return {
-        send: step.send ? this.wire(step.send, inst) : [],
-        events: [{ type: 'ake-ignored', reason: step.ignored }],
-      };
-    if (!this.instances.admit(inst))
-      return {
-        send: [],
-        events: [{ type: 'ake-ignored', reason: 'too many logins of this buddy are private at once' }],
-      };
-    if (inst.auth.state === 'none') inst.authSince = this.now();
-    inst.auth = step.auth;
-    inst.lastReceivedAt = this.now();
-    const out: Outcome = { send: step.send ? this.wire(step.send, inst) : [], events: [] };
-    if (step.complete) {
-      out.events.push(inst.goSecure(step.complete, this.options.env));
-      this.akeRequestedAt = undefined;
-      const after = afterGoingPrivate(this, inst);
-      out.send.push(...after.send);
-      out.events.push(...after.events);
-    }
-    return out;
+    return handleAkeStep(this, inst, m);
   }
 }

@@ -83,7 +83,7 @@ export class InstanceSession {
     tlvs: readonly Tlv[],
     flags: number,
     now: number,
-  ): { wire: string; extraKey: Uint8Array } {
+  ): { wire: string; extraKey: () => Uint8Array } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) throw new Error('seal() outside an encrypted session');
     const header = {
@@ -93,7 +93,8 @@ export class InstanceSession {
     };
     const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags, this.symmetric);
     this.lastSentAt = now;
-    return { wire: encodeOtrMessage(sealed.bytes), extraKey: KeyRing.extraSymmetricKey(sealed.keys) };
+    // The extra key costs a SHA-256: only a TLV 8 sender asks for it.
+    return { wire: encodeOtrMessage(sealed.bytes), extraKey: () => KeyRing.extraSymmetricKey(sealed.keys) };
   }
 
   open(

@@ -30,8 +30,9 @@ export function decideSend(
   if (!inst) return refused('that instance of the buddy is gone');
   switch (inst.msgState) {
     case 'encrypted': {
+      // Written out (no spread): this is the path every private message takes.
       const send = conv.sealText(inst, id, text);
-      return outcome({ status: 'sent', encrypted: true, fingerprint: inst.private!.fingerprint, send, events: [] });
+      return { status: 'sent', id, text, encrypted: true, fingerprint: inst.private!.fingerprint, send, events: [] };
     }
     case 'finished':
       return refused('your buddy has ended the private conversation: end it too, or refresh it, before sending');

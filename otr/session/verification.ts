@@ -5,7 +5,6 @@
  * IGNORE_UNREADABLE flag, one TLV per message, as libotr sends them; TLVs 2-8
  * that arrive are consumed here and become typed events.
  */
-import { fingerprint, publicKeyOf } from '../crypto/dsa';
 import { isSmpTlvType } from '../smp/smp-messages';
 import {
   receiveSmp,
@@ -28,7 +27,7 @@ function smpContext(conv: ConversationInternals, inst: InstanceSession): SmpCont
   if (inst.msgState !== 'encrypted' || !p) return undefined;
   return {
     env: conv.options.env,
-    ourFingerprint: fingerprint(publicKeyOf(conv.options.ourKey)),
+    ourFingerprint: conv.ourFingerprint(),
     theirFingerprint: p.fingerprint,
     ssid: p.ssid,
   };
@@ -91,7 +90,7 @@ export function useExtraKey(
     '',
     FLAG_IGNORE_UNREADABLE,
   );
-  return { send, events: [], key: extraKey };
+  return { send, events: [], key: extraKey() };
 }
 
 /**
