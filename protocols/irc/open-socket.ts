@@ -8,7 +8,7 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { judgeCertificate } from './certificate';
-import type { TransportHooks } from './transport';
+import type { TransportHooks } from './session-types';
 
 /** A TLS handshake is a few round trips; a plain-text server just waits for a line. */
 const HANDSHAKE_TIMEOUT_MS = 10_000;

@@ -4,7 +4,23 @@
  */
 import type { AdapterError, UntrustedCertificate } from '../adapter';
 import type { AccountConfig } from './options';
-import type { TransportHooks } from './transport';
+import type { LookupFunction } from 'node:net';
+import type { LogLevel } from '../common/logger';
+import type { Pacer } from './pacer';
+
+/** What the transport under irc-framework (transport.ts) needs of the account. */
+export interface TransportHooks {
+  pacer: Pacer;
+  /** Fingerprints the user accepted for certificates the system does not trust. */
+  trustedCertificates(): readonly string[];
+  /** Extra trust anchors (PEM), added to the system's. */
+  caCertificates?: readonly string[] | undefined;
+  onUntrustedCertificate(certificate: UntrustedCertificate): void;
+  /** Without TLS: how the server's name is resolved, when a password must stay on this machine (options.ts plaintextLookup). */
+  lookup?: LookupFunction | undefined;
+  onDropped(reason: string): void;
+  log(level: LogLevel, message: string): void;
+}
 
 export interface SessionConfig extends AccountConfig {
   hooks: Omit<TransportHooks, 'onUntrustedCertificate' | 'lookup'>;

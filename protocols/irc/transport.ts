@@ -14,26 +14,11 @@
  * and setEncoding(), and listens for 'open', 'line', 'close' and 'debug'.
  */
 import { EventEmitter } from 'node:events';
-import type { LookupFunction, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { UntrustedCertificate } from '../adapter';
-import type { LogLevel } from '../common/logger';
 import { LineFramer } from './line-framer';
 import { openSocket } from './open-socket';
-import type { Pacer } from './pacer';
-
-export interface TransportHooks {
-  pacer: Pacer;
-  /** Fingerprints the user accepted for certificates the system does not trust. */
-  trustedCertificates(): readonly string[];
-  /** Extra trust anchors (PEM), added to the system's. */
-  caCertificates?: readonly string[] | undefined;
-  onUntrustedCertificate(certificate: UntrustedCertificate): void;
-  /** Without TLS: how the server's name is resolved, when a password must stay on this machine (options.ts plaintextLookup). */
-  lookup?: LookupFunction | undefined;
-  onDropped(reason: string): void;
-  log(level: LogLevel, message: string): void;
-}
+import type { TransportHooks } from './session-types';
 
 /** The connection options irc-framework passes to a transport. */
 export interface LibraryOptions {
