@@ -13,6 +13,7 @@ export type {
   SendOutcome,
   SendDecision,
   TrustView,
+  V4Identity,
 } from './session/conversation-types';
 export type { MessageState, OtrEvent } from './session/events';
 export type { ConversationStatus, InstanceStatus } from './session/status';
@@ -32,3 +33,8 @@ export { nobleSymmetric, type Symmetric } from './crypto/primitives';
 export { bigintModPow, bigintToBytes, bytesToBigint } from './crypto/bigint';
 export { DH_PRIME } from './crypto/dh-group';
 export { toHex } from './bytes';
+export { generateEd448KeyPair, ed448KeyPairFromSymKey, type Ed448KeyPair } from './v4/profile/keys';
+export { createClientProfile, type ClientProfileOptions } from './v4/profile/create';
+export { decodeClientProfile, type ClientProfile } from './v4/profile/client-profile';
+export { isExpired, needsRenewal } from './v4/profile/expiry';
+export { fingerprintV4, formatFingerprintV4, FINGERPRINT_V4_BYTES } from './v4/fingerprint';

@@ -25,6 +25,7 @@ import {
   conversationSummary,
   knownFingerprint,
   otrState,
+  otrVersion,
   otrStatus,
   policyLevel,
   policyLevels,
@@ -149,7 +150,12 @@ export const commands = {
   'otr.smp.abort': { params: byPeer, result: empty },
   'otr.fingerprint.mine': {
     params: byAccount,
-    result: z.strictObject({ fingerprint: fingerprintHex, formatted: chars() }),
+    result: z.strictObject({
+      fingerprint: fingerprintHex,
+      formatted: chars(),
+      /** The account's OTRv4 fingerprint (identity and forging keys), once it has v4 keys. */
+      v4: z.optional(z.strictObject({ fingerprint: fingerprintHex, formatted: chars() })),
+    }),
   },
   'otr.fingerprint.list': {
     params: z.strictObject({ accountId: z.optional(accountId) }),
@@ -182,6 +188,7 @@ export const events = {
     verified: z.boolean(),
     keyChanged: z.boolean(),
     fingerprint: z.optional(fingerprintHex),
+    version: z.optional(otrVersion),
   }),
   'otr.smp': z.strictObject({
     accountId,

@@ -12,7 +12,9 @@ import { accountId, fingerprintHex, peer, port, shortText, text } from './fields
 export const accountState = z.enum(['offline', 'connecting', 'online', 'reconnecting', 'error']);
 export type AccountState = z.infer<typeof accountState>;
 export const otrState = z.enum(['plaintext', 'encrypted', 'finished']);
-export const policyLevels = ['never', 'manual', 'opportunistic', 'always'] as const;
+/** The OTR protocol version of the private conversation (or of the one that finished). */
+export const otrVersion = z.union([z.literal(2), z.literal(3), z.literal(4)]);
+export const policyLevels = ['never', 'manual', 'opportunistic', 'always', 'require-v4'] as const;
 export const policyLevel = z.enum(policyLevels);
 export const availability = z.enum(['available', 'away', 'dnd', 'xa', 'invisible', 'offline']);
 
@@ -68,6 +70,13 @@ export const otrStatus = z.strictObject({
   /** The buddy used another key before, and this one is not verified: warn loudly. */
   keyChanged: z.boolean(),
   fingerprint: z.optional(fingerprintHex),
+  version: z.optional(otrVersion),
+  /**
+   * OTRv4: the buddy's Client Profile is signed by this OTRv3 key of theirs (the
+   * transitional signature), which the user has verified or not. Shown beside the v4
+   * key, never taken as trust in it.
+   */
+  transitional: z.optional(z.strictObject({ fingerprint: fingerprintHex, verified: z.boolean() })),
   /** The instance messages go to now. */
   instanceTag: z.optional(int(0, 0xffffffff)),
   instances: list(instanceStatus),

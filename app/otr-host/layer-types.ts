@@ -2,7 +2,16 @@
  * What the OTR layer (otr-layer.ts) takes and reports: the identity it needs of
  * the key store, its options, its events, and what send() answers.
  */
-import type { DsaPrivateKey, FragmentBudget, OtrEnv, OtrEvent, PolicyLevel, SendDecision } from '../../otr';
+import type {
+  ClientProfile,
+  DsaPrivateKey,
+  Ed448KeyPair,
+  FragmentBudget,
+  OtrEnv,
+  OtrEvent,
+  PolicyLevel,
+  SendDecision,
+} from '../../otr';
 import type { ProtocolAdapter } from '../../protocols/adapter';
 import type { CommandResult } from '../api/contract';
 import type { FingerprintStatus } from '../keys';
@@ -13,6 +22,8 @@ import type { LineNote } from '../wording/otr-lines';
 export interface OtrIdentity {
   key: DsaPrivateKey;
   instanceTag: number;
+  /** OTRv4 keys; absent: the account speaks OTR v3 (and v2) only. */
+  v4?: OtrIdentityV4;
   /** Records the fingerprint as seen and says what was known of it. */
   observeFingerprint(peer: string, fingerprintHex: string): Promise<FingerprintStatus> | FingerprintStatus;
   isVerified(peer: string, fingerprintHex: string): boolean;
@@ -22,6 +33,15 @@ export interface OtrIdentity {
   keyChanged(peer: string, fingerprintHex: string): boolean;
   /** A successful SMP on our side: the fingerprint is now verified. */
   verifiedBySmp(peer: string, fingerprintHex: string): Promise<void>;
+}
+
+export interface OtrIdentityV4 {
+  /** The long-term Ed448 key pair. */
+  identity: Ed448KeyPair;
+  /** The forging public key as a POINT (57 bytes). */
+  forgingKey: Uint8Array;
+  /** The account's current Client Profile for `instanceTag`, renewed (and saved) before it expires. */
+  profile(): ClientProfile;
 }
 
 /** How a line of the user's turned out, once known. */

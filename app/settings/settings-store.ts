@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { dictionary, emptyDictionary } from '../storage/dictionary';
 import { JsonFile } from '../storage/json-file';
 
-const level = z.enum(['never', 'manual', 'opportunistic', 'always']);
+const level = z.enum(['never', 'manual', 'opportunistic', 'always', 'require-v4']);
 
 const settingsSchema = z.strictObject({
   version: z.literal(1),

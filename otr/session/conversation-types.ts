@@ -4,10 +4,35 @@
  */
 import type { DsaPrivateKey } from '../crypto/dsa';
 import type { OtrEnv } from '../crypto/env';
+import type { PhiNames } from '../v4/dake/phi';
+import type { ClientProfile } from '../v4/profile/client-profile';
+import type { Ed448KeyPair } from '../v4/profile/keys';
 import type { FragmentBudget, ReassemblyLimits } from '../wire/fragments';
 import type { OtrEvent } from './events';
 import type { OtrPolicy } from './policy';
 import type { ConversationStatus } from './status';
+
+/**
+ * What OTRv4 needs of the account: without it a conversation speaks versions 3 and 2
+ * only. Fingerprints of v4 keys are 56 bytes, v3's 20: the length tells them apart
+ * wherever a fingerprint crosses this interface (TrustView, events, Received).
+ */
+export interface V4Identity {
+  /** The long-term key pair (H, sym_h). */
+  readonly identity: Ed448KeyPair;
+  /** The forging public key F as a POINT (57 bytes): its secret is not needed. */
+  readonly forgingKey: Uint8Array;
+  /**
+   * Our current Client Profile for `ourTag`, made from these keys: asked for at every
+   * DAKE, so the host renews it before it expires (profile/expiry.ts needsRenewal).
+   */
+  profile(): ClientProfile;
+  /**
+   * phi', the host's part of the shared session state: our name and the buddy's on the
+   * network as both sides write them (XMPP bare JIDs, IRC nicks, lower case).
+   */
+  readonly names: PhiNames;
+}
 
 /** What the host knows of the user's trust in the buddy's keys. */
 export interface TrustView {
@@ -36,6 +61,7 @@ export interface ConversationOptions {
   /** Shared by every conversation of the host, so that their partial fragments are bounded together. */
   fragmentBudget?: FragmentBudget;
   trust?: TrustView;
+  v4?: V4Identity;
 }
 
 export interface Outgoing {

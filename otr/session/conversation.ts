@@ -23,7 +23,7 @@ import { InstanceChoice } from './instance-choice';
 import type { InstanceSession } from './instance-session';
 import { InstanceTable } from './instance-table';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
-import { allowedVersions, bestCommonVersion, isOtrEnabled, type OtrPolicy } from './policy';
+import { allowedVersions, bestCommonVersion, isOtrEnabled, withoutV4, type OtrPolicy } from './policy';
 import { TokenBucket } from './rate-limit';
 import { expireWaits, endAll } from './lifecycle';
 import { receiveMessage } from './receive';
@@ -68,8 +68,9 @@ export class Conversation implements OtrConversation, ConversationInternals {
     this.lastActivityAt = this.now();
   }
 
+  /** The policy as it applies here: version 4 only with the account's v4 keys. */
   get policy(): OtrPolicy {
-    return this.options.policy;
+    return this.options.v4 ? this.options.policy : withoutV4(this.options.policy);
   }
 
   setPolicy(policy: OtrPolicy): void {
@@ -266,7 +267,8 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   /** Starts an AKE in answer to a query or a whitespace tag, when the versions allow one. */
   answerOffer(offered: readonly number[]): Outgoing[] {
-    const version = bestCommonVersion(this.policy, offered);
+    // Version 4 is masked out until its engine is wired in: only 2 or 3 come back.
+    const version = bestCommonVersion(withoutV4(this.policy), offered) as ProtocolVersion | undefined;
     return version ? this.beginAke(version, this.instances.master) : [];
   }
 

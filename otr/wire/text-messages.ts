@@ -6,14 +6,20 @@
 import { decodeBase64, encodeBase64 } from './base64';
 import type { ProtocolVersion } from './messages';
 
+/** What queries and tags offer: OTRv3's versions and OTRv4. */
+export type OfferedVersion = ProtocolVersion | 4;
+
 export const WHITESPACE_TAG_BASE = ' \t  \t\t\t\t \t \t \t  ';
 export const WHITESPACE_TAG_V1 = ' \t \t  \t ';
 export const WHITESPACE_TAG_V2 = '  \t\t  \t ';
 export const WHITESPACE_TAG_V3 = '  \t\t  \t\t';
+/** OTRv4 "Whitespace Tags": "a space, a space, tab, tab, space, tab, space, space". */
+export const WHITESPACE_TAG_V4 = '  \t\t \t  ';
 const VERSION_TAGS: readonly [string, number][] = [
   [WHITESPACE_TAG_V1, 1],
   [WHITESPACE_TAG_V2, 2],
   [WHITESPACE_TAG_V3, 3],
+  [WHITESPACE_TAG_V4, 4],
 ];
 
 export const ERROR_PREFIX = '?OTR Error:';
@@ -31,16 +37,18 @@ export type Classified =
   | { kind: 'fragment'; raw: string };
 
 /** Builds `?OTRv23?` (or v3 / v2 alone) followed by a one-line explanation for clients without OTR. */
-export function queryMessage(versions: readonly ProtocolVersion[], explanation: string): string {
+export function queryMessage(versions: readonly OfferedVersion[], explanation: string): string {
   const sorted = [...new Set(versions)].sort();
   return `?OTRv${sorted.join('')}?${explanation ? ` ${explanation}` : ''}`;
 }
 
-export function whitespaceTag(versions: readonly ProtocolVersion[]): string {
+/** The tags in ascending order: a v4 tag last loses its trailing spaces to a stripping server, and is still read (findWhitespaceTag). */
+export function whitespaceTag(versions: readonly OfferedVersion[]): string {
   return (
     WHITESPACE_TAG_BASE +
     (versions.includes(2) ? WHITESPACE_TAG_V2 : '') +
-    (versions.includes(3) ? WHITESPACE_TAG_V3 : '')
+    (versions.includes(3) ? WHITESPACE_TAG_V3 : '') +
+    (versions.includes(4) ? WHITESPACE_TAG_V4 : '')
   );
 }
 
@@ -63,7 +71,7 @@ function parseQueryVersions(afterOtr: string): number[] {
   if (rest.startsWith('v')) {
     const end = rest.indexOf('?');
     const ids = end < 0 ? '' : rest.slice(1, end);
-    for (const c of ids) if (c === '2' || c === '3') versions.add(Number(c));
+    for (const c of ids) if (c === '2' || c === '3' || c === '4') versions.add(Number(c));
   }
   return [...versions].sort();
 }
@@ -87,7 +95,8 @@ export function findWhitespaceTag(text: string): { text: string; versions: numbe
     }
     if (pos + chunk.length === text.length && chunk.length > 0) {
       // Cut short: it can only be a version not listed yet; v2 and v3 share their
-      // first seven characters, and senders list v3 last, so the highest wins.
+      // first seven characters (v4 its first five), and senders list the highest
+      // last, so the highest wins.
       const cut = VERSION_TAGS.filter(([tag, v]) => tag.startsWith(chunk) && !versions.includes(v));
       const version = Math.max(...cut.map(([, v]) => v));
       if (cut.length > 0) versions.push(version);

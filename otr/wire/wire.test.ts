@@ -125,7 +125,7 @@ describe('text messages', () => {
     expect(classify('?OTRv3?')).toEqual({ kind: 'query', versions: [3] });
     expect(classify('?OTR?v2?')).toEqual({ kind: 'query', versions: [1, 2] });
     expect(classify('?OTR?')).toEqual({ kind: 'query', versions: [1] });
-    expect(classify('?OTRv24x?')).toEqual({ kind: 'query', versions: [2] });
+    expect(classify('?OTRv24x?')).toEqual({ kind: 'query', versions: [2, 4] });
     expect(queryMessage([3, 2], '')).toBe('?OTRv23?');
   });
 
