@@ -1,7 +1,7 @@
 /** OTR commands for one conversation: start, end, instances, authentication (SMP) and fingerprints. */
 import { api } from '../api/api';
 import { splitKey, type ConvKey } from '../lib/conversation-keys';
-import { patchSmp, setFingerprints, setSmp, setStatus, useOtrStore } from '../store/otr-store';
+import { patchSmp, setFingerprints, setMine, setSmp, setStatus, useOtrStore } from '../store/otr-store';
 
 export async function refreshOtrStatus(key: ConvKey): Promise<void> {
   const { accountId, peer } = splitKey(key);
@@ -63,6 +63,11 @@ export async function abortSmp(key: ConvKey): Promise<void> {
 
 export async function refreshFingerprints(): Promise<void> {
   setFingerprints(await api().call('otr.fingerprint.list', {}));
+}
+
+/** The account's own fingerprints; the v4 one is known only here (the account summary has v3's). */
+export async function refreshMyFingerprints(accountId: string): Promise<void> {
+  setMine(accountId, await api().call('otr.fingerprint.mine', { accountId }));
 }
 
 export async function verifyFingerprint(

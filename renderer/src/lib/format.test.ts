@@ -1,6 +1,6 @@
 /** Fingerprints in Pidgin's groups, and the times shown beside a line. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fingerprintGroups } from './format';
+import { fingerprintGroups, fingerprintRows, fingerprintShort, fingerprintVersion } from './format';
 import type * as Format from './format';
 
 describe('fingerprintGroups', () => {
@@ -20,6 +20,33 @@ describe('fingerprintGroups', () => {
 
   it('gives no group for an empty fingerprint', () => {
     expect(fingerprintGroups('')).toEqual([]);
+  });
+});
+
+const V3 = '0123456789abcdef0123456789abcdef01234567';
+// 56 bytes: OTRv4's fingerprint (SHAKE-256 of the identity and forging keys).
+const V4 = 'a1b2c3d4'.repeat(14);
+
+describe('v4 fingerprints: 14 groups in two rows of 7', () => {
+  it('splits 112 digits into 14 upper-case groups of 8', () => {
+    const groups = fingerprintGroups(V4);
+    expect(groups).toHaveLength(14);
+    for (const g of groups) expect(g).toBe('A1B2C3D4');
+  });
+
+  it('puts a v4 key in two rows of 7 and a v3 key in one row of 5', () => {
+    expect(fingerprintRows(V4).map((r) => r.length)).toEqual([7, 7]);
+    expect(fingerprintRows(V3)).toEqual([fingerprintGroups(V3)]);
+  });
+
+  it('tells the version by the length', () => {
+    expect(fingerprintVersion(V4)).toBe(4);
+    expect(fingerprintVersion(V3)).toBe(3);
+  });
+
+  it('shortens a key to its first group and an ellipsis, for a sentence', () => {
+    expect(fingerprintShort(V3)).toBe('01234567…');
+    expect(fingerprintShort('abcd')).toBe('ABCD');
   });
 });
 

@@ -1,6 +1,6 @@
 /** The four OTR states people see, from what the core reports. */
 import { describe, expect, it } from 'vitest';
-import { OTR_LABEL, otrExplanation, otrLevel, type OtrLevel } from './otr-view';
+import { OTR_LABEL, otrExplanation, otrLabel, otrLevel, type OtrLevel } from './otr-view';
 
 const LEVELS: OtrLevel[] = ['not-private', 'unverified', 'private', 'finished'];
 
@@ -49,5 +49,34 @@ describe('OTR_LABEL and otrExplanation', () => {
 
   it('tells the user to end or restart a finished conversation before writing', () => {
     expect(otrExplanation('finished', 'bob')).toMatch(/End it too, or start a new one/);
+  });
+});
+
+describe('otrLabel: the protocol version beside the word', () => {
+  it('names OTR v4 and v3 beside Private, Unverified and Finished', () => {
+    expect(otrLabel('private', 4)).toBe('Private (OTR v4)');
+    expect(otrLabel('unverified', 4)).toBe('Unverified (OTR v4)');
+    expect(otrLabel('finished', 4)).toBe('Finished (OTR v4)');
+    expect(otrLabel('private', 3)).toBe('Private (OTR v3)');
+    expect(otrLabel('unverified', 3)).toBe('Unverified (OTR v3)');
+    expect(otrLabel('private', 2)).toBe('Private (OTR v2)');
+  });
+
+  it('gives no version to a conversation that is not private, whatever an old status said', () => {
+    expect(otrLabel('not-private', 4)).toBe('Not private');
+  });
+
+  it('keeps the plain word when the core does not say the version', () => {
+    for (const l of LEVELS) expect(otrLabel(l, undefined)).toBe(OTR_LABEL[l]);
+  });
+
+  it('keeps the plain word at the start, so the state reads first', () => {
+    for (const l of LEVELS) expect(otrLabel(l, 4).startsWith(OTR_LABEL[l])).toBe(true);
+  });
+
+  it('says the version in the explanation of an encrypted conversation', () => {
+    expect(otrExplanation('private', 'bob', 4)).toContain('OTR version 4');
+    expect(otrExplanation('unverified', 'bob', 3)).toContain('OTR version 3');
+    expect(otrExplanation('not-private', 'bob', 4)).not.toContain('version');
   });
 });

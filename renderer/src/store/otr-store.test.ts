@@ -2,12 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OtrStatus } from '../../../app/api/shapes';
 import { convKey } from '../lib/conversation-keys';
-import { patchSmp, patchStatus, setKeygen, setSmp, setStatus, useOtrStore, type SmpRun } from './otr-store';
+import { patchSmp, patchStatus, setKeygen, setMine, setSmp, setStatus, useOtrStore, type SmpRun } from './otr-store';
 
 const BOB = convKey('acct', 'bob@example.org');
 const CAROL = convKey('acct', 'carol@example.org');
 const FP = 'ab'.repeat(20);
 const FP2 = 'cd'.repeat(20);
+const V4FP = 'ef'.repeat(56);
 
 const full: OtrStatus = {
   state: 'encrypted',
@@ -60,6 +61,35 @@ describe('status', () => {
     expect(status()?.state).toBe('plaintext');
   });
 
+  it('takes the version from the event', () => {
+    setStatus(BOB, full);
+    patchStatus(BOB, { state: 'encrypted', verified: false, keyChanged: false, fingerprint: FP, version: 3 });
+    expect(status()?.version).toBe(3);
+  });
+
+  it('keeps the version and the transitional key for the same key when the event leaves them out (no flicker)', () => {
+    const transitional = { fingerprint: FP2, verified: true };
+    setStatus(BOB, { ...full, fingerprint: V4FP, version: 4, transitional });
+    patchStatus(BOB, { state: 'encrypted', verified: true, keyChanged: false, fingerprint: V4FP });
+    expect(status()).toMatchObject({ version: 4, transitional, verified: true });
+  });
+
+  it('drops the version and the transitional key of another key, or of plaintext', () => {
+    setStatus(BOB, { ...full, fingerprint: V4FP, version: 4, transitional: { fingerprint: FP2, verified: true } });
+    patchStatus(BOB, { state: 'encrypted', verified: false, keyChanged: false, fingerprint: FP });
+    expect(status()).not.toHaveProperty('version');
+    expect(status()).not.toHaveProperty('transitional');
+    setStatus(BOB, { ...full, version: 3 });
+    patchStatus(BOB, { state: 'plaintext', verified: false, keyChanged: false });
+    expect(status()).not.toHaveProperty('version');
+  });
+
+  it('keeps the version of a finished conversation, so Finished still names it', () => {
+    setStatus(BOB, { ...full, fingerprint: V4FP, version: 4 });
+    patchStatus(BOB, { state: 'finished', verified: false, keyChanged: false, fingerprint: V4FP, version: 4 });
+    expect(status()).toMatchObject({ state: 'finished', version: 4 });
+  });
+
   it('changes only the conversation the event is about', () => {
     setStatus(BOB, full);
     patchStatus(CAROL, { state: 'finished', verified: false, keyChanged: false });
@@ -97,5 +127,14 @@ describe('key generation', () => {
       other: { phase: 'failed', message: 'no entropy' },
       third: { phase: 'finished' },
     });
+  });
+});
+
+describe('my fingerprints', () => {
+  it('keeps each account’s own, the v4 one beside the v3 one', () => {
+    setMine('acct', { fingerprint: FP, formatted: 'x', v4: { fingerprint: V4FP, formatted: 'y' } });
+    setMine('other', { fingerprint: FP2, formatted: 'z' });
+    expect(useOtrStore.getState().mine['acct']?.v4?.fingerprint).toBe(V4FP);
+    expect(useOtrStore.getState().mine['other']?.v4).toBeUndefined();
   });
 });

@@ -23,16 +23,30 @@ export interface SmpRun {
   verifiedAfter?: boolean;
 }
 
-export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number];
+/**
+ * `version` is coming to otr.fingerprint.list; until the core sends it, the
+ * fingerprint's length tells (lib/format's fingerprintVersion).
+ */
+export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number] & { version?: 3 | 4 };
+
+/** The account's own fingerprints: v3, and v4 once it has v4 keys. */
+export type MyFingerprints = CommandResult<'otr.fingerprint.mine'>;
 
 interface OtrStoreState {
   status: Record<ConvKey, OtrStatus>;
   smp: Record<ConvKey, SmpRun>;
   fingerprints: KnownFingerprint[];
+  mine: Record<string, MyFingerprints>;
   keygen: Record<string, { phase: 'started' | 'finished' | 'failed'; message?: string }>;
 }
 
-export const useOtrStore = create<OtrStoreState>(() => ({ status: {}, smp: {}, fingerprints: [], keygen: {} }));
+export const useOtrStore = create<OtrStoreState>(() => ({
+  status: {},
+  smp: {},
+  fingerprints: [],
+  mine: {},
+  keygen: {},
+}));
 
 export function setStatus(key: ConvKey, status: OtrStatus): void {
   useOtrStore.setState((s) => ({ status: { ...s.status, [key]: status } }));
@@ -40,13 +54,20 @@ export function setStatus(key: ConvKey, status: OtrStatus): void {
 
 export function patchStatus(
   key: ConvKey,
-  patch: Pick<OtrStatus, 'state' | 'verified' | 'keyChanged' | 'fingerprint'>,
+  patch: Pick<OtrStatus, 'state' | 'verified' | 'keyChanged' | 'fingerprint' | 'version'>,
 ): void {
   useOtrStore.setState((s) => {
     const old = s.status[key] ?? { state: 'plaintext' as const, verified: false, keyChanged: false, instances: [] };
     const next: OtrStatus = { ...old, state: patch.state, verified: patch.verified, keyChanged: patch.keyChanged };
     if (patch.fingerprint) next.fingerprint = patch.fingerprint;
     else delete next.fingerprint;
+    // What the old status said of the version and the transitional key belongs to its key:
+    // kept for the same key (no flicker in the announced label), dropped for another or
+    // for plaintext (a v3 key labelled "v4"); the full status that follows fills them in.
+    const sameKey = patch.state !== 'plaintext' && patch.fingerprint === old.fingerprint;
+    if (patch.version !== undefined) next.version = patch.version;
+    else if (!sameKey) delete next.version;
+    if (!sameKey) delete next.transitional;
     return { status: { ...s.status, [key]: next } };
   });
 }
@@ -67,6 +88,10 @@ export function patchSmp(key: ConvKey, patch: Partial<SmpRun>): void {
 
 export function setFingerprints(fingerprints: KnownFingerprint[]): void {
   useOtrStore.setState({ fingerprints });
+}
+
+export function setMine(accountId: string, mine: MyFingerprints): void {
+  useOtrStore.setState((s) => ({ mine: { ...s.mine, [accountId]: mine } }));
 }
 
 export function setKeygen(accountId: string, phase: 'started' | 'finished' | 'failed', message?: string): void {
