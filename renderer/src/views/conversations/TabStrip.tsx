@@ -7,7 +7,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { fire } from '../../actions/attempt';
 import { closeConversation, markRead } from '../../actions/conversations';
 import type { ConvKey } from '../../lib/conversation-keys';
-import { OTR_LABEL, otrLevel } from '../../lib/otr-view';
+import { otrLabel, otrLevel } from '../../lib/otr-view';
 import { displayName } from '../../store/buddy-store';
 import { activate, useConversationStore } from '../../store/conversation-store';
 import { useOtrStore } from '../../store/otr-store';
@@ -70,7 +70,8 @@ function Tab({
   onSelect: () => void;
 }) {
   const conv = useConversationStore((s) => s.conversations[convKey]);
-  const level = otrLevel(useOtrStore((s) => s.status[convKey]));
+  const status = useOtrStore((s) => s.status[convKey]);
+  const level = otrLevel(status);
   if (!conv) return null;
   const name = conv.kind === 'group' ? conv.peer : displayName(conv.accountId, conv.peer);
   return (
@@ -92,7 +93,9 @@ function Tab({
         <Icon name={OTR_ICON[level]} className={`tab-otr otr-text-${level}`} />
       )}
       <span className="tab-name">{name}</span>
-      <VisuallyHidden>{conv.kind === 'group' ? ', group chat' : `, ${OTR_LABEL[level]}`}</VisuallyHidden>
+      <VisuallyHidden>
+        {conv.kind === 'group' ? ', group chat' : `, ${otrLabel(level, status?.version)}`}
+      </VisuallyHidden>
       {conv.unread > 0 && (
         <span className="badge">
           {conv.unread}

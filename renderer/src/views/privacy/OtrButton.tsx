@@ -1,13 +1,13 @@
 /**
  * The OTR button of a one-to-one conversation: always visible, its state in a
- * word, a colour and an icon, announced to screen readers when it changes.
+ * word (with the OTR version beside it), a colour and an icon, announced to screen readers when it changes.
  * Its menu starts, refreshes or ends the private conversation, authenticates
  * the buddy, picks an instance, and explains what it all means.
  */
 import { attempt } from '../../actions/attempt';
 import { endOtr, startOtr } from '../../actions/otr';
 import type { ConvKey } from '../../lib/conversation-keys';
-import { OTR_LABEL, otrExplanation, otrLevel, type OtrLevel } from '../../lib/otr-view';
+import { otrExplanation, otrLabel, otrLevel, type OtrLevel } from '../../lib/otr-view';
 import { useOtrStore } from '../../store/otr-store';
 import { openDialog, setUi } from '../../store/ui-store';
 import { Icon, type IconName } from '../common/Icon';
@@ -24,6 +24,7 @@ export const OTR_ICON: Record<OtrLevel, IconName> = {
 export function OtrButton({ convKey, peerName }: { convKey: ConvKey; peerName: string }) {
   const status = useOtrStore((s) => s.status[convKey]);
   const level = otrLevel(status);
+  const label = otrLabel(level, status?.version);
   const encrypted = status?.state === 'encrypted';
   const instances = status?.instances.length ?? 0;
 
@@ -58,11 +59,11 @@ export function OtrButton({ convKey, peerName }: { convKey: ConvKey; peerName: s
   ];
 
   return (
-    <span className="otr-control" title={otrExplanation(level, peerName)}>
+    <span className="otr-control" title={otrExplanation(level, peerName, status?.version)}>
       <MenuButton className={`otr-button otr-${level}`} items={items} testId="otr-button">
         <Icon name={OTR_ICON[level]} />
         <span className="otr-label" aria-live="polite" data-testid="otr-label">
-          {OTR_LABEL[level]}
+          {label}
         </span>
         <VisuallyHidden>: privacy of this conversation. </VisuallyHidden>
       </MenuButton>

@@ -50,6 +50,11 @@ export function WhatsThisDialog() {
         <strong>Authenticating</strong> your buddy takes a minute: ask a question only they can answer, use a secret you
         agreed on, or compare fingerprints by phone. You do it once per buddy and device.
       </p>
+      <p>
+        Beside the state, the button names the OTR version: <strong>OTR v4</strong> is the newer protocol, with stronger
+        keys; <strong>OTR v3</strong> is the one most clients speak. A buddy’s v4 key is verified on its own, even if
+        you verified their v3 key before.
+      </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={close}>
           Got it
