@@ -61,6 +61,25 @@ export async function click(el: Element | null | undefined): Promise<void> {
   await act(async () => el.click());
 }
 
+/** Types into a controlled input as a user would: React listens for 'input', not for the value. */
+export async function typeInto(el: Element | null | undefined, value: string): Promise<void> {
+  if (!(el instanceof HTMLInputElement)) throw new Error('no input to type into');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  await act(async () => {
+    setValue?.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** The input a <label> names by its text (ours wrap their input). */
+export function inputLabelled(root: ParentNode, text: string | RegExp): HTMLInputElement {
+  const labels = Array.from(root.querySelectorAll('label'));
+  const label = labels.find((l) => (typeof text === 'string' ? textOf(l) === text : text.test(textOf(l))));
+  const input = label?.querySelector('input') ?? (label?.htmlFor ? document.getElementById(label.htmlFor) : null);
+  if (!(input instanceof HTMLInputElement)) throw new Error(`no input labelled ${String(text)}`);
+  return input;
+}
+
 /** One element by data-testid, or a failure that names what was missing. */
 export function byTestId(root: ParentNode, id: string): HTMLElement {
   const found = root.querySelector<HTMLElement>(`[data-testid="${id}"]`);

@@ -3,10 +3,11 @@
  * answer, shared secret, fingerprints), step 2 asks for it, step 3 shows the
  * progress of the authentication and then, plainly, what the result means.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { attempt, fire } from '../../actions/attempt';
-import { abortSmp, startOtr, startSmp, verifyFingerprint } from '../../actions/otr';
+import { abortSmp, refreshMyFingerprints, startOtr, startSmp, verifyFingerprint } from '../../actions/otr';
 import { errorText } from '../../lib/errors';
+import { fingerprintVersion } from '../../lib/format';
 import { splitKey, type ConvKey } from '../../lib/conversation-keys';
 import { accountById } from '../../store/app-store';
 import { displayName } from '../../store/buddy-store';
@@ -19,6 +20,7 @@ import { outcomeText } from './outcome';
 import { SecretForm } from './SecretForm';
 import { SmpProgress } from './SmpProgress';
 import { SmpResult } from './SmpResult';
+import { TransitionalNote } from './TransitionalNote';
 import { WizardSteps } from './WizardSteps';
 
 type Step = { at: 'choose' } | { at: 'enter'; method: Method } | { at: 'saved'; verified: boolean };
@@ -33,6 +35,16 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
   const [error, setError] = useState<string>();
   const encrypted = status?.state === 'encrypted';
   const account = accountById(accountId);
+  // An older core may leave the version out; a 112-digit key is v4 all the same.
+  const version =
+    status?.version ?? (status?.fingerprint && fingerprintVersion(status.fingerprint) === 4 ? 4 : undefined);
+  // Our key of the conversation's version: a v4 buddy compares against our v4 key, never the v3 one.
+  const myV4 = useOtrStore((s) => s.mine[accountId]?.v4?.fingerprint);
+  const mine = version === 4 ? myV4 : account?.fingerprint;
+  useEffect(() => {
+    // Without it the check shows "Not known yet"; that is the right answer to a failure too.
+    if (version === 4) refreshMyFingerprints(accountId).catch(() => undefined);
+  }, [accountId, version]);
 
   const close = () => {
     if (run && !run.outcome) fire(abortSmp(convKey));
@@ -100,8 +112,9 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
         <FingerprintCheck
           peer={name}
           myName={account?.name ?? accountId}
-          mine={account?.fingerprint}
+          mine={mine}
           theirs={status.fingerprint}
+          version={version}
           verified={status.verified}
           error={error}
           onBack={() => setStep({ at: 'choose' })}
@@ -150,6 +163,7 @@ export function AuthWizard({ convKey }: { convKey: ConvKey }) {
   return (
     <Dialog title={`Authenticate ${name}`} onClose={close} className="wizard" testId="auth-wizard">
       <WizardSteps current={stepNo} />
+      {stepNo < 3 && version === 4 && status?.transitional && <TransitionalNote transitional={status.transitional} />}
       {body}
     </Dialog>
   );

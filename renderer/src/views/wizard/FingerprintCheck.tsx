@@ -1,5 +1,9 @@
-/** Step 2 (manual): both fingerprints in 5 groups of 8, and "I have / have not verified". */
+/**
+ * Step 2 (manual): both fingerprints in groups of 8 (5 for OTR v3, 14 for v4), each
+ * labelled with its OTR version when known, and "I have / have not verified".
+ */
 import { useState } from 'react';
+import type { OtrVersion } from '../../lib/otr-view';
 import { ErrorText } from '../common/ErrorText';
 import { Fingerprint } from '../common/Fingerprint';
 import { FormButtons } from '../common/FormButtons';
@@ -9,13 +13,25 @@ interface Props {
   myName: string;
   mine?: string | undefined;
   theirs: string;
+  /** Of the conversation; both keys shown are of this version (v2 uses v3's keys). */
+  version?: OtrVersion | undefined;
   verified: boolean;
   error?: string | undefined;
   onBack: () => void;
   onSave: (verified: boolean) => void;
 }
 
-export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, onBack, onSave }: Props) {
+function VersionBadge({ version }: { version: OtrVersion | undefined }) {
+  if (version === undefined) return null;
+  return (
+    <>
+      {' '}
+      <span className="protocol-badge otr-version">OTR v{version}</span>
+    </>
+  );
+}
+
+export function FingerprintCheck({ peer, myName, mine, theirs, version, verified, error, onBack, onSave }: Props) {
   const [answer, setAnswer] = useState<'yes' | 'no'>(verified ? 'yes' : 'no');
   return (
     <form
@@ -29,11 +45,17 @@ export function FingerprintCheck({ peer, myName, mine, theirs, verified, error, 
         conversation safe.
       </p>
       <dl className="fingerprints">
-        <dt>Your fingerprint ({myName})</dt>
+        <dt>
+          Your fingerprint ({myName})
+          <VersionBadge version={version} />
+        </dt>
         <dd>
           {mine ? <Fingerprint hex={mine} testId="my-fingerprint" /> : <span className="muted">Not known yet</span>}
         </dd>
-        <dt>Fingerprint {peer} is using now</dt>
+        <dt>
+          Fingerprint {peer} is using now
+          <VersionBadge version={version} />
+        </dt>
         <dd>
           <Fingerprint hex={theirs} testId="their-fingerprint" />
         </dd>
