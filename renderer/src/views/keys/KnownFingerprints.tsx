@@ -1,7 +1,12 @@
-/** Buddies' fingerprints Sotto has seen, their trust, and Verify / Unverify / Forget. */
+/**
+ * Buddies' fingerprints Sotto has seen, their OTR version, their trust, and Verify /
+ * Unverify / Forget. A buddy can have a v3 and a v4 key at once: each is trusted on its
+ * own, so the version tells the rows (and their buttons) apart.
+ */
 import { useEffect } from 'react';
 import { attempt, fire } from '../../actions/attempt';
 import { forgetFingerprint, refreshFingerprints, verifyFingerprint } from '../../actions/otr';
+import { fingerprintVersion } from '../../lib/format';
 import { useOtrStore, type KnownFingerprint } from '../../store/otr-store';
 import { askConfirm } from '../../store/ui-store';
 import { Fingerprint } from '../common/Fingerprint';
@@ -15,12 +20,18 @@ const TRUST: Record<KnownFingerprint['trust'], string> = {
 function Row({ f }: { f: KnownFingerprint }) {
   const verified = f.trust !== 'unverified';
   const account = f.accountId.replace(/^[a-z]+:/, '');
+  const version = f.version ?? fingerprintVersion(f.fingerprint);
+  // Appended, so the names stay findable by their start ("Forget fingerprint of bob").
+  const which = ` (OTR v${version})`;
   return (
     <tr data-testid="known-fingerprint">
       <th scope="row">
         {f.peer}
         <span className="muted via"> via {account}</span>
       </th>
+      <td className="otr-version" data-testid="fingerprint-version">
+        OTR v{version}
+      </td>
       <td>
         <Fingerprint hex={f.fingerprint} />
       </td>
@@ -29,7 +40,7 @@ function Row({ f }: { f: KnownFingerprint }) {
         <div className="button-row">
           <button
             type="button"
-            aria-label={`${verified ? 'Unverify' : 'Verify'} ${f.peer}`}
+            aria-label={`${verified ? 'Unverify' : 'Verify'} ${f.peer}${which}`}
             onClick={() =>
               void attempt('Could not change the trust', () =>
                 verifyFingerprint(f.accountId, f.peer, f.fingerprint, !verified),
@@ -41,10 +52,10 @@ function Row({ f }: { f: KnownFingerprint }) {
           <button
             type="button"
             className="danger-text"
-            aria-label={`Forget fingerprint of ${f.peer}`}
+            aria-label={`Forget fingerprint of ${f.peer}${which}`}
             onClick={() =>
               askConfirm({
-                title: `Forget this fingerprint of ${f.peer}?`,
+                title: `Forget this OTR v${version} fingerprint of ${f.peer}?`,
                 body: `Sotto will treat this key as new the next time ${f.peer} uses it, and you will have to authenticate them again.`,
                 confirmLabel: 'Forget',
                 onConfirm: () =>
@@ -76,6 +87,7 @@ export function KnownFingerprints() {
             <thead>
               <tr>
                 <th scope="col">Buddy</th>
+                <th scope="col">Version</th>
                 <th scope="col">Fingerprint</th>
                 <th scope="col">Trust</th>
                 <th scope="col">

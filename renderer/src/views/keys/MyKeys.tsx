@@ -1,7 +1,12 @@
-/** My OTR key per account: its fingerprint, or Generate (with progress; the work runs in the core, the window stays responsive). */
-import { useState } from 'react';
+/**
+ * My OTR keys per account: the fingerprint (and the OTRv4 one beside it, once the
+ * account has v4 keys), or Generate (with progress; the work runs in the core, the
+ * window stays responsive).
+ */
+import { useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../../app/api/shapes';
 import { generateKey } from '../../actions/keys';
+import { refreshMyFingerprints } from '../../actions/otr';
 import { errorText } from '../../lib/errors';
 import { useAppStore } from '../../store/app-store';
 import { useOtrStore } from '../../store/otr-store';
@@ -12,13 +17,29 @@ function KeyRow({ account }: { account: AccountSummary }) {
   const keygen = useOtrStore((s) => s.keygen[account.accountId]);
   const [error, setError] = useState<string>();
   const generating = keygen?.phase === 'started';
+  const v4 = useOtrStore((s) => s.mine[account.accountId]?.v4?.fingerprint);
+  useEffect(() => {
+    // Only otr.fingerprint.mine knows the v4 key; without it the v3 key is shown alone, as before v4.
+    if (account.fingerprint) refreshMyFingerprints(account.accountId).catch(() => undefined);
+  }, [account.accountId, account.fingerprint]);
   return (
     <li className="key-row" data-testid="my-key">
       <p>
         <strong>{account.name}</strong>{' '}
         <span className="protocol-badge">{account.protocol === 'xmpp' ? 'XMPP' : 'IRC'}</span>
       </p>
-      {account.fingerprint ? (
+      {account.fingerprint && v4 ? (
+        <dl className="fingerprints">
+          <dt>OTR v4</dt>
+          <dd>
+            <Fingerprint hex={v4} testId="fingerprint-v4" />
+          </dd>
+          <dt>OTR v3</dt>
+          <dd>
+            <Fingerprint hex={account.fingerprint} />
+          </dd>
+        </dl>
+      ) : account.fingerprint ? (
         <Fingerprint hex={account.fingerprint} />
       ) : generating ? (
         <div className="keygen" role="status">

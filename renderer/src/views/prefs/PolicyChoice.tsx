@@ -1,4 +1,4 @@
-/** The four OTR policies in plain words, as a radio group. */
+/** The OTR policies in plain words, as a radio group. */
 import { useId } from 'react';
 import type { PolicyLevel } from '../../actions/settings';
 
@@ -14,6 +14,11 @@ export const POLICIES: { value: PolicyLevel; title: string; text: string }[] = [
     value: 'always',
     title: 'Always',
     text: 'Refuse to send anything unencrypted; messages wait until the conversation is private.',
+  },
+  {
+    value: 'require-v4',
+    title: 'Require OTR v4',
+    text: 'Send nothing unencrypted, and go private only with OTR v4: buddies whose clients speak only OTR v3 cannot chat privately.',
   },
 ];
 
