@@ -8,17 +8,17 @@
  *
  * Order of the checks (all must pass, so the order changes only the cost of a refusal
  * and the reason given): the whole message is parsed first, POINTs being checked as
- * they are read; then the Client Profile (one EdDSA verification); then the DH values,
- * whose subgroup check is an exponentiation by a 3072-bit exponent, the dearest part.
+ * they are read; then the Client Profile (one EdDSA verification); then the DH values'
+ * subgroup checks (x^q = 1 as the Legendre symbol, ratchet/dh-check.ts; DECISIONS D31).
  * Signatures (Auth-R's and Auth-I's sigma) are the state machine's, which knows t.
  */
 import type { ModPow } from '../../crypto/env';
 import { WireError } from '../../wire/codec';
-import { isInDhGroup } from '../crypto/dh3072';
 import type { CurvePoint } from '../crypto/ed448';
 import type { RingSignature } from '../crypto/rsig';
 import { type ClientProfile, readClientProfile } from '../profile/client-profile';
 import { validateClientProfile } from '../profile/validate';
+import { isInBraceGroup } from '../ratchet/dh-check';
 import { V4Reader, V4Writer } from '../wire/codec';
 import { MSG_AUTH_I, MSG_AUTH_R, MSG_IDENTITY, readHeader, type V4Header, writeHeader } from '../wire/header';
 
@@ -58,7 +58,7 @@ export interface PeerKeys {
   readonly forging: CurvePoint;
 }
 
-/** What checking a received message needs: the clock for the profile's expiry, ModPow for the group checks. */
+/** What checking a received message needs: the clock for the profile's expiry, ModPow for a transitional signature (DSA). */
 export interface ReceiptChecks {
   readonly nowMs: number;
   readonly math: ModPow;
@@ -106,9 +106,9 @@ function validProfile(profile: ClientProfile, senderTag: number, checks: Receipt
   return { identity: verdict.identity, forging: verdict.forging };
 }
 
-/** "Verify that the DH public key ... is from the correct group". */
-function inGroup(x: bigint, what: string, math: ModPow): void {
-  if (!isInDhGroup(x, math)) throw new WireError(`${what} is not in the DH group`);
+/** "Verify that the DH public key ... is from the correct group": x^q = 1 by Euler's criterion (D31). */
+function inGroup(x: bigint, what: string): void {
+  if (!isInBraceGroup(x)) throw new WireError(`${what} is not in the DH group`);
 }
 
 /** An Identity message with all of "To verify an Identity message" but steps 1-2 (the header's). */
@@ -121,8 +121,8 @@ export function decodeIdentity(bytes: Uint8Array, checks: ReceiptChecks): Identi
   const dhFirst = r.dhMpi('our_dh_first');
   r.end('an Identity message');
   const peer = validProfile(profile, header.senderTag, checks);
-  inGroup(b, 'B', checks.math);
-  inGroup(dhFirst, 'our_dh_first', checks.math);
+  inGroup(b, 'B');
+  inGroup(dhFirst, 'our_dh_first');
   return { ...tags(header), profile, y, b, ecdhFirst, dhFirst, peer };
 }
 
@@ -141,8 +141,8 @@ export function decodeAuthR(bytes: Uint8Array, checks: ReceiptChecks): AuthRMess
   const dhFirst = r.dhMpi('our_dh_first');
   r.end('an Auth-R message');
   const peer = validProfile(profile, header.senderTag, checks);
-  inGroup(a, 'A', checks.math);
-  inGroup(dhFirst, 'our_dh_first', checks.math);
+  inGroup(a, 'A');
+  inGroup(dhFirst, 'our_dh_first');
   return { ...tags(header), profile, x, a, sigma, ecdhFirst, dhFirst, peer };
 }
 
