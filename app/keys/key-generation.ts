@@ -3,6 +3,7 @@
  * when it has none, in OpenSSL's thread pool (app/otr-host/dsa-keygen.ts), once per
  * account however many callers ask at the same time, and reports progress as
  * events (started, finished or failed; "n of m" when several accounts need keys).
+ * The account's OTRv4 keys are made with its DSA key.
  */
 import type { DsaPrivateKey } from '../../otr';
 import { TypedEmitter } from '../../protocols/common/typed-emitter';
@@ -102,8 +103,9 @@ export class KeyGenerator {
     this.emitter.emit('progress', { type: 'started', account, ...where });
     try {
       const generated = await this.generate();
-      // An import may have stored a key meanwhile: that one is kept.
-      await this.store.addKeys([{ account, key: generated }]);
+      // An import may have stored a key meanwhile: that one is kept (and gets OTRv4 keys when first needed).
+      // Ed448 keys take a millisecond: they are made here, in the same save, with no thread of their own.
+      await this.store.addKeys([{ account, key: generated }], { withV4: true });
       const key = this.store.privateKey(account);
       if (!key) throw new Error('the new key was not stored');
       const fingerprint = fingerprintHex(key);

@@ -5,31 +5,19 @@
  * is never trusted by being seen, an import never lowers trust). How the three
  * files are kept (atomic, 0600, one save at a time, a damaged file blocked and
  * never overwritten, the private keys encrypted under the OS key store) is
- * store-parts.ts. Secrets are never logged: log lines name accounts and
- * fingerprints only.
+ * store-parts.ts; the fingerprints and tags are store-trust.ts. Secrets are
+ * never logged: log lines name accounts and fingerprints only.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  fingerprint as dsaFingerprint,
-  type DsaPrivateKey,
-  type Random,
-  generateInstanceTag,
-  isValidInstanceTag,
-} from '../../otr';
+import { fingerprint as dsaFingerprint, type DsaPrivateKey, type Random } from '../../otr';
 import { ensureProfileDir } from '../profile';
-import { accountKey, buddyKey, checkAccount, sameAccount, type AccountRef } from './account-refs';
+import { accountKey, checkAccount, sameAccount, type AccountRef } from './account-refs';
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import { PROFILE_KEYS_WARNING } from './key-file-protection';
-import { identity, type KnownFingerprint, type StoredInstanceTag, type StoredKey } from './store-files';
-import { loadParts, StoreParts, type LoadedParts, type StorePartsOptions } from './store-parts';
-import {
-  fingerprintStatus,
-  normalizeFingerprint,
-  trustRank,
-  TRUST_LEVELS,
-  type FingerprintStatus,
-  type Trust,
-} from './trust';
+import type { StoredKey } from './store-files';
+import { loadParts, type LoadedParts, type StorePartsOptions } from './store-parts';
+import { TrustAndTags } from './store-trust';
+import { equal, newV4Keys, v4FingerprintHex, type StoredV4Keys } from './v4-keys';
 
 export interface KeyStoreOptions extends StorePartsOptions {
   /** For instance tags; the system CSPRNG by default. */
@@ -41,21 +29,20 @@ export interface OwnKeyInfo {
   account: AccountRef;
   /** 40 lower-case hex digits. */
   fingerprint: string;
+  /** The OTRv4 fingerprint (112 lower-case hex digits), once the account has v4 keys. */
+  v4Fingerprint?: string;
   created: string;
   libotrName?: string;
 }
 
 export type KeyAddOutcome = 'added' | 'replaced' | 'same' | 'kept-existing';
-export type FingerprintMergeOutcome = 'added' | 'trust-raised' | 'unchanged';
+export type { FingerprintMergeOutcome } from './store-trust';
 
 export const fingerprintHex = (key: DsaPrivateKey): string => Buffer.from(dsaFingerprint(key)).toString('hex');
 
-export class KeyStore extends StoreParts {
-  private readonly random: Random;
-
+export class KeyStore extends TrustAndTags {
   private constructor(dir: string, loaded: LoadedParts, options: KeyStoreOptions) {
-    super(dir, loaded, options);
-    this.random = options.random ?? { bytes: (n) => new Uint8Array(randomBytes(n)) };
+    super(dir, loaded, options, options.random ?? { bytes: (n) => new Uint8Array(randomBytes(n)) });
   }
 
   /**
@@ -86,6 +73,7 @@ export class KeyStore extends StoreParts {
     return this.read('keys').map((k) => ({
       account: k.account,
       fingerprint: fingerprintHex(k.key),
+      ...(k.v4 ? { v4Fingerprint: v4FingerprintHex(k.v4) } : {}),
       created: k.created,
       ...(k.libotrName === undefined ? {} : { libotrName: k.libotrName }),
     }));
@@ -93,11 +81,14 @@ export class KeyStore extends StoreParts {
 
   /**
    * Stores keys, in one save. An account that already has a different key keeps it
-   * unless `replace`: losing a private key loses the identity buddies verified.
+   * unless `replace`: losing a private key loses the identity buddies verified. A
+   * replaced DSA key leaves the account's OTRv4 keys as they were (they are an
+   * identity of their own) but drops their Client Profile, which the old DSA key
+   * signed. `withV4`: a new account also gets OTRv4 keys, in the same save.
    */
   async addKeys(
     entries: readonly { account: AccountRef; key: DsaPrivateKey; libotrName?: string }[],
-    options: { replace?: boolean } = {},
+    options: { replace?: boolean; withV4?: boolean } = {},
   ): Promise<KeyAddOutcome[]> {
     for (const e of entries) {
       checkAccount(e.account);
@@ -113,11 +104,18 @@ export class KeyStore extends StoreParts {
         if (existing && fingerprintHex(existing.key) === fingerprintHex(e.key) && existing.key.x === e.key.x)
           return 'same';
         if (existing && !options.replace) return 'kept-existing';
+        const created = this.now().toISOString();
+        const v4 = existing
+          ? withoutProfile(existing.v4)
+          : options.withV4
+            ? newV4Keys(this.random, created)
+            : undefined;
         const stored: StoredKey = {
           account: { protocol: e.account.protocol, account: e.account.account },
           key: concealSecret(e.key),
-          created: this.now().toISOString(),
+          created,
           ...(e.libotrName === undefined ? {} : { libotrName: e.libotrName }),
+          ...(v4 ? { v4 } : {}),
         };
         next = existing ? next.map((k, i) => (i === at ? stored : k)) : [...next, stored];
         return existing ? 'replaced' : 'added';
@@ -126,142 +124,48 @@ export class KeyStore extends StoreParts {
     });
   }
 
-  // ---- buddies' fingerprints ----------------------------------------------
+  // ---- our OTRv4 keys -----------------------------------------------------
 
-  /** Every fingerprint known for this buddy of this account. */
-  fingerprintsOf(account: AccountRef, buddy: string): KnownFingerprint[] {
-    const b = buddyKey(account.protocol, buddy);
-    return this.read('fingerprints').filter(
-      (f) => sameAccount(f.account, account) && buddyKey(f.account.protocol, f.buddy) === b,
-    );
-  }
-
-  knownFingerprints(account?: AccountRef): KnownFingerprint[] {
-    return this.read('fingerprints').filter((f) => !account || sameAccount(f.account, account));
-  }
-
-  /** What `fingerprint` means for this buddy: new, known-unverified, verified, or changed. Changes nothing. */
-  checkFingerprint(account: AccountRef, buddy: string, fingerprint: string | Uint8Array): FingerprintStatus {
-    return fingerprintStatus(this.fingerprintsOf(account, buddy), normalizeFingerprint(fingerprint));
+  v4Keys(account: AccountRef): StoredV4Keys | undefined {
+    return this.read('keys').find((k) => sameAccount(k.account, account))?.v4;
   }
 
   /**
-   * Call when a session with the buddy is established: remembers the fingerprint
-   * (unverified) if it is new, and returns its status as it was before, so a
-   * 'changed' is reported once, loudly, and the key is never trusted by it.
+   * The account's OTRv4 keys, made and saved the first time they are asked for: how
+   * an account whose DSA key predates OTRv4 (or came from libotr) gets them. The
+   * account must have its DSA key first, whose file entry they join.
    */
-  async recordFingerprint(
-    account: AccountRef,
-    buddy: string,
-    fingerprint: string | Uint8Array,
-  ): Promise<FingerprintStatus> {
-    const fp = normalizeFingerprint(fingerprint);
-    const status = await this.change('fingerprints', (current) => {
-      const status = this.checkFingerprint(account, buddy, fp);
-      if (status === 'known-unverified' || status === 'verified') return { result: status };
-      return { next: [...current, this.record(account, buddy, fp, 'unverified')], result: status };
-    });
-    if (status === 'changed')
-      this.options.logger?.log('warn', `the fingerprint of ${buddy} (${accountKey(account)}) changed to ${fp}`);
-    return status;
-  }
-
-  /** Sets the trust in a fingerprint (adding it if unknown): 'verified-smp' after a successful SMP, 'verified-manually' when the user confirms. */
-  async setTrust(account: AccountRef, buddy: string, fingerprint: string | Uint8Array, trust: Trust): Promise<void> {
-    const fp = normalizeFingerprint(fingerprint);
-    if (!TRUST_LEVELS.includes(trust)) throw new TypeError(`trust is one of ${TRUST_LEVELS.join(', ')}`);
-    return this.change('fingerprints', (current) => {
-      const id = identity('fingerprints', this.record(account, buddy, fp, trust));
-      const at = current.findIndex((f) => identity('fingerprints', f) === id);
-      const existing = current[at];
-      if (existing?.trust === trust) return { result: undefined };
-      const next = existing
-        ? current.map((f, i) => (i === at ? { ...f, trust } : f))
-        : [...current, this.record(account, buddy, fp, trust)];
-      return { next, result: undefined };
-    });
-  }
-
-  /** Forgets one fingerprint of a buddy, or all of them; returns how many were forgotten. */
-  async forget(account: AccountRef, buddy: string, fingerprint?: string | Uint8Array): Promise<number> {
-    const fp = fingerprint === undefined ? undefined : normalizeFingerprint(fingerprint);
-    return this.change('fingerprints', (current) => {
-      const gone = new Set(this.fingerprintsOf(account, buddy).filter((f) => fp === undefined || f.fingerprint === fp));
-      return { next: gone.size ? current.filter((f) => !gone.has(f)) : undefined, result: gone.size };
-    });
-  }
-
-  /** Adds fingerprints in one save (an import); trust is only ever raised, never lowered. */
-  async mergeFingerprints(
-    entries: readonly { account: AccountRef; buddy: string; fingerprint: string; trust: Trust }[],
-  ): Promise<FingerprintMergeOutcome[]> {
-    for (const e of entries) checkAccount(e.account);
-    return this.change('fingerprints', (current) => {
-      const next = [...current];
-      const outcomes = entries.map((e): FingerprintMergeOutcome => {
-        const incoming = this.record(e.account, e.buddy, normalizeFingerprint(e.fingerprint), e.trust);
-        const at = next.findIndex((f) => identity('fingerprints', f) === identity('fingerprints', incoming));
-        const existing = next[at];
-        if (!existing) {
-          next.push(incoming);
-          return 'added';
-        }
-        if (trustRank(e.trust) <= trustRank(existing.trust)) return 'unchanged';
-        next[at] = { ...existing, trust: e.trust };
-        return 'trust-raised';
-      });
-      return { next: outcomes.some((o) => o !== 'unchanged') ? next : undefined, result: outcomes };
-    });
-  }
-
-  // ---- our instance tags --------------------------------------------------
-
-  instanceTag(account: AccountRef): number | undefined {
-    return this.read('instanceTags').find((t) => sameAccount(t.account, account))?.tag;
-  }
-
-  /** Every account's instance tag. */
-  instanceTags(): StoredInstanceTag[] {
-    return [...this.read('instanceTags')];
-  }
-
-  /** The account's instance tag, made and saved the first time it is asked for. */
-  async ensureInstanceTag(account: AccountRef): Promise<number> {
+  async ensureV4Keys(account: AccountRef): Promise<StoredV4Keys> {
     checkAccount(account);
-    return this.change('instanceTags', (current) => {
-      const existing = current.find((t) => sameAccount(t.account, account));
-      if (existing) return { result: existing.tag };
-      const tag = generateInstanceTag(this.random);
-      return { next: [...current, { account: { ...account }, tag }], result: tag };
+    const { v4, made } = await this.change('keys', (current) => {
+      const at = current.findIndex((k) => sameAccount(k.account, account));
+      const entry = current[at];
+      if (!entry) throw new Error(`${accountKey(account)} has no OTR key yet`);
+      if (entry.v4) return { result: { v4: entry.v4, made: false } };
+      const v4 = newV4Keys(this.random, this.now().toISOString());
+      return { next: current.map((k, i) => (i === at ? { ...k, v4 } : k)), result: { v4, made: true } };
     });
+    if (made) this.options.logger?.log('info', `OTRv4 keys ready for ${accountKey(account)}: ${v4FingerprintHex(v4)}`);
+    return v4;
   }
 
-  /** Stores tags in one save; an account that has a tag keeps it. Returns whether each was stored. */
-  async addInstanceTags(entries: readonly StoredInstanceTag[]): Promise<boolean[]> {
-    for (const e of entries) {
-      checkAccount(e.account);
-      if (!isValidInstanceTag(e.tag)) throw new RangeError(`not a valid instance tag: ${e.tag}`);
-    }
-    return this.change('instanceTags', (current) => {
-      const next = [...current];
-      const stored = entries.map((e) => {
-        if (next.some((t) => sameAccount(t.account, e.account))) return false;
-        next.push({ account: { protocol: e.account.protocol, account: e.account.account }, tag: e.tag });
-        return true;
-      });
-      return { next: stored.some(Boolean) ? next : undefined, result: stored };
+  /**
+   * Keeps the account's latest Client Profile with its keys, unless those keys were
+   * replaced meanwhile (the profile names `identityKey`). Returns whether it was kept.
+   */
+  async setClientProfile(account: AccountRef, identityKey: Uint8Array, profile: Uint8Array): Promise<boolean> {
+    return this.change('keys', (current) => {
+      const at = current.findIndex((k) => sameAccount(k.account, account));
+      const entry = current[at];
+      if (!entry?.v4 || !equal(entry.v4.identity.publicBytes, identityKey)) return { result: false };
+      const v4 = { ...entry.v4, profile: profile.slice() };
+      return { next: current.map((k, i) => (i === at ? { ...k, v4 } : k)), result: true };
     });
   }
+}
 
-  private record(account: AccountRef, buddy: string, fingerprint: string, trust: Trust): KnownFingerprint {
-    checkAccount(account);
-    if (typeof buddy !== 'string' || buddy === '') throw new TypeError('a buddy needs a non-empty name');
-    return {
-      account: { protocol: account.protocol, account: account.account },
-      buddy,
-      fingerprint,
-      trust,
-      firstSeen: this.now().toISOString(),
-    };
-  }
+function withoutProfile(v4: StoredV4Keys | undefined): StoredV4Keys | undefined {
+  if (!v4) return undefined;
+  const { profile: _signedByTheOldKey, ...keys } = v4;
+  return keys;
 }

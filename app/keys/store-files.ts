@@ -10,6 +10,7 @@ import { accountKey, buddyKey, checkAccount, type AccountRef } from './account-r
 import { concealSecret, dsaKeyProblem } from './dsa-key-check';
 import type { StoreFileProblem } from './errors';
 import { TRUST_LEVELS, type Trust } from './trust';
+import { decodeV4Keys, encodeV4Keys, type StoredV4Keys } from './v4-keys';
 
 export interface StoredKey {
   readonly account: AccountRef;
@@ -18,13 +19,18 @@ export interface StoredKey {
   readonly created: string;
   /** The account's name in libotr's files, when the key came from there: exported under the same name. */
   readonly libotrName?: string;
+  /**
+   * The OTRv4 keys, made with the DSA key or on first need. Optional so that files
+   * from before OTRv4 load unchanged.
+   */
+  readonly v4?: StoredV4Keys;
 }
 
 export interface KnownFingerprint {
   readonly account: AccountRef;
   /** As first seen; compared with accounts.ts buddyKey. */
   readonly buddy: string;
-  /** 40 lower-case hex digits. */
+  /** 40 (OTRv3) or 112 (OTRv4) lower-case hex digits: the length tells the version. */
   readonly fingerprint: string;
   readonly trust: Trust;
   /** ISO 8601. */
@@ -79,6 +85,7 @@ export function encodePart<P extends StorePart>(part: P, value: StoreData[P]): s
       created: k.created,
       ...(k.libotrName === undefined ? {} : { libotrName: k.libotrName }),
       dsa: { p: hex(k.key.p), q: hex(k.key.q), g: hex(k.key.g), y: hex(k.key.y), x: hex(k.key.x) },
+      ...(k.v4 ? { v4: encodeV4Keys(k.v4) } : {}),
     }));
   } else if (part === 'fingerprints') {
     items = (value as StoreData['fingerprints']).map((f) => ({
@@ -136,18 +143,25 @@ function decodeKey(o: Obj, where: string): StoredKey {
   const libotrName = o.libotrName;
   if (libotrName !== undefined && typeof libotrName !== 'string')
     throw new StoreDecodeError(`${where}.libotrName is not a string`);
+  let v4: StoredV4Keys | undefined;
+  try {
+    v4 = o.v4 === undefined ? undefined : decodeV4Keys(o.v4);
+  } catch (error) {
+    throw new StoreDecodeError(`${where}.v4 ${(error as Error).message}`);
+  }
   return {
     account: account(o, where),
     key: concealSecret(key),
     created: isoDate(o, 'created', where),
     ...(libotrName === undefined ? {} : { libotrName }),
+    ...(v4 ? { v4 } : {}),
   };
 }
 
 function decodeFingerprint(o: Obj, where: string): KnownFingerprint {
   const fingerprint = field(o, 'fingerprint', where, 'string') as string;
-  if (!/^[0-9a-f]{40}$/.test(fingerprint))
-    throw new StoreDecodeError(`${where}.fingerprint is not 40 lower-case hex digits`);
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{112})$/.test(fingerprint))
+    throw new StoreDecodeError(`${where}.fingerprint is not 40 or 112 lower-case hex digits`);
   const trust = o.trust as Trust;
   if (!TRUST_LEVELS.includes(trust))
     throw new StoreDecodeError(`${where}.trust is not one of ${TRUST_LEVELS.join(', ')}`);
