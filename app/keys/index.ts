@@ -7,6 +7,12 @@ export {
   LIBOTR_PROTOCOL_IDS,
   type AccountRef,
 } from './account-refs';
+export {
+  ClientProfileKeeper,
+  PROFILE_LIFETIME_SECONDS,
+  PROFILE_VERSIONS,
+  type ClientProfileKeeperOptions,
+} from './client-profile-keeper';
 export { KeyStoreFileError, LibotrFormatError, type StoreFileProblem } from './errors';
 export { PROFILE_KEYS_WARNING } from './key-file-protection';
 export {
@@ -36,4 +42,5 @@ export { formatLibotrInstanceTags, parseLibotrInstanceTags, type LibotrInstanceT
 export { formatLibotrPrivateKeys, parseLibotrPrivateKeys, type LibotrPrivateKey } from './libotr-private-key';
 export type { OsKeyStore } from './os-key-store';
 export { STORE_FILES, type KnownFingerprint, type StoredInstanceTag, type StorePart } from './store-files';
-export { normalizeFingerprint, type FingerprintStatus, type Trust } from './trust';
+export { fingerprintVersion, normalizeFingerprint, type FingerprintStatus, type Trust } from './trust';
+export { v4FingerprintHex, type StoredV4Keys } from './v4-keys';
