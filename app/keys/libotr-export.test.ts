@@ -107,6 +107,22 @@ describe('exportToLibotr', () => {
     ]);
   });
 
+  it('leaves out OTRv4 fingerprints, which libotr cannot read, and counts them', async () => {
+    const store = await populated();
+    const v4 = 'ab'.repeat(56);
+    await store.setTrust(ALICE, 'bob@example.org', v4, 'verified-smp');
+    await store.recordFingerprint(ALICE_IRC, 'dave', 'cd'.repeat(56));
+    const report = await exportToLibotr(store, dirs.purple);
+    expect(report.exported).toEqual({ keys: 2, fingerprints: 3, instanceTags: 2 });
+    expect(report.skipped).toEqual({ v4Fingerprints: 2 });
+    const text = readFileSync(join(dirs.purple, 'otr.fingerprints'), 'utf8');
+    expect(text).not.toContain(v4);
+    expect(parseLibotrFingerprints(Buffer.from(text)).skipped).toEqual([]);
+    expect((await exportToLibotr(store, dirs.purple, { accounts: [ALICE_IRC] })).skipped).toEqual({
+      v4Fingerprints: 1,
+    });
+  });
+
   it('refuses to touch a folder whose libotr file it cannot read', async () => {
     const store = await populated();
     writeFileSync(join(dirs.purple, 'otr.private_key'), '(privkeys (account');

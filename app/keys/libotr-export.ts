@@ -9,6 +9,10 @@
  * file there that cannot be read makes the export refuse before writing anything,
  * since rewriting it would lose what it holds.
  *
+ * OTRv4 keys and buddies' OTRv4 fingerprints are not exported: libotr 4.1.1
+ * speaks OTRv3 only, and its fingerprint file holds 20-byte (40 hex digit) ones. The
+ * report counts the fingerprints left out, so the user is told.
+ *
  * Account names: a key imported from libotr goes back under the name it had there
  * ("alice@example.org/Pidgin"); otherwise the Sotto account (bare JID, nick@server),
  * unless `accountName` says otherwise.
@@ -35,7 +39,7 @@ import {
 } from './libotr-folder';
 import { formatLibotrInstanceTags, type LibotrInstanceTag } from './libotr-instance-tags';
 import { formatLibotrPrivateKeys, type LibotrPrivateKey } from './libotr-private-key';
-import { trustToLibotr } from './trust';
+import { fingerprintVersion, trustToLibotr } from './trust';
 
 export interface LibotrExportOptions {
   /** Only these accounts; default every account with a key, a tag or a known fingerprint. */
@@ -51,6 +55,8 @@ export interface LibotrExportReport {
   exported: { keys: number; fingerprints: number; instanceTags: number };
   /** Entries of other accounts that were already in the folder and stay. */
   kept: { keys: number; fingerprints: number; instanceTags: number };
+  /** What libotr cannot hold and was left out: buddies' OTRv4 fingerprints. */
+  skipped: { v4Fingerprints: number };
 }
 
 function existing<T>(read: FileRead<T>): T | undefined {
@@ -73,7 +79,7 @@ export async function exportToLibotr(
   if (blocked) throw blocked;
   const target = resolve(dir);
   const keys = store.ownKeys();
-  const prints = store.knownFingerprints();
+  const [prints, v4Prints] = partition(store.knownFingerprints(), (f) => fingerprintVersion(f.fingerprint) === 3);
   const ours = (a: AccountRef) => !options.accounts || options.accounts.some((b) => sameAccount(a, b));
   const nameOf = (a: AccountRef) =>
     options.accountName?.(a) ?? keys.find((k) => sameAccount(k.account, a))?.libotrName ?? defaultLibotrAccountName(a);
@@ -133,5 +139,10 @@ export async function exportToLibotr(
     files: written,
     exported: { keys: newKeys.length, fingerprints: newPrints.length, instanceTags: newTags.length },
     kept: { keys: keptKeys.length, fingerprints: keptPrints.length, instanceTags: keptTags.length },
+    skipped: { v4Fingerprints: v4Prints.filter((f) => ours(f.account)).length },
   };
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
