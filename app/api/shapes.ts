@@ -84,7 +84,18 @@ export const otrStatus = z.strictObject({
 export type OtrStatus = z.infer<typeof otrStatus>;
 
 export const trust = z.enum(['unverified', 'verified-manually', 'verified-smp']);
-export const knownFingerprint = z.strictObject({ accountId, peer, fingerprint: fingerprintHex, trust });
+export const knownFingerprint = z.strictObject({
+  accountId,
+  peer,
+  fingerprint: fingerprintHex,
+  /**
+   * The OTR version of the key: 3 for 40 hex digits, 4 for 112. The core always
+   * sends it; optional (and exactly so, never `undefined`) because front ends
+   * written before it tell the version by the length.
+   */
+  version: z.exactOptional(z.union([z.literal(3), z.literal(4)])),
+  trust,
+});
 
 export const conversationLine = z.strictObject({
   id: int(0),

@@ -5,6 +5,8 @@ import type { OtrIdentity } from '../otr-host/otr-layer';
 export interface IdentityProvider {
   identity(accountId: string): Promise<OtrIdentity>;
   myFingerprint(accountId: string): string | undefined;
+  /** The account's OTRv4 fingerprint (112 hex digits), once it has OTRv4 keys. */
+  myFingerprintV4(accountId: string): string | undefined;
   listFingerprints(accountId?: string): CommandResult<'otr.fingerprint.list'>;
   setVerified(accountId: string, peer: string, fingerprint: string, verified: boolean): Promise<void>;
   forget(accountId: string, peer: string, fingerprint: string): Promise<void>;

@@ -1,5 +1,5 @@
 /** The otr.* commands of a conversation: policy, start/end/status, instances, SMP, fingerprints. */
-import { formatFingerprint } from '../../../otr';
+import { formatFingerprint, formatFingerprintV4 } from '../../../otr';
 import type { OtrStatus } from '../../api/shapes';
 import type { CommandHandlers, CoreContext } from '../core-context';
 import { UserError } from '../errors';
@@ -73,7 +73,12 @@ export function otrHandlers(
       await ctx.loadIdentity(accountId);
       const fingerprint = ctx.identities.myFingerprint(accountId);
       if (!fingerprint) throw new UserError(`${accountId} has no OTR key yet`, 'no-key');
-      return { fingerprint, formatted: formatFingerprint(fingerprint) };
+      const v4 = ctx.identities.myFingerprintV4(accountId);
+      return {
+        fingerprint,
+        formatted: formatFingerprint(fingerprint),
+        ...(v4 ? { v4: { fingerprint: v4, formatted: formatFingerprintV4(Buffer.from(v4, 'hex')) } } : {}),
+      };
     },
     'otr.fingerprint.list': async ({ accountId }) => ctx.identities.listFingerprints(accountId),
     'otr.fingerprint.verify': async ({ accountId, peer, fingerprint, verified }) => {
