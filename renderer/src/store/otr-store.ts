@@ -23,11 +23,8 @@ export interface SmpRun {
   verifiedAfter?: boolean;
 }
 
-/**
- * `version` is coming to otr.fingerprint.list; until the core sends it, the
- * fingerprint's length tells (lib/format's fingerprintVersion).
- */
-export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number] & { version?: 3 | 4 };
+/** Its `version` is optional in the contract: an older core leaves it out, and the key's length tells. */
+export type KnownFingerprint = CommandResult<'otr.fingerprint.list'>[number];
 
 /** The account's own fingerprints: v3, and v4 once it has v4 keys. */
 export type MyFingerprints = CommandResult<'otr.fingerprint.mine'>;
