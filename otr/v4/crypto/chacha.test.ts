@@ -1,4 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import { chacha20 } from '@noble/ciphers/chacha.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../bytes';
@@ -31,5 +32,15 @@ describe('ChaCha20 for data messages', () => {
 
   it('refuses an MKenc shorter than 32 bytes', () => {
     expect(() => chacha20Message(new Uint8Array(31), hexToBytes('00'))).toThrow(RangeError);
+  });
+});
+
+describe('ChaCha20 written out', () => {
+  it('agrees with @noble/ciphers for every length up to four blocks', () => {
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 3);
+    for (let length = 0; length <= 260; length++) {
+      const data = Uint8Array.from({ length }, (_, i) => (i * 31) & 0xff);
+      expect(chacha20Message(key, data)).toEqual(chacha20(key, new Uint8Array(12), data, undefined, 0));
+    }
   });
 });

@@ -68,9 +68,10 @@ export interface RatchetState {
 
 /** Adds MAC keys to reveal, dropping the oldest beyond the bound. */
 export function addMacKeysToReveal(state: RatchetState, keys: readonly Uint8Array[]): void {
-  state.macKeysToReveal.push(...keys);
-  const excess = state.macKeysToReveal.length - state.limits.maxReveal;
-  if (excess > 0) state.macKeysToReveal.splice(0, excess);
+  const waiting = state.macKeysToReveal;
+  for (const key of keys) waiting.push(key);
+  // shift() is how V8 drops the first element without moving the rest (left-trimming).
+  for (let excess = waiting.length - state.limits.maxReveal; excess > 0; excess--) waiting.shift();
 }
 
 /** A ratchet ("brace key") step brings a new DH key every third ratchet: ids 0, 3, 6... */
