@@ -1,7 +1,7 @@
 /**
  * Whether a point of Ed448 lies in the subgroup of order q ("Verifying that a point is
  * on the curve", step 3: q * X = I), decided by halving instead of the multiplication
- * by q: four Legendre symbols and one square root, about a quarter of the cost of
+ * by q: three Legendre symbols and one square root, about a quarter of the cost of
  * q * X with noble's arithmetic (DECISIONS D32 has the derivation).
  *
  * E(F_p) is cyclic of order 4q (its only point of order 2 is T = (0, -1)), so the
