@@ -81,18 +81,33 @@ export class Reader {
     return out;
   }
 
+  /** Moves past `n` bytes and returns where they start; no view is made for a number. */
+  private skip(n: number, what: string): number {
+    if (n > this.remaining) throw new WireError(`message truncated in ${what}`);
+    const at = this.offset;
+    this.offset += n;
+    return at;
+  }
+
   byte(what = 'a byte'): number {
-    return this.take(1, what)[0] as number;
+    return this.buf[this.skip(1, what)] as number;
   }
 
   short(what = 'a short'): number {
-    const b = this.take(2, what);
-    return ((b[0] as number) << 8) | (b[1] as number);
+    const at = this.skip(2, what);
+    return ((this.buf[at] as number) << 8) | (this.buf[at + 1] as number);
   }
 
   int(what = 'an int'): number {
-    const b = this.take(4, what);
-    return (((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number)) >>> 0;
+    const at = this.skip(4, what);
+    const b = this.buf;
+    return (
+      (((b[at] as number) << 24) |
+        ((b[at + 1] as number) << 16) |
+        ((b[at + 2] as number) << 8) |
+        (b[at + 3] as number)) >>>
+      0
+    );
   }
 
   raw(n: number, what = 'fixed data'): Uint8Array {
