@@ -45,7 +45,9 @@ export function isInDhRange(x: bigint): boolean {
 
 /**
  * "Verifying that an integer is in the DH group": the range, then x^q mod p = 1 (x in
- * the subgroup of order q). One exponentiation by the public q, through ModPow.
+ * the subgroup of order q). One exponentiation by the public q, through ModPow: the
+ * literal form, which tests compare with. Received values are checked by
+ * isInBraceGroup (ratchet/dh-check.ts), the same predicate by Euler's criterion (D31).
  */
 export function isInDhGroup(x: bigint, math: ModPow): boolean {
   return isInDhRange(x) && math.modPow(x, DH3072_Q, DH3072_PRIME) === 1n;
