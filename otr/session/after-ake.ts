@@ -7,10 +7,32 @@
  * and the user has verified another key of the buddy: they were typed for the
  * buddy the user knows, not for whichever login answers first.
  */
-import { handleAkeMessage } from '../ake/ake';
+import { handleAkeMessage, startAke, type AkeParty } from '../ake/ake';
+import type { ProtocolVersion } from '../wire/messages';
 import type { ConversationInternals } from './conversation-internals';
-import type { Outcome } from './conversation-types';
+import type { Outcome, Outgoing } from './conversation-types';
 import type { InstanceSession } from './instance-session';
+
+function akeParty(conv: ConversationInternals, inst: InstanceSession): AkeParty {
+  const { env, ourKey, ourTag } = conv.options;
+  return { env, longTerm: ourKey, ourTag, theirTag: inst.theirTag };
+}
+
+/** Starts an AKE ourselves, in answer to a query or a whitespace tag. */
+export function beginAke(conv: ConversationInternals, version: ProtocolVersion, inst: InstanceSession): Outgoing[] {
+  // Asked again while our commit is out (several queries crossing): the same commit
+  // again, so that an answer to the first one still completes. Only while it is fresh:
+  // a commit kept for later refreshes would reuse one x, and an r already revealed.
+  const now = conv.now();
+  const fresh = now - inst.authSince <= conv.akeTimeoutMs();
+  if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version && fresh)
+    return conv.wire(inst.auth.commit, inst);
+  const step = startAke(akeParty(conv, inst), version);
+  inst.auth = step.auth;
+  inst.authSince = now;
+  conv.akeRequestedAt ??= now;
+  return step.send ? conv.wire(step.send, inst) : [];
+}
 
 /** One AKE message for `inst`; a login not known yet is kept only if the step is accepted. */
 export function handleAkeStep(
@@ -18,7 +40,7 @@ export function handleAkeStep(
   inst: InstanceSession,
   m: Parameters<typeof handleAkeMessage>[1],
 ): Outcome {
-  const step = handleAkeMessage(inst.auth, m, conv.party(inst));
+  const step = handleAkeMessage(inst.auth, m, akeParty(conv, inst));
   // Ignored, the state stays as it was, though our own commit may go out again (the commit race).
   if (step.ignored) {
     return {
@@ -43,7 +65,7 @@ export function handleAkeStep(
   return out;
 }
 
-function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSession): Outcome {
+export function afterGoingPrivate(conv: ConversationInternals, inst: InstanceSession): Outcome {
   const out: Outcome = { send: [], events: conv.choice.settle() };
   const fingerprint = inst.private!.fingerprint;
   const { again, refused } = conv.sentLog.takeUnread(fingerprint, conv.now());

@@ -10,6 +10,7 @@ import { decodeMessage, encodeMessage, type DecodedMessage } from '../wire/messa
 import { classify, encodeOtrMessage } from '../wire/text-messages';
 import { Conversation } from './conversation';
 import { MAX_INSTANCES } from './instance-table';
+import { beginAke } from './after-ake';
 
 const decoded = (text: string): DecodedMessage => {
   const c = classify(text);
@@ -44,7 +45,7 @@ describe('forged instance tags', () => {
 
   it('D-H Commits from ever new tags keep at most MAX_INSTANCES logins, and few are answered at once', () => {
     const { alice, bob, clock } = makePair('manual');
-    const commit = decoded(bob.conv.beginAke(3, bob.conv.instances.master)[0]!.text);
+    const commit = decoded(beginAke(bob.conv, 3, bob.conv.instances.master)[0]!.text);
     let answered = 0;
     for (let i = 0; i < 2_000; i++) answered += alice.conv.receive(withSender(commit, 0x2000 + i)).send.length;
     expect(answered).toBe(8);

@@ -8,14 +8,23 @@
  * No I/O and no timers: every call returns what to send and what happened; the
  * host calls tick() now and then so that timeouts can fire.
  */
-import { startAke, type AkeParty, type handleAkeMessage } from '../ake/ake';
+import type { handleAkeMessage } from '../ake/ake';
 import { fingerprint, publicKeyOf } from '../crypto/dsa';
+import { decodePoint, type CurvePoint } from '../v4/crypto/ed448';
+import { fingerprintV4 } from '../v4/fingerprint';
+import {
+  DEFAULT_V4_REASSEMBLY_LIMITS,
+  fragmentV4Message,
+  newFragmentIdentifier,
+  V4FragmentReassembler,
+} from '../v4/wire/fragments';
 import { nobleSymmetric } from '../crypto/primitives';
-import { DEFAULT_REASSEMBLY_LIMITS, FragmentReassembler, fragmentMessage } from '../wire/fragments';
-import { encodeMessage, type BinaryMessage, type ProtocolVersion } from '../wire/messages';
+import { DEFAULT_REASSEMBLY_LIMITS, FragmentBudget, FragmentReassembler, fragmentMessage } from '../wire/fragments';
+import { encodeMessage, type BinaryMessage } from '../wire/messages';
 import { encodeOtrMessage, errorMessage, queryMessage } from '../wire/text-messages';
 import type { Tlv } from '../wire/tlv';
-import { handleAkeStep } from './after-ake';
+import { beginAke, handleAkeStep } from './after-ake';
+import { beginDake } from './dake-host';
 import type { ConversationInternals } from './conversation-internals';
 import type { ConversationOptions, OtrConversation, Outcome, Outgoing, SendOutcome } from './conversation-types';
 import { HeldMessages } from './held-messages';
@@ -23,14 +32,13 @@ import { InstanceChoice } from './instance-choice';
 import type { InstanceSession } from './instance-session';
 import { InstanceTable } from './instance-table';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
-import { allowedVersions, bestCommonVersion, isOtrEnabled, withoutV4, type OtrPolicy } from './policy';
+import { allowedVersions, bestCommonVersion, isOtrEnabled, withoutV4, type OtrPolicy, type OtrVersion } from './policy';
 import { TokenBucket } from './rate-limit';
 import { expireWaits, endAll } from './lifecycle';
 import { receiveMessage } from './receive';
 import { decideSend } from './send';
 import { SentLog } from './sent-log';
 import { conversationStatus, type ConversationStatus } from './status';
-import { abortSmp, respondSmp, startSmp } from '../smp/smp-state';
 import { smpAction, useExtraKey } from './verification';
 import { WhitespaceOffer } from './whitespace-offer';
 
@@ -54,15 +62,20 @@ export class Conversation implements OtrConversation, ConversationInternals {
   /** When we asked for an AKE (query or commit) that has not completed. */
   akeRequestedAt: number | undefined;
   readonly reassembler: FragmentReassembler;
+  /** OTRv4's fragments, reassembled in any order, under the same budget. */
+  readonly v4Reassembler: V4FragmentReassembler;
   /** Error replies to unreadable messages, and AKEs with logins we did not know: a forger's flood earns little. */
   readonly replies = new TokenBucket(3, 5_000);
   readonly newLogins = new TokenBucket(8, 2_000);
   private lastActivityAt: number;
   private ownFingerprint: Uint8Array | undefined;
+  private ownV4: { fingerprint: Uint8Array; forging: CurvePoint } | undefined;
 
   constructor(readonly options: ConversationOptions) {
     if (options.ourTag < MIN_INSTANCE_TAG) throw new RangeError('instance tags start at 0x100');
-    this.reassembler = new FragmentReassembler(options.reassembly ?? DEFAULT_REASSEMBLY_LIMITS, options.fragmentBudget);
+    const budget = options.fragmentBudget ?? new FragmentBudget();
+    this.reassembler = new FragmentReassembler(options.reassembly ?? DEFAULT_REASSEMBLY_LIMITS, budget);
+    this.v4Reassembler = new V4FragmentReassembler({ ...DEFAULT_V4_REASSEMBLY_LIMITS, ...options.reassembly }, budget);
     this.instances = new InstanceTable(options.env.symmetric ?? nobleSymmetric);
     this.choice = new InstanceChoice(this.instances, (fp) => this.options.trust?.isTrusted(fp) === true);
     this.lastActivityAt = this.now();
@@ -87,6 +100,16 @@ export class Conversation implements OtrConversation, ConversationInternals {
     return (this.ownFingerprint ??= fingerprint(publicKeyOf(this.options.ourKey)));
   }
 
+  /** Our v4 fingerprint and forging key F as a point, computed once. */
+  v4Own(): { fingerprint: Uint8Array; forging: CurvePoint } {
+    const v4 = this.options.v4;
+    if (!v4) throw new Error('OTRv4 needs the account’s v4 keys');
+    return (this.ownV4 ??= {
+      fingerprint: fingerprintV4(v4.identity.publicBytes, v4.forgingKey),
+      forging: decodePoint(v4.forgingKey),
+    });
+  }
+
   now(): number {
     return this.options.env.clock.now();
   }
@@ -103,25 +126,24 @@ export class Conversation implements OtrConversation, ConversationInternals {
     return this.choice.target();
   }
 
-  party(inst: InstanceSession): AkeParty {
-    return {
-      env: this.options.env,
-      longTerm: this.options.ourKey,
-      ourTag: this.options.ourTag,
-      theirTag: inst.theirTag,
-    };
-  }
-
   /** An encoded message as the transport gets it: fragmented when it is too long. */
   wire(bytes: BinaryMessage, inst: InstanceSession): Outgoing[] {
     return this.fragment(encodeOtrMessage(encodeMessage(bytes)), bytes.version, inst);
   }
 
-  fragment(encoded: string, version: ProtocolVersion, inst: InstanceSession, messageId?: number): Outgoing[] {
+  /** An encoded OTRv4 message (DAKE or data) as the transport gets it. */
+  wireV4(bytes: Uint8Array, inst: InstanceSession): Outgoing[] {
+    return this.fragment(encodeOtrMessage(bytes), 4, inst);
+  }
+
+  fragment(encoded: string, version: OtrVersion, inst: InstanceSession, messageId?: number): Outgoing[] {
     const max = this.options.maxMessageBytes ?? Infinity;
-    const pieces = Number.isFinite(max)
-      ? fragmentMessage(encoded, max, version, this.options.ourTag, inst.theirTag)
-      : [encoded];
+    const { ourTag } = this.options;
+    const pieces = !Number.isFinite(max)
+      ? [encoded]
+      : version === 4
+        ? fragmentV4Message(encoded, max, newFragmentIdentifier(this.options.env.random), ourTag, inst.theirTag)
+        : fragmentMessage(encoded, max, version, ourTag, inst.theirTag);
     // Built field by field: spreads here cost more than the encryption (this runs per message).
     return pieces.map((text) => {
       const out: Outgoing = { text, otr: true };
@@ -149,22 +171,6 @@ export class Conversation implements OtrConversation, ConversationInternals {
     return { send: [{ text: queryMessage(allowedVersions(this.policy), why), otr: true }], events: [] };
   }
 
-  /** Starts an AKE ourselves, in answer to a query or a whitespace tag. */
-  beginAke(version: ProtocolVersion, inst: InstanceSession): Outgoing[] {
-    // Asked again while our commit is out (several queries crossing): the same commit
-    // again, so that an answer to the first one still completes. Only while it is fresh:
-    // a commit kept for later refreshes would reuse one x, and an r already revealed.
-    const now = this.now();
-    const fresh = now - inst.authSince <= this.akeTimeoutMs();
-    if (inst.auth.state === 'awaiting-dhkey' && inst.auth.version === version && fresh)
-      return this.wire(inst.auth.commit, inst);
-    const step = startAke(this.party(inst), version);
-    inst.auth = step.auth;
-    inst.authSince = now;
-    this.akeRequestedAt ??= now;
-    return step.send ? this.wire(step.send, inst) : [];
-  }
-
   akeTimeoutMs(): number {
     return this.options.akeTimeoutMs ?? 60_000;
   }
@@ -182,7 +188,10 @@ export class Conversation implements OtrConversation, ConversationInternals {
   /** A query is out or an AKE runs, and nothing is private yet: new messages wait. */
   akeInProgress(): boolean {
     if ([...this.instances.values()].some((i) => i.msgState === 'encrypted')) return false;
-    return this.akeRequestedAt !== undefined || [...this.instances.values()].some((i) => i.auth.state !== 'none');
+    return (
+      this.akeRequestedAt !== undefined ||
+      [...this.instances.values()].some((i) => i.auth.state !== 'none' || i.dake.state !== 'idle')
+    );
   }
 
   /** Sends held messages through an instance that is private, in the order typed. */
@@ -218,16 +227,16 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   /** Begins (or restarts) the SMP with an instance, the target by default; `question` is shown to the buddy. */
   smpStart(secret: string, question?: string, instanceTag?: number): Outcome {
-    return smpAction(this, instanceTag, (state, ctx) => startSmp(state, ctx, secret, question));
+    return smpAction(this, instanceTag, { kind: 'start', secret, question });
   }
 
   /** Answers the buddy's SMP; pass the instanceTag of the 'asked-for-secret' or 'asked-for-answer' event. */
   smpRespond(secret: string, instanceTag?: number): Outcome {
-    return smpAction(this, instanceTag, (state, ctx) => respondSmp(state, ctx, secret));
+    return smpAction(this, instanceTag, { kind: 'respond', secret });
   }
 
   smpAbort(instanceTag?: number): Outcome {
-    return smpAction(this, instanceTag, () => abortSmp(), { kind: 'aborted', by: 'us' });
+    return smpAction(this, instanceTag, { kind: 'abort' });
   }
 
   /** Sends a TLV 8 for `use` and returns the extra symmetric key (Protocol-v3, "Extra symmetric key"). */
@@ -247,12 +256,15 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   /** Nothing here is worth keeping: no private or pending state, no held message, quiet for `idleMs`. */
   isIdle(idleMs: number): boolean {
-    const quiet = [...this.instances.values()].every((i) => i.msgState === 'plaintext' && i.auth.state === 'none');
+    const quiet = [...this.instances.values()].every(
+      (i) => i.msgState === 'plaintext' && i.auth.state === 'none' && i.dake.state === 'idle',
+    );
     return (
       quiet &&
       this.held.size === 0 &&
       this.akeRequestedAt === undefined &&
       this.reassembler.heldChars === 0 &&
+      this.v4Reassembler.heldChars === 0 &&
       this.now() - this.lastActivityAt > idleMs
     );
   }
@@ -267,9 +279,9 @@ export class Conversation implements OtrConversation, ConversationInternals {
 
   /** Starts an AKE in answer to a query or a whitespace tag, when the versions allow one. */
   answerOffer(offered: readonly number[]): Outgoing[] {
-    // Version 4 is masked out until its engine is wired in: only 2 or 3 come back.
-    const version = bestCommonVersion(withoutV4(this.policy), offered) as ProtocolVersion | undefined;
-    return version ? this.beginAke(version, this.instances.master) : [];
+    const version = bestCommonVersion(this.policy, offered);
+    if (version === 4) return beginDake(this, this.instances.master);
+    return version ? beginAke(this, version, this.instances.master) : [];
   }
 
   /** An OTR error message for the buddy's client. */

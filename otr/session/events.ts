@@ -10,12 +10,18 @@ import type { Tlv } from '../wire/tlv';
 export type MessageState = 'plaintext' | 'encrypted' | 'finished';
 
 export type OtrEvent =
-  /** An AKE completed: the instance is now private (refreshed: it already was, with other keys). */
+  /**
+   * An AKE (v2, v3) or DAKE (v4) completed: the instance is now private (refreshed: it
+   * already was, with other keys). `theirKey` is v3's DSA key; `transitional`, in v4,
+   * the fingerprint of the v3 key whose transitional signature the buddy's Client
+   * Profile carries (checked): shown beside the v4 key, never trust in it.
+   */
   | {
       type: 'gone-secure';
       instanceTag: number;
-      version: 2 | 3;
-      theirKey: DsaPublicKey;
+      version: 2 | 3 | 4;
+      theirKey?: DsaPublicKey;
+      transitional?: Uint8Array;
       fingerprint: Uint8Array;
       ssid: Uint8Array;
       weSentRevealSignature: boolean;

@@ -14,7 +14,11 @@ import { openDataMessage, sealDataMessage } from '../data/data-message';
 import type { DataMessage, ProtocolVersion } from '../wire/messages';
 import { encodeOtrMessage } from '../wire/text-messages';
 import { encodePlaintext, type Tlv } from '../wire/tlv';
+import type { DakeCompletion } from '../v4/dake/completion';
+import { DAKE_IDLE, type DakeState } from '../v4/dake/dake';
+import { SMP_IDLE_V4, type SmpStateV4 } from '../v4/smp/state';
 import type { MessageState, OtrEvent } from './events';
+import { privateSessionV4, sealV4, type PrivateSessionV4 } from './private-v4';
 
 export interface PrivateSession {
   version: ProtocolVersion;
@@ -31,16 +35,19 @@ export class InstanceSession {
   auth: AuthState = AUTH_NONE;
   /** When the AKE in `auth` began: one that waits longer than the AKE timeout is dropped. */
   authSince = 0;
-  /** Set while encrypted. */
-  private: PrivateSession | undefined;
-  /** The peer's long-term key of the last private session, kept after it ends for status and SMP. */
-  identity: { theirKey: DsaPublicKey; fingerprint: Uint8Array } | undefined;
+  /** The OTRv4 DAKE with this login (or, on the master, the one our Identity message began). */
+  dake: DakeState = DAKE_IDLE;
+  dakeSince = 0;
+  /** Set while encrypted: OTRv3 (or v2) keys, or an OTRv4 double ratchet. */
+  private: PrivateSession | PrivateSessionV4 | undefined;
+  /** The peer's key of the last private session (its fingerprint; the DSA key for v3), kept after it ends for status and SMP. */
+  identity: { version: 2 | 3 | 4; fingerprint: Uint8Array; transitional?: Uint8Array } | undefined;
   /** When the last data message went out: heartbeats follow a quiet spell. */
   lastSentAt = 0;
   /** When an AKE step or a data message from this login was last accepted (libotr's lastrecv). */
   lastReceivedAt = 0;
-  /** The SMP with this instance; back to idle whenever the keys it was bound to go. */
-  smp: SmpState = SMP_IDLE;
+  /** The SMP with this instance, of the session's version; back to idle whenever the keys it was bound to go. */
+  smp: SmpState | SmpStateV4 = SMP_IDLE;
 
   constructor(
     readonly theirTag: number,
@@ -63,7 +70,7 @@ export class InstanceSession {
     this.msgState = 'encrypted';
     // An SMP under way was bound to the old ssid and could only fail now.
     this.smp = SMP_IDLE;
-    this.identity = { theirKey: c.theirLongTerm, fingerprint: this.private.fingerprint };
+    this.identity = { version: c.version, fingerprint: this.private.fingerprint };
     return {
       type: 'gone-secure',
       instanceTag: this.theirTag,
@@ -73,6 +80,32 @@ export class InstanceSession {
       ssid: c.ssid,
       weSentRevealSignature: c.weSentRevealSignature,
       refreshed,
+    };
+  }
+
+  /** Installs the double ratchet of a completed OTRv4 DAKE and returns the event to report. */
+  goSecureV4(c: DakeCompletion, env: OtrEnv, ourTag: number): OtrEvent {
+    const refreshed = this.msgState === 'encrypted';
+    if (this.private?.version === 4) this.private.ratchet.forget();
+    const p = privateSessionV4(c, env, ourTag);
+    this.private = p;
+    this.msgState = 'encrypted';
+    this.smp = SMP_IDLE_V4;
+    this.dake = DAKE_IDLE;
+    this.identity = {
+      version: 4,
+      fingerprint: p.fingerprint,
+      ...(p.transitional ? { transitional: p.transitional } : {}),
+    };
+    return {
+      type: 'gone-secure',
+      instanceTag: this.theirTag,
+      version: 4,
+      fingerprint: p.fingerprint,
+      ssid: p.ssid,
+      weSentRevealSignature: c.role === 'auth-i-sender',
+      refreshed,
+      ...(p.transitional ? { transitional: p.transitional } : {}),
     };
   }
 
@@ -86,13 +119,14 @@ export class InstanceSession {
   ): { wire: string; extraKey: () => Uint8Array } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) throw new Error('seal() outside an encrypted session');
+    this.lastSentAt = now;
+    if (p.version === 4) return sealV4(p, text, tlvs, flags);
     const header = {
       version: p.version,
       senderTag: p.version === 3 ? ourTag : 0,
       receiverTag: p.version === 3 ? this.theirTag : 0,
     };
     const sealed = sealDataMessage(p.ring, header, encodePlaintext(text, tlvs), flags, this.symmetric);
-    this.lastSentAt = now;
     // The extra key costs a SHA-256: only a TLV 8 sender asks for it.
     return { wire: encodeOtrMessage(sealed.bytes), extraKey: () => KeyRing.extraSymmetricKey(sealed.keys) };
   }
@@ -103,7 +137,7 @@ export class InstanceSession {
   ): { ok: true; plaintext: Uint8Array; extraKey: () => Uint8Array } | { ok: false; reason: string; replay?: true } {
     const p = this.private;
     if (this.msgState !== 'encrypted' || !p) return { ok: false, reason: 'no private conversation is running' };
-    if (m.version !== p.version)
+    if (p.version === 4 || m.version !== p.version)
       return { ok: false, reason: 'it uses another protocol version than this conversation' };
     const opened = openDataMessage(p.ring, m, authenticated, this.symmetric);
     if (!opened.ok) return opened;
@@ -113,14 +147,19 @@ export class InstanceSession {
   /** The peer sent TLV 1: keys are forgotten, nothing more is sent until the user acts. */
   finish(): void {
     this.msgState = 'finished';
-    this.private = undefined;
-    this.smp = SMP_IDLE;
+    this.forgetKeys();
   }
 
   toPlaintext(): void {
     this.msgState = 'plaintext';
-    this.private = undefined;
+    this.forgetKeys();
     this.auth = AUTH_NONE;
+    this.dake = DAKE_IDLE;
+  }
+
+  private forgetKeys(): void {
+    if (this.private?.version === 4) this.private.ratchet.forget();
+    this.private = undefined;
     this.smp = SMP_IDLE;
   }
 }

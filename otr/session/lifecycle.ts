@@ -5,6 +5,7 @@
  * long, an AKE step nobody finished, partial fragments).
  */
 import { AUTH_NONE } from '../ake/ake';
+import { DAKE_IDLE } from '../v4/dake/dake';
 import { FLAG_IGNORE_UNREADABLE } from '../wire/messages';
 import { TLV_DISCONNECTED } from '../wire/tlv';
 import type { ConversationInternals } from './conversation-internals';
@@ -31,9 +32,11 @@ export function expireWaits(conv: ConversationInternals): Outcome {
   const timeout = conv.akeTimeoutMs();
   const events: OtrEvent[] = [];
   conv.reassembler.expire(now);
+  conv.v4Reassembler.expire(now);
   // An AKE step unanswered for this long is dead, a refresh's too: its keys go.
   for (const inst of conv.instances.values()) {
     if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
+    if (inst.dake.state !== 'idle' && now - inst.dakeSince > timeout) inst.dake = DAKE_IDLE;
   }
   if (conv.akeRequestedAt !== undefined && now - conv.akeRequestedAt > timeout && conv.akeInProgress()) {
     conv.akeRequestedAt = undefined;

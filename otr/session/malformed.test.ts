@@ -12,6 +12,7 @@ import { encodeBase64 } from '../wire/base64';
 import { Reader } from '../wire/codec';
 import { decodeMessage, encodeMessage, type DataMessage } from '../wire/messages';
 import { classify, encodeOtrMessage } from '../wire/text-messages';
+import type { PrivateSession } from './instance-session';
 
 function established() {
   const pair = makePair('manual');
@@ -147,7 +148,7 @@ describe('malformed input', () => {
     const inst = pair.alice.conv.instances.get(BOB_TAG)!;
     const raw = Uint8Array.from([...new TextEncoder().encode('readable'), 0, 0, 2, 0, 50, 1]);
     const header = { version: 3 as const, senderTag: ALICE_TAG, receiverTag: BOB_TAG };
-    const sealed = sealDataMessage(inst.private!.ring, header, raw, 0, nobleSymmetric);
+    const sealed = sealDataMessage((inst.private as PrivateSession).ring, header, raw, 0, nobleSymmetric);
     const out = pair.bob.conv.receive(encodeOtrMessage(sealed.bytes));
     expect(out.received).toMatchObject({ text: 'readable', encrypted: true });
     expect(out.events).toContainEqual({ type: 'malformed', reason: 'a truncated TLV value' });
@@ -157,7 +158,7 @@ describe('malformed input', () => {
     const pair = established();
     const inst = pair.alice.conv.instances.get(BOB_TAG)!;
     const sealed = sealDataMessage(
-      inst.private!.ring,
+      (inst.private as PrivateSession).ring,
       { version: 3, senderTag: ALICE_TAG, receiverTag: BOB_TAG },
       Uint8Array.of(0x61, 0xff, 0xfe, 0x62),
       0,

@@ -8,13 +8,15 @@ import { decodeMessage, FLAG_IGNORE_UNREADABLE, type DataMessage, type DecodedMe
 import { WireError } from '../wire/codec';
 import { parseFragment } from '../wire/fragments';
 import { classify } from '../wire/text-messages';
-import { decodePlaintext, TLV_DISCONNECTED, type Tlv } from '../wire/tlv';
+import { decodePlaintext } from '../wire/tlv';
 import type { ConversationInternals } from './conversation-internals';
 import type { Outcome } from './conversation-types';
 import { MASTER, MIN_INSTANCE_TAG } from './instance-tags';
 import type { InstanceSession } from './instance-session';
 import { allowsVersion } from './policy';
-import { cutShortTlvType, receiveTlvs } from './verification';
+import { finishData, unreadable } from './received-data';
+import { isV4Encoded, receiveEncodedV4, receiveFragmentV4 } from './receive-v4';
+import { cutShortTlvType } from './verification';
 
 const none = (): Outcome => ({ send: [], events: [] });
 
@@ -57,6 +59,8 @@ export function receiveMessage(conv: ConversationInternals, raw: string, fromFra
 }
 
 function receiveFragment(conv: ConversationInternals, raw: string): Outcome {
+  const v4 = receiveFragmentV4(conv, raw, (message) => receiveMessage(conv, message, true));
+  if (v4) return v4;
   const f = parseFragment(raw);
   if (!f) return { send: [], events: [{ type: 'malformed', reason: 'a fragment that does not parse' }] };
   if (!allowsVersion(conv.policy, f.version)) return none();
@@ -78,6 +82,7 @@ function receiveFragment(conv: ConversationInternals, raw: string): Outcome {
 }
 
 function receiveEncoded(conv: ConversationInternals, bytes: Uint8Array): Outcome {
+  if (isV4Encoded(bytes)) return receiveEncodedV4(conv, bytes);
   let m: DecodedMessage;
   try {
     m = decodeMessage(bytes);
@@ -146,54 +151,8 @@ function receiveData(
     inst,
     text,
     tlvs,
-    opened.extraKey,
+    () => opened.extraKey(),
     malformed ? [{ type: 'malformed', reason: malformed }] : [],
     cutShort,
   );
-}
-
-/** An error reply and an event, at the pace the rate limit allows; what it holds back is counted in the next event. */
-function unreadable(conv: ConversationInternals, inst: InstanceSession, reason: string): Outcome {
-  if (!conv.replies.take(conv.now())) return none();
-  const suppressed = conv.replies.refusedSinceAsked();
-  const reply =
-    inst.msgState !== 'encrypted'
-      ? `You sent encrypted data to ${conv.options.accountName}, who wasn't expecting it.`
-      : 'You transmitted an unreadable encrypted message.';
-  const instanceTag = conv.instances.has(inst.theirTag) ? { instanceTag: inst.theirTag } : {};
-  // The error is the spec's whole answer; a buddy whose policy says so starts a new AKE on it (ERROR_START_AKE).
-  return {
-    send: [conv.errorReply(reply)],
-    events: [{ type: 'unreadable', reason, ...instanceTag, ...(suppressed > 0 ? { suppressed } : {}) }],
-  };
-}
-
-function finishData(
-  conv: ConversationInternals,
-  inst: InstanceSession,
-  text: string,
-  tlvs: Tlv[],
-  extraKey: () => Uint8Array,
-  events: Outcome['events'],
-  cutShort?: number,
-): Outcome {
-  const out: Outcome = { send: [], events };
-  if (text !== '')
-    out.received = { text, encrypted: true, instanceTag: inst.theirTag, fingerprint: inst.private!.fingerprint };
-  // SMP steps and extra keys first: an SMP answer sent here also counts as our traffic for the heartbeat.
-  const verification = receiveTlvs(conv, inst, tlvs, extraKey, cutShort);
-  out.send.push(...verification.send);
-  out.events.push(...verification.events);
-  if (tlvs.some((t) => t.type === TLV_DISCONNECTED)) {
-    inst.finish();
-    out.events.push({ type: 'peer-ended', instanceTag: inst.theirTag });
-    return out;
-  }
-  // After a quiet spell, a heartbeat rotates our keys so that the ones just used can be forgotten.
-  const now = conv.now();
-  if (now - inst.lastSentAt > (conv.options.heartbeatMs ?? 60_000)) {
-    out.send.push(...conv.sendTlvs(inst.theirTag, [], '', FLAG_IGNORE_UNREADABLE).send);
-    out.events.push({ type: 'heartbeat-sent', instanceTag: inst.theirTag });
-  }
-  return out;
 }

@@ -15,6 +15,10 @@ export interface ConversationStatus {
   instanceTag: number;
   fingerprint?: Uint8Array;
   ssid?: Uint8Array;
+  /** The version of the private session (or of the last one, once it ended). */
+  version?: 2 | 3 | 4;
+  /** OTRv4: the fingerprint of the v3 key that signed the buddy's Client Profile (transitional signature). */
+  transitional?: Uint8Array;
   instances: InstanceStatus[];
 }
 
@@ -32,6 +36,8 @@ export function conversationStatus(target: InstanceSession, all: Iterable<Instan
     instanceTag: target.theirTag,
     ...(target.identity ? { fingerprint: target.identity.fingerprint } : {}),
     ...(target.private ? { ssid: target.private.ssid } : {}),
+    ...(target.identity ? { version: target.identity.version } : {}),
+    ...(target.identity?.transitional ? { transitional: target.identity.transitional } : {}),
     instances,
   };
 }

@@ -19,6 +19,7 @@ import { encodeOtrMessage } from '../wire/text-messages';
 import { encodePlaintext, TLV_SMP1, TLV_SMP1Q, TLV_SMP2, TLV_SMP3, TLV_SMP4, type Tlv } from '../wire/tlv';
 import { G1, P, Q } from './smp-group';
 import { decodeSmpTlv, encodeSmpTlv, type Smp1, type Smp2, type Smp3, type Smp4 } from './smp-messages';
+import type { PrivateSession } from '../session/instance-session';
 
 type Step = 1 | 2 | 3 | 4;
 type Rewrite = (tlv: Tlv) => Tlv;
@@ -212,7 +213,7 @@ describe('SMP messages out of order or cut short in their TLV record', () => {
     const inst = alice.conv.instances.get(BOB_TAG)!;
     const plaintext = Uint8Array.of(...encodePlaintext('', []), 0, TLV_SMP3, 0x01, 0xf4, ...new Uint8Array(10));
     const sealed = sealDataMessage(
-      inst.private!.ring,
+      (inst.private as PrivateSession).ring,
       { version: 3, senderTag: ALICE_TAG, receiverTag: BOB_TAG },
       plaintext,
       FLAG_IGNORE_UNREADABLE,

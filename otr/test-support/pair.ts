@@ -25,8 +25,9 @@ export function makePair(
   level: PolicyLevel = 'opportunistic',
   extra: Partial<ConversationOptions> = {},
   bobExtra: Partial<ConversationOptions> = {},
+  clock = new ManualClock(),
+  aliceExtra: Partial<ConversationOptions> = {},
 ) {
-  const clock = new ManualClock();
   const mk = (
     name: string,
     key = name === 'alice' ? ALICE_KEY : BOB_KEY,
@@ -47,7 +48,7 @@ export function makePair(
     events: [],
     sent: [],
   });
-  const alice = mk('alice');
+  const alice = mk('alice', ALICE_KEY, ALICE_TAG, aliceExtra);
   const bob = mk('bob', BOB_KEY, BOB_TAG, bobExtra);
   return { alice, bob, clock };
 }
