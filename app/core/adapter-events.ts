@@ -57,6 +57,7 @@ export function wireAdapter(
   const config = host.accounts.config(accountId);
   const layer = new OtrLayer({
     accountName: accountName(config),
+    nameForPeers: config.protocol === 'xmpp' ? config.jid : config.nick,
     adapter,
     identity,
     env: host.env,

@@ -52,7 +52,7 @@ describe('dispatching commands', () => {
       'Invalid params: params.logging.extra: unknown field',
     );
     expect(await refusal('otr.setPolicy', { accountId: 'x', policy: 'sometimes' })).toBe(
-      'Invalid params: params.policy: expected "never" | "manual" | "opportunistic" | "always" | "inherit", got "sometimes"',
+      'Invalid params: params.policy: expected "never" | "manual" | "opportunistic" | "always" | "require-v4" | "inherit", got "sometimes"',
     );
     expect(await refusal('conversation.history', { accountId: 'x', peer: 'p', limit: 1.5 })).toBe(
       'Invalid params: params.limit: expected an integer, got number',
@@ -61,7 +61,7 @@ describe('dispatching commands', () => {
       'Invalid params: params.instanceTag: expected a number <= 4294967295, got number',
     );
     expect(await refusal('otr.fingerprint.forget', { accountId: 'x', peer: 'p', fingerprint: 'A'.repeat(40) })).toBe(
-      `Invalid params: params.fingerprint: expected a string matching /^[0-9a-f]{40}$/, got "${'A'.repeat(40)}"`,
+      `Invalid params: params.fingerprint: expected a string matching /^(?:[0-9a-f]{40}|[0-9a-f]{112})$/, got "${'A'.repeat(40)}"`,
     );
     expect(await refusal('account.add', { protocol: 'matrix' })).toBe(
       'Invalid params: params.protocol: expected "xmpp" | "irc", got "matrix"',

@@ -183,6 +183,7 @@ export class SottoCore implements CoreContext, AdapterHost {
       verified: s.verified,
       keyChanged: s.keyChanged,
       ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+      ...(s.version ? { version: s.version } : {}),
     });
   }
 

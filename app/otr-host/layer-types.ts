@@ -70,6 +70,8 @@ export interface OtrLayerEvents {
 
 export interface OtrLayerOptions {
   accountName: string;
+  /** Our name as buddies see it (XMPP bare JID, IRC nick): OTRv4's phi' binds it into the DAKE. */
+  nameForPeers: string;
   adapter: ProtocolAdapter;
   identity: OtrIdentity;
   env: OtrEnv;

@@ -6,12 +6,20 @@
  * ordered outbox per buddy (peer-outbox.ts), and turns what the library
  * reports into conversation lines and API events.
  */
-import { createConversation, policyForLevel, toHex, type OtrConversation, type Outcome } from '../../otr';
+import {
+  createConversation,
+  policyForLevel,
+  toHex,
+  type OtrConversation,
+  type Outcome,
+  type V4Identity,
+} from '../../otr';
 import type { IncomingMessage } from '../../protocols/adapter';
 import type { OtrStatus } from '../api/shapes';
 import { startingOtr } from '../wording/core-lines';
 import { describeOtrEvent } from '../wording/otr-lines';
 import type { OtrLayerOptions, Sending, SendStatus } from './layer-types';
+import { apiStatus } from './otr-status';
 import { PeerOutbox } from './peer-outbox';
 
 export type { LineOutcome, OtrIdentity, OtrLayerEvents, OtrLayerOptions, Sending, SendStatus } from './layer-types';
@@ -63,9 +71,21 @@ export class OtrLayer {
         isTrusted: (fp) => this.fingerprintVerified(peer, fp),
         hasTrusted: () => this.o.identity.hasVerified(peer),
       },
+      ...this.v4Options(peer),
     });
     this.conversations.set(peer, conv);
     return conv;
+  }
+
+  /**
+   * OTRv4 with the account's v4 keys. phi' names both parties as the network does,
+   * lower case: both sides must write the same bytes (otr/v4/dake/phi.ts).
+   */
+  private v4Options(peer: string): { v4?: V4Identity } {
+    const v4 = this.o.identity.v4;
+    if (!v4) return {};
+    const names = { ours: this.o.nameForPeers.toLowerCase(), theirs: peer.toLowerCase() };
+    return { v4: { identity: v4.identity, forgingKey: v4.forgingKey, profile: () => v4.profile(), names } };
   }
 
   /** The buddy's policy changed: existing conversations follow it from now on. */
@@ -176,24 +196,7 @@ export class OtrLayer {
   }
 
   status(peer: string): OtrStatus {
-    const s = this.conversation(peer).status();
-    const fp = s.fingerprint && toHex(s.fingerprint);
-    return {
-      state: s.state,
-      verified: s.state === 'encrypted' && this.fingerprintVerified(peer, s.fingerprint),
-      keyChanged: fp !== undefined && this.o.identity.keyChanged(peer, fp),
-      ...(fp ? { fingerprint: fp } : {}),
-      ...(s.instanceTag ? { instanceTag: s.instanceTag } : {}),
-      instances: s.instances.map((i) => {
-        const ifp = i.fingerprint && toHex(i.fingerprint);
-        return {
-          instanceTag: i.instanceTag,
-          state: i.state,
-          ...(ifp ? { fingerprint: ifp } : {}),
-          verified: this.fingerprintVerified(peer, i.fingerprint),
-        };
-      }),
-    };
+    return apiStatus(this.conversation(peer).status(), peer, this.o.identity);
   }
 
   peers(): string[] {

@@ -58,6 +58,7 @@ export function side(
   let nextId = 1;
   s.layer = new OtrLayer({
     accountName: name,
+    nameForPeers: name,
     adapter,
     identity: id,
     env: testEnv(name, clock),

@@ -29,11 +29,12 @@ export function describeOtrEvent(peer: string, e: OtrEvent, verdict?: Fingerprin
           },
         ];
       }
-      if (verdict === 'verified') return [{ level: 'info', text: `Private conversation with ${peer} started.` }];
+      if (verdict === 'verified')
+        return [{ level: 'info', text: `Private conversation with ${peer} started${v4Mark(e.version)}.` }];
       return [
         {
           level: 'warning',
-          text: `Unverified conversation with ${peer} started. Authenticate ${peer} to be sure you are talking to them.`,
+          text: `Unverified conversation with ${peer} started${v4Mark(e.version)}. Authenticate ${peer} to be sure you are talking to them.`,
         },
       ];
     case 'peer-ended':
@@ -162,4 +163,9 @@ function describeSmp(peer: string, e: Extract<OtrEvent, { type: 'smp' }>): LineN
     case 'error':
       return [{ level: 'warning', text: `Authentication with ${peer}: ${e.reason}.` }];
   }
+}
+
+/** v3 lines stay as libotr's; a v4 session says so, the newer protocol being worth knowing. */
+function v4Mark(version: number): string {
+  return version === 4 ? ' (OTR v4)' : '';
 }
