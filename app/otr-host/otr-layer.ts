@@ -125,8 +125,7 @@ export class OtrLayer {
     // Replies (an AKE's last message among them) are on their way before "private" is announced.
     const delivery = this.deliver(msg.peer, out);
     await this.apply(msg.peer, out);
-    if (out.received) {
-      const r = out.received;
+    for (const r of [...(out.received ? [out.received] : []), ...(out.alsoReceived ?? [])]) {
       const fingerprint = r.fingerprint && toHex(r.fingerprint);
       const verified = r.encrypted && this.fingerprintVerified(msg.peer, r.fingerprint);
       this.o.events.message(msg.peer, {

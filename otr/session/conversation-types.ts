@@ -86,6 +86,11 @@ export interface Outcome {
   send: Outgoing[];
   events: OtrEvent[];
   received?: Received;
+  /**
+   * More messages read in the same call, after `received`: OTRv4 Data Messages that
+   * came before the Auth-I completing their DAKE, read once it came.
+   */
+  alsoReceived?: Received[];
 }
 
 /** What became of a message the user typed: sent (encrypted or not), held until private, or refused. */

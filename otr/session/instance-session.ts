@@ -38,6 +38,8 @@ export class InstanceSession {
   /** The OTRv4 DAKE with this login (or, on the master, the one our Identity message began). */
   dake: DakeState = DAKE_IDLE;
   dakeSince = 0;
+  /** v4 Data Messages that came before the Auth-I they follow, read once it completes the DAKE. */
+  earlyData: Uint8Array[] = [];
   /** Set while encrypted: OTRv3 (or v2) keys, or an OTRv4 double ratchet. */
   private: PrivateSession | PrivateSessionV4 | undefined;
   /** The peer's key of the last private session (its fingerprint; the DSA key for v3), kept after it ends for status and SMP. */
@@ -155,6 +157,7 @@ export class InstanceSession {
     this.forgetKeys();
     this.auth = AUTH_NONE;
     this.dake = DAKE_IDLE;
+    this.earlyData = [];
   }
 
   private forgetKeys(): void {

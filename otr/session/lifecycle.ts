@@ -36,7 +36,10 @@ export function expireWaits(conv: ConversationInternals): Outcome {
   // An AKE step unanswered for this long is dead, a refresh's too: its keys go.
   for (const inst of conv.instances.values()) {
     if (inst.auth.state !== 'none' && now - inst.authSince > timeout) inst.auth = AUTH_NONE;
-    if (inst.dake.state !== 'idle' && now - inst.dakeSince > timeout) inst.dake = DAKE_IDLE;
+    if (inst.dake.state !== 'idle' && now - inst.dakeSince > timeout) {
+      inst.dake = DAKE_IDLE;
+      inst.earlyData = [];
+    }
   }
   if (conv.akeRequestedAt !== undefined && now - conv.akeRequestedAt > timeout && conv.akeInProgress()) {
     conv.akeRequestedAt = undefined;

@@ -68,11 +68,29 @@ export function receiveEncodedV4(conv: ConversationInternals, bytes: Uint8Array)
   // Every DAKE with a new login costs exponentiations and ring signatures: a flood of new tags gets few.
   if (!conv.instances.has(inst.theirTag) && !conv.newLogins.take(conv.now()))
     return { send: [], events: [{ type: 'ake-ignored', reason: 'too many new logins at once' }] };
-  return handleDakeMessage(conv, inst, header.type, bytes);
+  const out = handleDakeMessage(conv, inst, header.type, bytes);
+  // The Auth-I that made this login private: what it sent after it, and came first, is read now.
+  if (inst.msgState === 'encrypted' && inst.earlyData.length > 0) {
+    for (const early of inst.earlyData.splice(0)) {
+      const more = receiveDataV4(conv, inst, early);
+      out.send.push(...more.send);
+      out.events.push(...more.events);
+      if (more.received && !out.received) out.received = more.received;
+      else if (more.received) (out.alsoReceived ??= []).push(more.received);
+    }
+  }
+  return out;
 }
+
+/** "If this is the first DH ratchet after a DAKE, store this message" (while we wait for Auth-I): a few, kept until the DAKE ends. */
+const MAX_EARLY_DATA = 16;
 
 function receiveDataV4(conv: ConversationInternals, inst: InstanceSession, bytes: Uint8Array): Outcome {
   const p = inst.private;
+  if (inst.dake.state === 'waiting-auth-i' && conv.instances.has(inst.theirTag) && p?.version !== 4) {
+    if (inst.earlyData.length < MAX_EARLY_DATA) inst.earlyData.push(bytes);
+    return none();
+  }
   if (inst.msgState !== 'encrypted' || p?.version !== 4) {
     const flags = bytes.length > 11 ? (bytes[11] as number) : 0;
     if (flags & FLAG_IGNORE_UNREADABLE) return none();

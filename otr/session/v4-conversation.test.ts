@@ -122,3 +122,20 @@ describe('an OTRv4 conversation', () => {
     expect(bob.conv.receive(data).received?.text).toBe('to be damaged');
   });
 });
+
+describe('data before the Auth-I it follows', () => {
+  it('is kept while the DAKE waits for Auth-I and read, in order, once Auth-I comes', () => {
+    const { alice, bob } = makeV4Pair('manual');
+    const identity = alice.conv.receive(bob.conv.start().send[0]!.text).send;
+    expect(identity).toHaveLength(1);
+    const authR = bob.conv.receive(identity[0]!.text).send;
+    const authI = alice.conv.receive(authR[0]!.text).send;
+    expect(alice.conv.status().state).toBe('encrypted');
+    const early = ['early one', 'early two'].map((t) => alice.conv.send(t).send[0]!.text);
+    for (const text of early) expect(bob.conv.receive(text)).toEqual({ send: [], events: [] });
+    const done = bob.conv.receive(authI[0]!.text);
+    expect(done.events).toContainEqual(expect.objectContaining({ type: 'gone-secure', version: 4 }));
+    expect([done.received, ...(done.alsoReceived ?? [])].map((r) => r?.text)).toEqual(['early one', 'early two']);
+    expect(done.send.filter((m) => m.text.startsWith('?OTR Error'))).toEqual([]);
+  });
+});
